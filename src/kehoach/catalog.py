@@ -1,0 +1,62 @@
+"""Answers for the 'ho-so' and 'trich-dan' commands: what profiles exist, what a document's citation is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import citations
+from .documents import Library, key_of
+from .errors import InputError, Problem
+from .models import SYSTEM_NAMES
+from .paths import builtin_profiles
+from .profiles import load_profile
+
+
+def profile_files(root: Path | None = None) -> list[Path]:
+    folders = [root] if root else [Path.cwd() / "profiles", builtin_profiles()]
+    seen: dict[str, Path] = {}
+    for folder in folders:
+        if folder.is_dir():
+            for file in sorted(folder.rglob("*.yaml")):
+                seen.setdefault(str(file.relative_to(folder).with_suffix("")), file)
+    return list(seen.values())
+
+
+def list_profiles(root: Path | None = None) -> list[str]:
+    """One line per profile: its name, system and printed issuer; broken profiles say why."""
+    lines = []
+    for file in profile_files(root):
+        base = file.parent.parent if file.parent.name != "profiles" else file.parent
+        name = str(file.relative_to(base).with_suffix("")) if file.parent.name != "profiles" else file.stem
+        try:
+            profile = load_profile(file)
+        except InputError as exc:
+            lines.append(f"{name:40} LỖI: {exc.problems[0].message}")
+            continue
+        lines.append(f"{name:40} {SYSTEM_NAMES[profile.system]:10} {' / '.join(profile.issuer_lines)}")
+    return lines
+
+
+def describe_profile(ref: str) -> str:
+    profile = load_profile(ref)
+    signers = "; ".join(f"{s.key}: {s.authority} {s.title} {s.name}".replace("  ", " ") for s in profile.signers)
+    return "\n".join([
+        f"Hồ sơ hợp lệ: {profile.file}",
+        f"  Hệ thống: {SYSTEM_NAMES[profile.system]}",
+        f"  Tiêu đề: {' / '.join(filter(None, [profile.parent_body, *profile.issuer_lines]))}",
+        f"  Ký hiệu: {profile.symbol}; địa danh: {profile.place}",
+        f"  Người ký: {signers}",
+        f"  Phòng, ban: {', '.join(f'{d.name} ({d.abbr})' for d in profile.departments) or '(không có)'}",
+        f"  Nơi nhận: {len(profile.recipients)} mục; Lưu: {profile.archive}",
+    ])
+
+
+def citation_of(ref: str, comma: bool, relative_to: Path | None = None) -> tuple[str, str]:
+    library = Library()
+    path = Path(ref)
+    base = path.parent if path.suffix in (".yaml", ".yml") else relative_to or Path.cwd()
+    doc = library.resolve(ref if path.suffix else ref, base if path.suffix else relative_to)
+    found = library.docs.get(key_of(ref))
+    if found is None:
+        raise InputError([Problem(ref, "không tìm thấy văn bản")])
+    return citations.full(doc, library.docs.get, comma), citations.short(doc)

@@ -1,0 +1,116 @@
+"""The command line: parses options, calls one library function, turns errors into Vietnamese messages."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import KehoachError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reports_errors(func: F) -> F:
+    """Every user mistake ends here: all its problems on stderr, exit code 2, no traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KehoachError as exc:
+            count = len(exc.problems)
+            head = "Lỗi:" if count == 1 else f"Có {count} lỗi:"
+            click.echo(head, err=True)
+            for problem in exc.problems:
+                click.echo(f"  - {problem}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(help="kehoach: soạn bản thảo Kế hoạch, Hướng dẫn, Công văn triển khai văn bản cấp trên.")
+@click.version_option(__version__, "--version", message="kehoach %(version)s", help="In phiên bản và thoát.")
+@click.help_option("-h", "--help", help="Hiện hướng dẫn và thoát.")
+def main() -> None:
+    pass
+
+
+@main.command("tao", help="Soạn một bản thảo .docx từ tệp kế hoạch (YAML), hoặc từ --ho-so và --van-ban.")
+@click.argument("ke_hoach", required=False, type=click.Path(path_type=Path))
+@click.option("--ho-so", "profile", help="Hồ sơ cơ quan ban hành (tên hoặc đường dẫn .yaml).")
+@click.option("--van-ban", "parents", multiple=True, help="Văn bản cấp trên được triển khai (lặp lại được).")
+@click.option("--loai", type=click.Choice(["ke_hoach", "huong_dan", "cong_van"]), help="Loại văn bản cần soạn.")
+@click.option("--so", "number", help="Số văn bản (bỏ trống để văn thư điền khi ban hành).")
+@click.option("--ngay", "when", help="Ngày ban hành, ví dụ 23/8/2023 (hoặc 'tháng 8 năm 2023').")
+@click.option("--nguoi-ky", "signer", help="Mã người ký trong hồ sơ.")
+@click.option("-o", "--ra", "output", type=click.Path(path_type=Path), help="Tệp .docx đầu ra.")
+@click.option("--thu-muc", "out_dir", type=click.Path(path_type=Path), default=Path("ban-thao"),
+              show_default=True, help="Thư mục đầu ra khi không ghi --ra.")
+@reports_errors
+def create(ke_hoach: Path | None, profile: str | None, parents: tuple[str, ...], loai: str | None,
+           number: str | None, when: str | None, signer: str | None, output: Path | None, out_dir: Path) -> None:
+    from .generate import generate, generate_quick
+
+    if ke_hoach is not None:
+        result = generate(ke_hoach, out_dir=out_dir, output=output, number=number, when=when, signer=signer)
+    else:
+        result = generate_quick(profile, parents, loai, out_dir=out_dir, output=output, number=number,
+                                when=when, signer=signer)
+    click.echo(f"Đã soạn: {result.output}")
+
+
+@main.command("tao-tat-ca", help="Soạn mọi kế hoạch trong một thư mục (mặc định examples/ke-hoach).")
+@click.argument("thu_muc", type=click.Path(path_type=Path), default=Path("examples/ke-hoach"))
+@click.option("--ra", "out_dir", type=click.Path(path_type=Path), default=Path("ban-thao"), show_default=True,
+              help="Thư mục chứa các bản thảo.")
+@reports_errors
+def create_all(thu_muc: Path, out_dir: Path) -> None:
+    from .generate import generate_folder
+
+    for result in generate_folder(thu_muc, out_dir):
+        click.echo(f"Đã soạn: {result.output}")
+
+
+@main.command("ho-so", help="Liệt kê các hồ sơ cơ quan có sẵn, hoặc kiểm tra một hồ sơ.")
+@click.argument("ten", required=False)
+@reports_errors
+def profiles(ten: str | None) -> None:
+    from .catalog import describe_profile, list_profiles
+
+    if ten is None:
+        for line in list_profiles():
+            click.echo(line)
+    else:
+        click.echo(describe_profile(ten))
+
+
+@main.command("trich-dan", help="In trích dẫn đầy đủ và dạng viết tắt của một văn bản.")
+@click.argument("van_ban")
+@click.option("--dau-phay/--khong-dau-phay", default=False, help="Đặt dấu phẩy trước 'ngày' (lối Đảng).")
+@reports_errors
+def cite(van_ban: str, dau_phay: bool) -> None:
+    from .catalog import citation_of
+
+    full, short = citation_of(van_ban, dau_phay)
+    click.echo(full)
+    click.echo(f"Viết tắt: {short}")
+
+
+def _register_optional() -> None:
+    try:
+        from .kiemtra.cli import kiemtra
+    except ImportError:
+        return
+    main.add_command(kiemtra)
+
+
+_register_optional()
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

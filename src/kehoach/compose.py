@@ -1,0 +1,243 @@
+"""Composition: from a plan, its profile and its parents to the final text of every paragraph.
+
+Pure Python over the models: no file access. Numbering is literal text made here, so a skipped or
+restarted number cannot happen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from . import citations, drafting
+from .documents import Library
+from .errors import InputError
+from .models import Block, DocRef, Draft, PlanSpec, Profile, Section
+from .placeholders import UnknownPlaceholder, fill
+from .symbols import number_line, type_code
+from .vntext import date_line, letter, lower_first, roman, upper_first, upper_vi
+from .yamlfile import Located
+
+NATIONAL = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+PARTY = ("ĐẢNG CỘNG SẢN VIỆT NAM",)
+DEFAULT_PREFIX = {"ke_hoach": "Thực hiện", "huong_dan": "Hướng dẫn thực hiện", "cong_van": "Triển khai thực hiện"}
+DEFAULT_SENTENCE = {
+    "ke_hoach": "{chu_the} ban hành {ten_loai} {trich_yeu_ngan}, như sau:",
+    "huong_dan": "{chu_the} hướng dẫn {trich_yeu} như sau:",
+    "cong_van": "{chu_the} đề nghị các đơn vị thực hiện một số nội dung sau:",
+}
+ENDINGS = ("./.", ".", ";", ",", ":")
+
+
+class Composer:
+    def __init__(self, plan: PlanSpec, profile: Profile, library: Library, loc: Located):
+        self.plan, self.profile, self.library, self.loc = plan, profile, library, loc
+        self.comma = profile.layout.comma_before_date
+        self.system = profile.system
+
+    # -- helpers -------------------------------------------------------------------------------
+    def doc(self, key: str, path: tuple[Any, ...]) -> DocRef:
+        found = self.library.docs.get(key)
+        if found is None:
+            raise InputError([self.loc.problem(path, f"văn bản '{key}' không nằm trong 'thuc_hien' hay thư mục van-ban/")])
+        return found
+
+    def lookup(self, key: str) -> DocRef | None:
+        return self.library.docs.get(key)
+
+    def full(self, doc: DocRef) -> str:
+        return citations.full(doc, self.lookup, self.comma)
+
+    def dated(self, doc: DocRef) -> str:
+        return citations.dated(doc, self.comma)
+
+    def text(self, raw: str, path: tuple[Any, ...]) -> str:
+        per_doc: dict[str, Callable[[str], str]] = {
+            "trich_dan": lambda k: self.full(self.doc(k, path)),
+            "trich_dan_ngay": lambda k: self.dated(self.doc(k, path)),
+            "viet_tat": lambda k: citations.short(self.doc(k, path)),
+        }
+        try:
+            return fill(raw, self.names, per_doc)
+        except UnknownPlaceholder as exc:
+            raise InputError([self.loc.problem(path, str(exc))]) from None
+
+    # -- parts -----------------------------------------------------------------------------------
+    def subject(self) -> tuple[str, str, DocRef | None]:
+        """(trích yếu, its short form, the document it names)."""
+        plan = self.plan
+        target_key = plan.subject_of or (plan.implements[0] if plan.implements else None)
+        target = self.doc(target_key, ("trich_yeu",)) if target_key else None
+        if plan.subject:
+            return plan.subject, plan.subject, target
+        prefix = plan.subject_prefix or DEFAULT_PREFIX[plan.kind]
+        if target is None:
+            raise InputError([self.loc.problem(("trich_yeu",), "cần 'trich_yeu' hoặc 'thuc_hien' để soạn trích yếu")])
+        return f"{prefix} {self.full(target)}", f"{prefix} {citations.short(target)}", target
+
+    def opening(self) -> list[str]:
+        op = self.plan.opening
+        if op.literal:
+            return [self.text(p, ("mo_dau",)) for p in op.literal]
+        cites = op.cites or tuple((k, "day_du") for k in self.plan.implements)
+        parts = []
+        for i, (key, form) in enumerate(cites):
+            doc = self.doc(key, ("mo_dau", "van_ban", i))
+            if form == "ngan":
+                parts.append(citations.short(doc))
+            elif form == "ngay":
+                parts.append(self.dated(doc))
+            else:
+                note = "" if op.short_note == "-" else f"{op.short_note} ".lstrip() if op.short_note else ""
+                short = f" ({note}{citations.short(doc)})" if op.short_note != "-" else ""
+                parts.append(self.full(doc) + short)
+        lead = f"{op.word} {'; '.join(parts)}"
+        if op.extra:
+            lead += f" {op.extra}"
+        sentence = self.text(op.sentence or DEFAULT_SENTENCE[self.plan.kind], ("mo_dau", "cau_ban_hanh"))
+        if op.joiner == "doan_moi":
+            return [lead + ";", sentence]
+        if op.joiner == "cham":
+            return [f"{lead}. {upper_first(sentence)}"]
+        return [f"{lead}, {sentence}"]
+
+    def sections(self) -> list[Section]:
+        given = self.plan.sections or (Section(auto="muc_dich_yeu_cau"), Section(auto="nhiem_vu"),
+                                       Section(auto="to_chuc_thuc_hien"))
+        parents = ", ".join(citations.short(self.doc(k, ("thuc_hien",))) for k in self.plan.implements) or "Kế hoạch"
+        out = []
+        for section in given:
+            if not section.auto:
+                out.append(section)
+                continue
+            if section.auto == "muc_dich_yeu_cau":
+                drafted = drafting.aims(self.profile, parents)
+            elif section.auto == "nhiem_vu":
+                parent_tasks = next((d.tasks for d in map(self.lookup, self.plan.implements) if d and d.tasks), ())
+                drafted = drafting.tasks(parent_tasks, parents)
+            else:
+                drafted = drafting.organisation(self.profile, self.plan, parents)
+            out.append(Section(title=section.title or drafted.title,
+                               paragraphs=drafted.paragraphs + section.paragraphs,
+                               children=drafted.children + section.children))
+        return out
+
+    def blocks(self, sections: list[Section]) -> list[Block]:
+        mark = self.profile.layout.section_mark
+        blocks: list[Block] = []
+
+        def walk(items: tuple[Section, ...] | list[Section], depth: int, path: tuple[Any, ...]) -> None:
+            for i, sec in enumerate(items, start=1):
+                here = path + (i - 1,)
+                label = roman(i) + mark[1:] if depth == 0 else f"{i}." if depth == 1 else f"{letter(i)})"
+                paragraphs = [self.text(p, here + ("noi_dung",)) for p in sec.paragraphs]
+                if sec.title:
+                    title = self.text(sec.title, here + ("tieu_de",))
+                    title = upper_vi(title) if depth == 0 else upper_first(title)
+                    blocks.append(Block(("muc", "khoan", "diem")[min(depth, 2)], f"{label} {title}"))
+                elif paragraphs:
+                    paragraphs[0] = f"{label} {paragraphs[0]}"
+                blocks.extend(Block("doan", p) for p in paragraphs)
+                walk(sec.children, depth + 1, here + ("muc_con",))
+
+        walk(sections, 0, ("muc",))
+        return blocks
+
+    def closing(self, subject: str) -> str | None:
+        plan = self.plan
+        if plan.closing == "":
+            return None
+        if plan.closing is not None:
+            text = self.text(plan.closing, ("ket_thuc",))
+        else:
+            asked = plan.closing_addressees or "các cơ quan, đơn vị liên quan"
+            text = f"Trên đây là {plan.type_name} {lower_first(subject)}, đề nghị {asked} nghiêm túc triển khai thực hiện"
+        return text
+
+    def recipients(self) -> tuple[str, ...]:
+        from .profiles import clean_recipient
+
+        plan, profile = self.plan, self.profile
+        items = [clean_recipient(r) for r in (plan.recipients if plan.recipients is not None else profile.recipients)]
+        items += [clean_recipient(r) for r in plan.extra_recipients]
+        if plan.kind == "cong_van" and (not items or not items[0].casefold().startswith("như trên")):
+            items.insert(0, "Như trên")
+        archive = plan.archive or profile.archive
+        archive = archive.removeprefix("Lưu").lstrip(": ").rstrip(".")
+        last = f"Lưu {archive}" if self.system == "dang" else f"Lưu: {archive}"
+        sep = profile.layout.recipient_sep
+        return tuple(f"- {item}{sep}" for item in items) + (f"- {last}.",)
+
+    def addressees(self) -> tuple[str, ...]:
+        names = [a.lstrip("- ").rstrip(";,.") for a in self.plan.addressees]
+        if not names:
+            return ()
+        if len(names) == 1:
+            return (f"Kính gửi: {names[0]}",)
+        sep = self.profile.layout.recipient_sep
+        return ("Kính gửi:",) + tuple(f"- {n}{sep}" for n in names[:-1]) + (f"- {names[-1]}.",)
+
+    # -- the whole draft ---------------------------------------------------------------------------
+    def compose(self) -> Draft:
+        plan, profile = self.plan, self.profile
+        subject, subject_short, target = self.subject()
+        subject = lower_first(subject) if self.system == "dang" else upper_first(subject)
+        self.names = {
+            "chu_the": profile.subject,
+            "ten_goi": profile.name,
+            "ten_loai": plan.type_name,
+            "trich_yeu": lower_first(subject),
+            "trich_yeu_ngan": lower_first(subject_short),
+            "viet_tat": citations.short(target) if target else plan.type_name,
+        }
+        try:
+            signer = profile.signer(plan.signer)
+        except KeyError:
+            known = ", ".join(s.key for s in profile.signers)
+            raise InputError([self.loc.problem(("nguoi_ky",), f"hồ sơ không có người ký '{plan.signer}' (có: {known})")]) from None
+        body = [Block("doan", p) for p in self.opening()] + self.blocks(self.sections())
+        closing = self.closing(subject)
+        if closing:
+            body.append(Block("doan", closing))
+        body[-1] = Block(body[-1].kind, _end_with(body[-1].text, profile.layout.closing_mark))
+        is_cv = plan.kind == "cong_van"
+        if is_cv:
+            code, issuer = ("CV", profile.symbol) if self.system == "dang" else (
+                "", f"{profile.symbol}-{plan.drafting_dept}" if plan.drafting_dept else profile.symbol)
+        else:
+            code, issuer = type_code(plan.type_name, self.system), profile.symbol
+        cv_subject = ()
+        if is_cv:
+            cv_subject = (upper_first(subject),) if self.system == "dang" else (f"V/v {lower_first(subject)}",)
+        draft = Draft(
+            system=self.system, kind=plan.kind,
+            parent_body=profile.parent_body, issuer_lines=profile.issuer_lines,
+            number_line=number_line(plan.number, code, issuer, self.system),
+            cv_subject=cv_subject,
+            national_lines=PARTY if self.system == "dang" else NATIONAL,
+            date_line=date_line(profile.place, plan.date),
+            type_title="" if is_cv else upper_vi(plan.type_name),
+            subject="" if is_cv else subject,
+            addressees=self.addressees(),
+            blocks=tuple(body),
+            authority=signer.authority, signer_title=signer.title, signer_name=signer.name,
+            recipients=self.recipients(),
+            as_parent=DocRef(
+                key=plan.key, type_name=plan.type_name, type_code=code, number=plan.number,
+                issuer_symbol=issuer, system=self.system, date=plan.date, issuer=profile.full_name,
+                subject=lower_first(subject), implements=plan.implements, file=plan.file),
+        )
+        return draft
+
+
+def _end_with(text: str, mark: str) -> str:
+    stripped = text.rstrip()
+    for ending in ENDINGS:
+        if stripped.endswith(ending):
+            stripped = stripped[: -len(ending)].rstrip()
+            break
+    return stripped + mark
+
+
+def compose(plan: PlanSpec, profile: Profile, library: Library, loc: Located) -> Draft:
+    return Composer(plan, profile, library, loc).compose()

@@ -1,0 +1,70 @@
+"""The sections kehoach drafts itself when a plan does not write them: aims, tasks, organisation.
+
+The words are the project's own, general enough for any body and any directive; the secretary edits them.
+"""
+
+from __future__ import annotations
+
+from .models import PlanSpec, Profile, Section, Task
+
+PEOPLE = {
+    "dang": "cán bộ, đảng viên và Nhân dân",
+    "cong_doan": "cán bộ, đoàn viên, công nhân, viên chức, lao động",
+    "nha_nuoc": "cán bộ, công chức, viên chức, người lao động và Nhân dân",
+}
+
+
+def aims(profile: Profile, parents: str) -> Section:
+    people = PEOPLE[profile.system]
+    return Section(title="Mục đích, yêu cầu", children=(
+        Section(title="Mục đích", paragraphs=(
+            f"- Quán triệt đầy đủ, kịp thời nội dung {parents} đến {people}; "
+            "tạo sự thống nhất trong nhận thức và hành động khi tổ chức thực hiện.",
+            f"- Xác định cụ thể nhiệm vụ của các cơ quan, đơn vị thuộc {profile.name}, "
+            "làm căn cứ để xây dựng chương trình, kế hoạch thực hiện phù hợp với tình hình thực tế.",
+        )),
+        Section(title="Yêu cầu", paragraphs=(
+            f"- Việc triển khai {parents} phải nghiêm túc, đồng bộ, thiết thực, hiệu quả; "
+            "gắn với nhiệm vụ chính trị của từng cơ quan, đơn vị.",
+            "- Phân công rõ trách nhiệm, thời gian thực hiện; thường xuyên theo dõi, đôn đốc, "
+            "kiểm tra và định kỳ sơ kết, đánh giá kết quả.",
+        )),
+    ))
+
+
+def tasks(parent_tasks: tuple[Task, ...], parents: str) -> Section:
+    if parent_tasks:
+        return Section(title="Nhiệm vụ và giải pháp", children=tuple(
+            Section(title=t.title, paragraphs=t.paragraphs) for t in parent_tasks))
+    return Section(title="Nhiệm vụ và giải pháp", children=(
+        Section(title="Quán triệt, tuyên truyền", paragraphs=(
+            f"Tổ chức quán triệt, tuyên truyền sâu rộng nội dung {parents} bằng hình thức phù hợp "
+            "với từng đối tượng, bảo đảm thiết thực, hiệu quả.",)),
+        Section(title="Cụ thể hóa nhiệm vụ", paragraphs=(
+            "Rà soát chức năng, nhiệm vụ được giao để đưa các mục tiêu, nhiệm vụ vào chương trình công tác "
+            "hằng năm; xác định rõ người chịu trách nhiệm và thời hạn hoàn thành.",)),
+        Section(title="Kiểm tra, giám sát", paragraphs=(
+            "Thường xuyên kiểm tra, giám sát việc thực hiện; kịp thời phát hiện, tháo gỡ khó khăn, vướng mắc; "
+            "định kỳ sơ kết, tổng kết, rút kinh nghiệm.",)),
+    ))
+
+
+def organisation(profile: Profile, plan: PlanSpec, parents: str) -> Section:
+    assigned = dict(plan.assignments)
+    own_lines = []
+    for dept in profile.departments:
+        duty = assigned.pop(dept.name, None) or assigned.pop(dept.abbr, None) or dept.duty
+        if duty:
+            own_lines.append(f"- Giao {dept.name}: {duty}")
+    own_lines += [f"- Giao {name}: {duty}" for name, duty in assigned.items()]
+    if not own_lines:
+        own_lines.append(f"- Các cơ quan, đơn vị thuộc {profile.name} theo chức năng, nhiệm vụ "
+                         f"tổ chức thực hiện {parents}.")
+    children = [Section(title=profile.name[:1].upper() + profile.name[1:], paragraphs=tuple(own_lines))]
+    if profile.units:
+        heading = profile.units_heading or "Các đơn vị trực thuộc"
+        children.append(Section(title=heading, paragraphs=(
+            f"- Căn cứ {parents}, xây dựng kế hoạch thực hiện phù hợp với tình hình thực tế của đơn vị.",
+            f"- Định kỳ báo cáo kết quả thực hiện về {profile.name}.",
+        )))
+    return Section(title="Tổ chức thực hiện", children=tuple(children))

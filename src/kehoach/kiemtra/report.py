@@ -1,0 +1,94 @@
+"""Findings, the report, and its two renderings (Vietnamese text for people, JSON for programs)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+from kehoach.kiemtra.catalog import AREAS, ERROR, SYSTEM_NAMES, WARN
+
+SEVERITY_NAMES = {ERROR: "Lỗi", WARN: "Cảnh báo"}
+_COLOURS = {ERROR: "\033[31m", WARN: "\033[33m", "head": "\033[1m", "dim": "\033[2m", "ok": "\033[32m"}
+_RESET = "\033[0m"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    severity: str  # "loi" or "canh_bao"
+    area: str  # key of catalog.AREAS
+    title: str  # short name of the rule
+    message: str  # what is wrong here
+    rule: str  # what the rule says
+    source: str  # where the rule comes from
+    suggestion: str  # how to fix it
+    paragraph: int | None = None  # index in the reader's paragraph list
+    where: str = ""  # "dòng 38", "đoạn 4, bảng 1, hàng 1, cột 2"
+    quote: str = ""
+
+
+@dataclass
+class Report:
+    file: str | None
+    system: str
+    system_reason: str  # why this system: forced by the user, or the clues that were found
+    source_kind: str  # "docx" or "txt"
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARN]
+
+    def rule_ids(self) -> set[str]:
+        return {f.rule_id for f in self.findings}
+
+
+def format_text(report: Report, color: bool = False) -> str:
+    def paint(text: str, key: str) -> str:
+        return f"{_COLOURS[key]}{text}{_RESET}" if color else text
+
+    name = report.file or "(văn bản)"
+    lines = [paint(f"Kiểm tra thể thức: {name}", "head"),
+             f"Hệ thống: {SYSTEM_NAMES.get(report.system, report.system)} ({report.system_reason})"]
+    if report.source_kind == "txt":
+        lines.append(paint("Tệp văn bản thuần: chỉ kiểm tra các quy tắc về chữ; định dạng (phông, cỡ chữ, lề) "
+                           "chỉ kiểm tra được trên tệp .docx.", "dim"))
+    if not report.findings:
+        lines.append(paint("Không phát hiện lỗi hay cảnh báo nào.", "ok"))
+        return "\n".join(lines) + "\n"
+    for area, area_title in AREAS.items():
+        group = [f for f in report.findings if f.area == area]
+        if not group:
+            continue
+        lines += ["", paint(f"== {area_title} ==", "head")]
+        for finding in sorted(group, key=lambda f: (f.paragraph if f.paragraph is not None else -1, f.rule_id)):
+            label = paint(f"[{SEVERITY_NAMES[finding.severity]}]", finding.severity)
+            where = f" ({finding.where})" if finding.where else ""
+            lines.append(f"{label} {finding.rule_id} {finding.title}{where}")
+            if finding.quote:
+                lines.append(f"    Trích: “{finding.quote}”")
+            lines.append(f"    Vấn đề: {finding.message}")
+            lines.append(f"    Quy định: {finding.rule}")
+            lines.append(f"    Nguồn: {finding.source}")
+            if finding.suggestion:
+                lines.append(f"    Gợi ý sửa: {finding.suggestion}")
+    lines += ["", paint(f"Tổng cộng: {len(report.errors)} lỗi, {len(report.warnings)} cảnh báo.", "head")]
+    return "\n".join(lines) + "\n"
+
+
+def to_json(report: Report) -> str:
+    """Machine-readable report: English keys (stable for programs), Vietnamese values."""
+    data = {
+        "file": report.file,
+        "system": report.system,
+        "system_reason": report.system_reason,
+        "source_kind": report.source_kind,
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+        "findings": [asdict(f) for f in report.findings],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)

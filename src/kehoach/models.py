@@ -1,0 +1,183 @@
+"""Plain typed models that the loaders build and composition reads. No I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .vntext import PartialDate
+
+SYSTEMS = ("nha_nuoc", "dang", "cong_doan")
+SYSTEM_NAMES = {"nha_nuoc": "Nhà nước", "dang": "Đảng", "cong_doan": "Công đoàn"}
+
+
+@dataclass(frozen=True)
+class Signer:
+    key: str
+    authority: str  # "TM. BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN", or "" when the head signs directly
+    title: str  # "CHỦ TỊCH"
+    name: str  # "Hoàng Thọ Trung"; "" leaves the line for the văn thư
+
+
+@dataclass(frozen=True)
+class Department:
+    name: str  # "Ban Tuyên giáo - Nữ công"
+    abbr: str  # "TG-NC"
+    duty: str = ""  # what it is usually given in a plan, drafted into Tổ chức thực hiện
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Presentation choices that differ between bodies of one system (format-rules §3.4, §3.5, §7)."""
+
+    section_mark: str  # "I." or "I-"
+    recipient_sep: str  # ";" or ","
+    closing_mark: str  # "./." or "."
+    comma_before_date: bool  # "Kế hoạch số 349/KH-TLĐ, ngày 15/8/2023" vs "... ngày 15/8/2023"
+
+
+@dataclass(frozen=True)
+class Profile:
+    key: str
+    file: Path
+    system: str
+    parent_body: str  # printed above the issuer, not bold; "" for none
+    issuer_lines: tuple[str, ...]  # printed in capitals, bold
+    name: str  # as written in running text: "LĐLĐ tỉnh Lai Châu"
+    full_name: str  # as cited by others: "Liên đoàn Lao động tỉnh Lai Châu"
+    symbol: str  # issuer part of ký hiệu: "LĐLĐ", "TU", "BTGTU"
+    place: str  # date-line place name
+    collective: str  # "Ban Thường vụ", or ""
+    signers: tuple[Signer, ...]
+    default_signer: str
+    departments: tuple[Department, ...]
+    units: tuple[str, ...]  # bodies directly below, one per line as they are addressed
+    units_heading: str  # how the plan names them together: "Các LĐLĐ huyện, thành phố, ..."
+    recipients: tuple[str, ...]
+    archive: str  # after "Lưu: " (or "Lưu " for the Party): "VT, TG-NC", "Văn phòng Tỉnh ủy"
+    layout: Layout
+    template: Path | None = None
+    sources: tuple[Path, ...] = ()  # this file and its bases, for change detection
+
+    @property
+    def subject(self) -> str:
+        """Who issues, as the opening sentence names it: 'Ban Thường vụ LĐLĐ tỉnh Lai Châu'."""
+        return f"{self.collective} {self.name}".strip()
+
+    def signer(self, key: str | None) -> Signer:
+        wanted = key or self.default_signer
+        for signer in self.signers:
+            if signer.key == wanted:
+                return signer
+        raise KeyError(wanted)
+
+    def department(self, name_or_abbr: str) -> Department | None:
+        folded = name_or_abbr.casefold()
+        for dept in self.departments:
+            if folded in (dept.name.casefold(), dept.abbr.casefold()):
+                return dept
+        return None
+
+
+@dataclass(frozen=True)
+class Task:
+    title: str
+    paragraphs: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """A document as others cite it: a parent, or a generated plan seen from below."""
+
+    key: str
+    type_name: str  # "Kế hoạch", "Chỉ thị"
+    type_code: str  # "KH", "CT"; "" for a Công văn of the State or a union
+    number: str  # "349"; "" when not yet issued
+    issuer_symbol: str  # "TLĐ", "TW", "LĐLĐ-TGNC"
+    system: str
+    date: PartialDate | None
+    issuer: str  # as cited after "của": "Tổng Liên đoàn Lao động Việt Nam"
+    subject: str | None  # literal trích yếu, lower-case start: "về tiếp tục đổi mới ..."
+    subject_prefix: str = ""  # when subject is None: "về thực hiện" + the citation of subject_of
+    subject_of: str | None = None  # key of the document the subject cites (default: first parent)
+    implements: tuple[str, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    file: Path | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of the body, already numbered: composition decides the text, the template the look."""
+
+    kind: str  # "muc" (I.), "khoan" (1.), "diem" (a)), "doan" (body text)
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str = ""
+    paragraphs: tuple[str, ...] = ()
+    children: tuple[Section, ...] = ()
+    auto: str = ""  # "muc_dich_yeu_cau", "nhiem_vu", "to_chuc_thuc_hien": drafted by kehoach
+
+
+@dataclass(frozen=True)
+class Opening:
+    word: str = "Thực hiện"  # or "Căn cứ"
+    cites: tuple[tuple[str, str], ...] = ()  # (document key, form: day_du | ngay | ngan)
+    extra: str = ""  # appended after the citations: "và chỉ đạo của Thường trực Tỉnh ủy"
+    short_note: str = "viết tắt là"  # "(viết tắt là Kế hoạch số ...)"; "" for "(Kế hoạch số ...)"; None-like "-" for none
+    joiner: str = "doan_moi"  # doan_moi: ';' and a new paragraph; cham: '. '; phay: ', '
+    sentence: str = ""  # the issuing sentence, with {placeholders}
+    literal: tuple[str, ...] = ()  # the whole opening written by hand
+
+
+@dataclass(frozen=True)
+class PlanSpec:
+    key: str
+    file: Path
+    profile_ref: str
+    kind: str  # ke_hoach | huong_dan | cong_van
+    type_name: str  # "Kế hoạch", "Kế hoạch hành động", "Hướng dẫn", "Công văn"
+    number: str
+    date: PartialDate
+    signer: str | None
+    implements: tuple[str, ...]
+    subject: str | None
+    subject_prefix: str
+    subject_of: str | None
+    opening: Opening
+    sections: tuple[Section, ...]
+    closing: str | None
+    closing_addressees: str
+    recipients: tuple[str, ...] | None
+    extra_recipients: tuple[str, ...]
+    archive: str | None
+    addressees: tuple[str, ...] = ()  # Kính gửi (Công văn)
+    drafting_dept: str = ""  # Công văn symbol suffix: "TGNC"
+    assignments: tuple[tuple[str, str], ...] = ()  # (department, task) for Tổ chức thực hiện
+    output: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Everything a layout template needs, as final text."""
+
+    system: str
+    kind: str
+    parent_body: str
+    issuer_lines: tuple[str, ...]
+    number_line: str
+    cv_subject: tuple[str, ...]
+    national_lines: tuple[str, ...]  # Quốc hiệu + Tiêu ngữ, or "ĐẢNG CỘNG SẢN VIỆT NAM"
+    date_line: str
+    type_title: str
+    subject: str
+    addressees: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    authority: str
+    signer_title: str
+    signer_name: str
+    recipients: tuple[str, ...]
+    as_parent: DocRef = field(compare=False, default=None)  # type: ignore[assignment]

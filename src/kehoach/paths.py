@@ -1,0 +1,69 @@
+"""Where profiles, documents and templates are found. Explicit search lists; no global state."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _data_dir(name: str) -> Path:
+    # In a checkout the folders sit at the top of the repository; in a wheel they are packed in _data.
+    repo = _PACKAGE.parent.parent / name
+    return repo if repo.is_dir() else _PACKAGE / "_data" / name
+
+
+def builtin_profiles() -> Path:
+    return _data_dir("profiles")
+
+
+def builtin_templates() -> Path:
+    return _data_dir("templates")
+
+
+def _profile_dirs(relative_to: Path | None) -> list[Path]:
+    dirs: list[Path] = []
+    if relative_to is not None:
+        dirs += [relative_to, relative_to / "profiles", relative_to.parent / "profiles"]
+    dirs.append(Path.cwd() / "profiles")
+    dirs += [Path(p) for p in os.environ.get("KEHOACH_PROFILES", "").split(os.pathsep) if p]
+    dirs.append(builtin_profiles())
+    return dirs
+
+
+def find_profile(ref: str, relative_to: Path | None = None) -> Path | None:
+    """A path to a .yaml file, or a profile name looked up in the profile folders (recursively)."""
+    return _find(ref, _profile_dirs(relative_to), relative_to)
+
+
+def document_dirs(relative_to: Path | None) -> list[Path]:
+    dirs: list[Path] = []
+    if relative_to is not None:
+        dirs += [relative_to, relative_to / "van-ban", relative_to.parent / "van-ban", relative_to.parent]
+    dirs.append(Path.cwd() / "van-ban")
+    return dirs
+
+
+def find_document(ref: str, relative_to: Path | None = None) -> Path | None:
+    return _find(ref, document_dirs(relative_to), relative_to)
+
+
+def _find(ref: str, dirs: list[Path], relative_to: Path | None) -> Path | None:
+    candidate = Path(ref)
+    if candidate.suffix in (".yaml", ".yml"):
+        for base in ([relative_to] if relative_to else []) + [Path.cwd()]:
+            path = candidate if candidate.is_absolute() else base / candidate
+            if path.is_file():
+                return path
+        return None
+    for folder in dirs:
+        if not folder.is_dir():
+            continue
+        for suffix in (".yaml", ".yml"):
+            direct = folder / f"{ref}{suffix}"
+            if direct.is_file():
+                return direct
+        for found in sorted(folder.rglob(f"{ref}.yaml")):
+            return found
+    return None

@@ -1,0 +1,152 @@
+"""Plan specifications: which body issues what, implementing which documents, with which text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .documents import DOCUMENT, key_of
+from .errors import InputError
+from .models import Opening, PlanSpec, Section
+from .schema import Field, ListOf, Shape, check
+from .symbols import KINDS
+from .vntext import PartialDate, nfc, parse_date
+from .yamlfile import Located, read_yaml
+
+CITE = Shape({"ma": Field(str, required=True), "dang": Field(str, choices=("day_du", "ngay", "ngan"))},
+             shorthand="ma")
+OPENING = Shape({
+    "tu": Field(str, choices=("Thực hiện", "Căn cứ")),
+    "van_ban": Field(ListOf(CITE)),
+    "bo_sung": Field(str),
+    "viet_tat": Field(str),
+    "noi": Field(str, choices=("doan_moi", "cham", "phay")),
+    "cau_ban_hanh": Field(str),
+    "nguyen_van": Field("text"),
+})
+SUBJECT = Shape({"cum_tu": Field(str), "van_ban": Field(str), "nguyen_van": Field(str)}, shorthand="nguyen_van")
+ASSIGNMENT = Shape({"phong_ban": Field(str, required=True), "nhiem_vu": Field(str, required=True)})
+_SECTION_FIELDS: dict[str, Field] = {
+    "tieu_de": Field(str),
+    "noi_dung": Field("text"),
+    "tu_dong": Field(str, choices=("muc_dich_yeu_cau", "nhiem_vu", "to_chuc_thuc_hien")),
+    "them": Field("text"),
+}
+SECTION = Shape(_SECTION_FIELDS)
+_SECTION_FIELDS["muc_con"] = Field(ListOf(SECTION))
+PLAN = Shape({
+    "co_quan": Field(str, required=True),
+    "loai": Field(str, required=True, choices=tuple(KINDS)),
+    "ten_loai": Field(str),
+    "so": Field(str),
+    "ngay": Field("date"),
+    "nguoi_ky": Field(str),
+    "thuc_hien": Field(ListOf(str)),
+    "trich_yeu": Field(SUBJECT),
+    "mo_dau": Field(OPENING),
+    "muc": Field(ListOf(SECTION)),
+    "ket_thuc": Field(str),
+    "de_nghi": Field(str),
+    "noi_nhan": Field(ListOf(str)),
+    "noi_nhan_them": Field(ListOf(str)),
+    "luu": Field(str),
+    "kinh_gui": Field(ListOf(str)),
+    "phong_soan_thao": Field(str),
+    "giao_nhiem_vu": Field(ListOf(ASSIGNMENT)),
+    "tep_ra": Field(str),
+    "ghi_chu": Field("text"),
+})
+# A plan file may also describe the plan as a document (for the cascade): those keys are allowed too.
+_DOC_ONLY = {k: v for k, v in DOCUMENT.fields.items() if k in ("nhiem_vu",)}
+PLAN.fields.update(_DOC_ONLY)
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    return tuple(nfc(str(v)) for v in items if str(v).strip())
+
+
+def _section(raw: dict[str, Any]) -> Section:
+    return Section(
+        title=nfc(str(raw.get("tieu_de") or "")),
+        paragraphs=_texts(raw.get("noi_dung")) + _texts(raw.get("them")),
+        children=tuple(_section(c) for c in _as_list(raw.get("muc_con"))),
+        auto=str(raw.get("tu_dong") or ""),
+    )
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _opening(raw: Any) -> Opening:
+    if raw is None:
+        return Opening()
+    if isinstance(raw, (str, list)) or "nguyen_van" in raw:
+        return Opening(literal=_texts(raw if not isinstance(raw, dict) else raw["nguyen_van"]))
+    cites = []
+    for item in _as_list(raw.get("van_ban")):
+        if isinstance(item, str):
+            cites.append((key_of(nfc(item)), "day_du"))
+        else:
+            cites.append((key_of(nfc(item["ma"])), item.get("dang", "day_du")))
+    note = raw.get("viet_tat")
+    return Opening(
+        word=raw.get("tu", "Thực hiện"),
+        cites=tuple(cites),
+        extra=nfc(str(raw.get("bo_sung") or "")),
+        short_note="viết tắt là" if note is None else nfc(str(note)),
+        joiner=raw.get("noi", "doan_moi"),
+        sentence=nfc(str(raw.get("cau_ban_hanh") or "")),
+    )
+
+
+def load_plan(file: Path, text: str | None = None) -> tuple[PlanSpec, Located]:
+    loc = read_yaml(file, text)
+    problems = check(loc, PLAN)
+    if problems:
+        raise InputError(problems)
+    data = loc.data
+    kind = data["loai"]
+    subject = data.get("trich_yeu")
+    if isinstance(subject, dict) and "nguyen_van" in subject:
+        subject = subject["nguyen_van"]
+    subject_spec = subject if isinstance(subject, dict) else {}
+    when = parse_date(data["ngay"]) if data.get("ngay") is not None else PartialDate(_this_year())
+    assignments = tuple((nfc(a["phong_ban"]), nfc(a["nhiem_vu"])) for a in _as_list(data.get("giao_nhiem_vu")))
+    spec = PlanSpec(
+        key=file.stem,
+        file=file,
+        profile_ref=nfc(str(data["co_quan"])),
+        kind=kind,
+        type_name=nfc(str(data.get("ten_loai") or KINDS[kind])),
+        number=nfc(str(data.get("so") or "")),
+        date=when,
+        signer=nfc(str(data["nguoi_ky"])) if data.get("nguoi_ky") else None,
+        implements=tuple(key_of(nfc(str(i))) for i in _as_list(data.get("thuc_hien"))),
+        subject=nfc(subject) if isinstance(subject, str) else None,
+        subject_prefix=nfc(str(subject_spec.get("cum_tu") or "")),
+        subject_of=key_of(nfc(subject_spec["van_ban"])) if subject_spec.get("van_ban") else None,
+        opening=_opening(data.get("mo_dau")),
+        sections=tuple(_section(s) for s in _as_list(data.get("muc"))),
+        closing=nfc(str(data["ket_thuc"])) if data.get("ket_thuc") is not None else None,
+        closing_addressees=nfc(str(data.get("de_nghi") or "")),
+        recipients=_texts(data["noi_nhan"]) if data.get("noi_nhan") is not None else None,
+        extra_recipients=_texts(data.get("noi_nhan_them")),
+        archive=nfc(str(data["luu"])) if data.get("luu") else None,
+        addressees=_texts(data.get("kinh_gui")),
+        drafting_dept=nfc(str(data.get("phong_soan_thao") or "")),
+        assignments=assignments,
+        output=nfc(str(data.get("tep_ra") or "")),
+    )
+    return spec, loc
+
+
+def _this_year() -> int:
+    from datetime import date
+
+    return date.today().year

@@ -1,0 +1,102 @@
+"""Declarative shape of the YAML files, checked as a whole so every problem is reported at once."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import Problem
+from .vntext import parse_date
+from .yamlfile import Located
+
+_TYPE_NAMES = {str: "chuỗi chữ", int: "số nguyên", bool: "có/không (true/false)", dict: "nhóm khóa", list: "danh sách"}
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: Any = str  # str, int, bool, "date", "text" (str or list of str), Shape, or ListOf
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Shape:
+    fields: dict[str, Field]
+    # A bare string may stand for the whole mapping (e.g. a signer given by name only).
+    shorthand: str | None = None
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Any
+    allow_single: bool = True
+
+
+@dataclass
+class Checker:
+    loc: Located
+    problems: list[Problem] = field(default_factory=list)
+
+    def fail(self, path: tuple[Any, ...], message: str) -> None:
+        self.problems.append(self.loc.problem(path, message))
+
+    def shape(self, data: Any, shape: Shape, path: tuple[Any, ...]) -> None:
+        if shape.shorthand and isinstance(data, str):
+            return
+        if not isinstance(data, dict):
+            self.fail(path, "cần một nhóm khóa (các dòng 'khóa: giá trị')")
+            return
+        for key, value in data.items():
+            spec = shape.fields.get(key)
+            if spec is None:
+                guess = difflib.get_close_matches(key, list(shape.fields), n=1, cutoff=0.6)
+                hint = f"; có phải ý bạn là '{guess[0]}'?" if guess else ""
+                allowed = ", ".join(shape.fields)
+                self.fail(path + (key,), f"khóa không được hỗ trợ{hint} (các khóa hợp lệ: {allowed})")
+                continue
+            self.value(value, spec, path + (key,))
+        for key, spec in shape.fields.items():
+            if spec.required and (data.get(key) in (None, "", [])):
+                self.fail(path + (key,) if key in data else path, f"thiếu khóa bắt buộc '{key}'")
+
+    def value(self, value: Any, spec: Field, path: tuple[Any, ...]) -> None:
+        if value is None:
+            return
+        kind = spec.kind
+        if isinstance(kind, Shape):
+            self.shape(value, kind, path)
+        elif isinstance(kind, ListOf):
+            items = value if isinstance(value, list) else [value] if kind.allow_single else None
+            if items is None:
+                self.fail(path, "cần một danh sách (mỗi mục một dòng bắt đầu bằng '- ')")
+                return
+            for i, item in enumerate(items):
+                self.value(item, Field(kind.item), path + (i,) if isinstance(value, list) else path)
+        elif kind == "date":
+            try:
+                parse_date(value)
+            except ValueError as exc:
+                self.fail(path, f"ngày không hợp lệ: {exc}")
+        elif kind == "text":
+            if not (isinstance(value, (str, int)) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+                self.fail(path, "cần một đoạn chữ hoặc danh sách các đoạn")
+        elif kind is str:
+            if isinstance(value, (dict, list)) or isinstance(value, bool):
+                self.fail(path, f"cần {_TYPE_NAMES[str]}, không phải {_TYPE_NAMES.get(type(value), type(value).__name__)}")
+            elif spec.choices and str(value) not in spec.choices:
+                guess = difflib.get_close_matches(str(value), list(spec.choices), n=1, cutoff=0.5)
+                hint = f"; có phải ý bạn là '{guess[0]}'?" if guess else ""
+                self.fail(path, f"giá trị '{value}' không hợp lệ{hint} (chọn một trong: {', '.join(spec.choices)})")
+        elif kind is int:
+            if isinstance(value, bool) or not (isinstance(value, int) or (isinstance(value, str) and value.isdigit())):
+                self.fail(path, "cần một số nguyên")
+        elif kind is bool:
+            if not isinstance(value, bool):
+                self.fail(path, "cần true hoặc false (có/không)")
+
+
+def check(loc: Located, shape: Shape) -> list[Problem]:
+    checker = Checker(loc)
+    checker.shape(loc.data, shape, ())
+    return checker.problems
