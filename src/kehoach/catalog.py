@@ -28,6 +28,9 @@ def list_profiles(root: Path | None = None) -> list[str]:
     for file in profile_files(root):
         base = file.parent.parent if file.parent.name != "profiles" else file.parent
         name = str(file.relative_to(base).with_suffix("")) if file.parent.name != "profiles" else file.stem
+        if "co-so" in file.parts:
+            lines.append(f"{name:40} (hồ sơ cơ sở để kế thừa)")
+            continue
         try:
             profile = load_profile(file)
         except InputError as exc:

@@ -126,10 +126,18 @@ class Composer:
         mark = self.profile.layout.section_mark
         blocks: list[Block] = []
 
-        def walk(items: tuple[Section, ...] | list[Section], depth: int, path: tuple[Any, ...]) -> None:
+        decimal = self.plan.point_style == "1.1."
+
+        def walk(items: tuple[Section, ...] | list[Section], depth: int, path: tuple[Any, ...],
+                 parent_number: str = "") -> None:
             for i, sec in enumerate(items, start=1):
                 here = path + (i - 1,)
-                label = roman(i) + mark[1:] if depth == 0 else f"{i}." if depth == 1 else f"{letter(i)})"
+                if depth == 0:
+                    label = roman(i) + mark[1:]
+                elif depth == 1:
+                    label = f"{i}."
+                else:
+                    label = f"{parent_number}{i}." if decimal else f"{letter(i)})"
                 paragraphs = [self.text(p, here + ("noi_dung",)) for p in sec.paragraphs]
                 if sec.title:
                     title = self.text(sec.title, here + ("tieu_de",))
@@ -138,7 +146,7 @@ class Composer:
                 elif paragraphs:
                     paragraphs[0] = f"{label} {paragraphs[0]}"
                 blocks.extend(Block("doan", p) for p in paragraphs)
-                walk(sec.children, depth + 1, here + ("muc_con",))
+                walk(sec.children, depth + 1, here + ("muc_con",), label if depth == 1 else "")
 
         walk(sections, 0, ("muc",))
         return blocks

@@ -158,6 +158,7 @@ class PlanSpec:
     drafting_dept: str = ""  # Công văn symbol suffix: "TGNC"
     assignments: tuple[tuple[str, str], ...] = ()  # (department, task) for Tổ chức thực hiện
     output: str = ""
+    point_style: str = "a)"  # third level: "a)" (Vietnamese letters) or "1.1." (decimal, as some offices write)
 
 
 @dataclass(frozen=True)

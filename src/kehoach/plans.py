@@ -54,6 +54,7 @@ PLAN = Shape({
     "phong_soan_thao": Field(str),
     "giao_nhiem_vu": Field(ListOf(ASSIGNMENT)),
     "tep_ra": Field(str),
+    "danh_so_cap_3": Field(str, choices=("a)", "1.1.")),
     "ghi_chu": Field("text"),
 })
 # A plan file may also describe the plan as a document (for the cascade): those keys are allowed too.
@@ -142,6 +143,7 @@ def load_plan(file: Path, text: str | None = None) -> tuple[PlanSpec, Located]:
         drafting_dept=nfc(str(data.get("phong_soan_thao") or "")),
         assignments=assignments,
         output=nfc(str(data.get("tep_ra") or "")),
+        point_style=str(data.get("danh_so_cap_3") or "a)"),
     )
     return spec, loc
 

@@ -128,7 +128,8 @@ RULES: dict[str, RuleInfo] = {
     "TT-19b": _r("noi_dung", "Cỡ chữ nội dung", _nc("Nội dung cỡ 13–14.", "Nội dung cỡ 14–15.")),
     "TT-19c": _r("noi_dung", "Thống nhất cỡ chữ", "Trong một văn bản, nội dung dùng một cỡ chữ thống nhất."),
     "TT-19d": _r("noi_dung", "Kiểu chữ nội dung", "Nội dung kiểu chữ đứng, không đậm (trừ tiêu đề mục, khoản)."),
-    "TT-19e": _r("noi_dung", "Thụt đầu dòng", _nc("Chữ đầu dòng lùi vào 1–1,27 cm.", "Chữ đầu dòng lùi vào khoảng 10 mm."),
+    "TT-19e": _r("noi_dung", "Thụt đầu dòng",
+                 _nc("Chữ đầu dòng lùi vào 1–1,27 cm.", "Chữ đầu dòng lùi vào khoảng 10 mm."),
                  {"nha_nuoc": ERROR, "cong_doan": ERROR, "dang": WARN}),
     "TT-19f": _r("noi_dung", "Khoảng cách đoạn", "Khoảng cách giữa các đoạn văn tối thiểu 6 pt."),
     "TT-19g": _r("noi_dung", "Khoảng cách dòng", _nc(
@@ -182,7 +183,8 @@ RULES.update({
                                                      "Quyền hạn ký in hoa, cỡ 14, đứng, đậm."), source=SIGN_SRC),
     "TT-24": _r("ky_ten", "Ký thay mặt cấp ủy", "Văn bản của cấp ủy, ban thường vụ, ủy ban kiểm tra ký “T/M …”; "
                 "không dùng “K/T BÍ THƯ”.", source={"*": "HD 36-HD/VPTW, điểm 1.7.1"}),
-    "TT-25": _r("ky_ten", "Chức vụ người ký", _nc("Chức vụ in hoa, cỡ 13–14, đứng, đậm.", "Chức vụ in hoa, cỡ 14, đứng."),
+    "TT-25": _r("ky_ten", "Chức vụ người ký",
+                _nc("Chức vụ in hoa, cỡ 13–14, đứng, đậm.", "Chức vụ in hoa, cỡ 14, đứng."),
                 source=SIGN_SRC),
     "TT-25b": _r("ky_ten", "Chức vụ không đậm (Đảng)", "Chức vụ người ký trong văn bản của Đảng không in đậm.", WARN,
                  {"*": PARTY_NEW}),

@@ -103,8 +103,9 @@ def _page_setup(document, resolver: Resolver) -> PageSetup | None:
         if part is None:
             continue
         kind = ref.get(qn("w:type"), "default")
-        paras = [resolver.paragraph(p, i) for i, p in enumerate(part.element.iter(qn("w:p")))]
-        with_field = [para for para, p in zip(paras, part.element.iter(qn("w:p"))) if _has_page_field(p)]
+        elements = list(part.element.iter(qn("w:p")))
+        paras = [resolver.paragraph(p, i) for i, p in enumerate(elements)]
+        with_field = [para for para, p in zip(paras, elements, strict=True) if _has_page_field(p)]
         if kind == "default" and with_field:
             setup.page_field = True
             setup.page_field_centered = with_field[0].alignment == "center"

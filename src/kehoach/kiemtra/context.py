@@ -1,0 +1,125 @@
+"""What every rule receives: the model, the system, the parts found, and a way to record a finding."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kehoach.kiemtra.catalog import RULES
+from kehoach.kiemtra.model import Model, Para, Run
+from kehoach.kiemtra.report import Finding
+from kehoach.kiemtra.structure import Layout
+
+TOLERANCE_PT = 0.5
+TOLERANCE_MM = 0.5
+QUOTE_CHARS = 90
+
+
+@dataclass
+class Context:
+    model: Model
+    system: str
+    layout: Layout
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def docx(self) -> bool:
+        return self.model.source == "docx"
+
+    @property
+    def party(self) -> bool:
+        return self.system == "dang"
+
+    def para(self, index: int | None) -> Para | None:
+        return self.model.paragraphs[index] if index is not None else None
+
+    def add(self, rule_id: str, where: Para | int | None, message: str, suggestion: str = "", *,
+            severity: str | None = None, quote: str | None = None) -> None:
+        info = RULES[rule_id]
+        para = self.para(where) if isinstance(where, int) else where
+        self.findings.append(Finding(
+            rule_id=rule_id,
+            severity=severity or info.pick(info.severity, self.system),
+            area=info.area,
+            title=info.title,
+            message=message,
+            rule=info.pick(info.text, self.system),
+            source=info.pick(info.source, self.system),
+            suggestion=suggestion,
+            paragraph=para.index if para else None,
+            where=para.where() if para else "",
+            quote=shorten(quote if quote is not None else (para.clean if para else "")),
+        ))
+
+
+def shorten(text: str) -> str:
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def text_runs(para: Para) -> list[Run]:
+    return [r for r in para.runs if r.text.strip()]
+
+
+def size_of(para: Para) -> float | None:
+    """The size most of the paragraph's text is set in."""
+    sizes: Counter[float] = Counter()
+    for run in text_runs(para):
+        if run.size is not None:
+            sizes[run.size] += len(run.text.strip())
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def all_bold(para: Para) -> bool:
+    runs = text_runs(para)
+    return bool(runs) and all(r.bold for r in runs)
+
+
+def any_bold(para: Para) -> bool:
+    return any(r.bold for r in text_runs(para))
+
+
+def all_italic(para: Para) -> bool:
+    runs = text_runs(para)
+    return bool(runs) and all(r.italic for r in runs)
+
+
+def any_italic(para: Para) -> bool:
+    return any(r.italic for r in text_runs(para))
+
+
+def in_range(value: float | None, low: float, high: float, tolerance: float = TOLERANCE_PT) -> bool:
+    return value is not None and low - tolerance <= value <= high + tolerance
+
+
+def fmt_pt(value: float | None) -> str:
+    if value is None:
+        return "không xác định"
+    return f"{value:g}"
+
+
+def size_problem(para: Para, low: float, high: float) -> str | None:
+    """A Vietnamese phrase when the paragraph's size is outside low–high, else None."""
+    size = size_of(para)
+    if in_range(size, low, high):
+        return None
+    wanted = f"{low:g}" if low == high else f"{low:g}–{high:g}"
+    return f"cỡ chữ {fmt_pt(size)} (cần {wanted})"
+
+
+def join_problems(problems: list[str | None]) -> str:
+    found = [p for p in problems if p]
+    return "; ".join(found)
+
+
+def has_rule_below(paras: list[Para], index: int) -> bool:
+    """A rule under paragraph `index`: its own bottom border or drawing, or an empty bordered/drawn paragraph after it
+    in the same cell (how generators and Word users draw the short line under a header block)."""
+    para = paras[index]
+    if para.bottom_border or para.has_drawing:
+        return True
+    for nxt in paras[index + 1:index + 3]:
+        if nxt.cell != para.cell or nxt.clean:
+            return False
+        if nxt.bottom_border or nxt.has_drawing:
+            return True
+    return False
