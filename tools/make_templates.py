@@ -193,7 +193,7 @@ def _header(doc, s: Sizes, cong_van: bool) -> None:
         _para(left, "{{ dong }}", s.cv_subject, italic=s.party, before=6)
         _tag(left, "{%p endfor %}")
     if s.party:
-        title = _para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", s.national, bold=True, left=Cm(1.75), right=Cm(1.75))
+        title = _para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", s.national, bold=True, left=Cm(0.4), right=Cm(0.4))
         _bottom_rule(title)
     else:
         _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.national, bold=True)

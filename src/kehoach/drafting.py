@@ -53,9 +53,10 @@ def organisation(profile: Profile, plan: PlanSpec, parents: str) -> Section:
     assigned = dict(plan.assignments)
     own_lines = []
     for dept in profile.departments:
-        duty = assigned.pop(dept.name, None) or assigned.pop(dept.abbr, None) or dept.duty
-        if duty:
-            own_lines.append(f"- Giao {dept.name}: {duty}")
+        duty = assigned.pop(dept.name, None) or assigned.pop(dept.abbr, None) or dept.duty or (
+            f"Theo chức năng, nhiệm vụ, tham mưu triển khai thực hiện {parents}; theo dõi, đôn đốc, tổng hợp "
+            "và báo cáo kết quả.")
+        own_lines.append(f"- Giao {dept.name}: {duty}")
     own_lines += [f"- Giao {name}: {duty}" for name, duty in assigned.items()]
     if not own_lines:
         own_lines.append(f"- Các cơ quan, đơn vị thuộc {profile.name} theo chức năng, nhiệm vụ "

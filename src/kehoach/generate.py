@@ -88,7 +88,8 @@ def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None =
     target = output or default_output(ready.plan, out_dir or Path.cwd())
     loaded = template or LoadedTemplate(template_path(draft, ready.profile.template))
     data = loaded.render(draft)
-    inputs = {"plan": [plan_file], "profile": list(ready.profile.sources), "documents": ready.documents,
+    # A plan given on the command line has no file to hash; its options are in the record's document.
+    inputs = {"plan": [plan_file] if text is None else [], "profile": list(ready.profile.sources), "documents": ready.documents,
               "template": [loaded.path]}
     record = build_record(draft, target, inputs, data)
     write_atomic(target, data)

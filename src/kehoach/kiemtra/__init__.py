@@ -1,0 +1,56 @@
+"""`kehoach kiemtra`: check a document against the form rules of its system and explain every finding.
+
+    check_path(Path("ke-hoach.docx"))            # system detected from the text
+    check_text(text, system="dang")              # plain text: only the text-level rules run
+
+The functions never print and never exit; unusable input raises kehoach.errors.InputError.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kehoach.errors import InputError, Problem
+from kehoach.kiemtra import rules_body, rules_cite, rules_cross, rules_header, rules_page, rules_sign, rules_title
+from kehoach.kiemtra.catalog import RULES, SYSTEMS
+from kehoach.kiemtra.context import Context
+from kehoach.kiemtra.detect import detect_system
+from kehoach.kiemtra.model import Model
+from kehoach.kiemtra.reader import read_path, read_text
+from kehoach.kiemtra.report import Finding, Report, format_text, to_json
+from kehoach.kiemtra.structure import analyse
+
+__all__ = ["RULES", "Finding", "Report", "check_model", "check_path", "check_text", "format_text", "to_json"]
+
+CHECKS = [*rules_page.CHECKS, *rules_header.CHECKS, *rules_title.CHECKS, *rules_body.CHECKS, *rules_cite.CHECKS,
+          *rules_sign.CHECKS, *rules_cross.CHECKS]
+
+
+def check_path(path: Path, system: str | None = None) -> Report:
+    """Check a .docx or .txt file."""
+    path = Path(path)
+    _validate_system(system, path)
+    return check_model(read_path(path), system, file=str(path))
+
+
+def check_text(text: str, system: str | None = None) -> Report:
+    """Check plain text (one paragraph per non-empty line)."""
+    _validate_system(system, None)
+    return check_model(read_text(text), system, file=None)
+
+
+def check_model(model: Model, system: str | None = None, file: str | None = None) -> Report:
+    if system is None:
+        system, reason = detect_system(model)
+    else:
+        reason = "do người dùng chỉ định"
+    ctx = Context(model=model, system=system, layout=analyse(model))
+    for check in CHECKS:
+        check(ctx)
+    findings = sorted(ctx.findings, key=lambda f: (f.paragraph if f.paragraph is not None else -1, f.rule_id))
+    return Report(file=file, system=system, system_reason=reason, source_kind=model.source, findings=findings)
+
+
+def _validate_system(system: str | None, path: Path | None) -> None:
+    if system is not None and system not in SYSTEMS:
+        raise InputError([Problem(path, f"hệ thống “{system}” không có; chọn một trong: {', '.join(SYSTEMS)}.")])

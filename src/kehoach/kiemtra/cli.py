@@ -1,0 +1,40 @@
+"""The `kiemtra` command: a thin shell over check_path. Exit 0 = no finding, 1 = findings, 2 = unusable input."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kehoach.errors import KehoachError
+from kehoach.kiemtra import check_path, format_text, to_json
+from kehoach.kiemtra.catalog import SYSTEMS
+
+EXIT_CLEAN, EXIT_FINDINGS = 0, 1
+
+
+@click.command("kiemtra")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=True, exists=False))
+@click.option("--he-thong", "system", type=click.Choice(SYSTEMS), default=None,
+              help="Hệ thống thể thức: nha_nuoc (NĐ 30/2020), dang (HD 36-HD/VPTW), cong_doan (QĐ 933/QĐ-TLĐ). "
+                   "Mặc định: tự nhận diện từ văn bản.")
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho chương trình khác đọc).")
+def kiemtra(file: Path, system: str | None, as_json: bool) -> None:
+    """Kiểm tra thể thức văn bản FILE (.docx hoặc .txt) theo quy định của hệ thống và giải thích từng phát hiện.
+
+    Mã thoát: 0 khi không có phát hiện nào, 1 khi có lỗi hoặc cảnh báo, 2 khi không đọc được tệp.
+    Tệp .txt chỉ được kiểm tra các quy tắc về chữ (số, ký hiệu, ngày tháng, đánh số, trích dẫn, nơi nhận);
+    định dạng (phông, cỡ chữ, lề, đường kẻ) chỉ kiểm tra được trên tệp .docx.
+    """
+    try:
+        report = check_path(file, system)
+    except KehoachError as exc:
+        click.echo(f"Lỗi: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    if as_json:
+        click.echo(to_json(report))
+    else:
+        colour = click.get_text_stream("stdout").isatty()
+        click.echo(format_text(report, color=colour), nl=False)
+    sys.exit(EXIT_FINDINGS if report.findings else EXIT_CLEAN)
