@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -137,7 +136,7 @@ def _two_columns(doc):
     left, right = table.rows[0].cells
     left.width, right.width = LEFT_COL, RIGHT_COL
     # Word and LibreOffice size columns from tblGrid and a fixed layout, not from the cells alone.
-    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), (LEFT_COL, RIGHT_COL)):
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), (LEFT_COL, RIGHT_COL), strict=True):
         col.set(qn("w:w"), str(int(width.twips)))
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")

@@ -202,7 +202,8 @@ class Composer:
             signer = profile.signer(plan.signer)
         except KeyError:
             known = ", ".join(s.key for s in profile.signers)
-            raise InputError([self.loc.problem(("nguoi_ky",), f"hồ sơ không có người ký '{plan.signer}' (có: {known})")]) from None
+            message = f"hồ sơ không có người ký '{plan.signer}' (có: {known})"
+            raise InputError([self.loc.problem(("nguoi_ky",), message)]) from None
         body = [Block("doan", p) for p in self.opening()] + self.blocks(self.sections())
         closing = self.closing(subject)
         if closing:
@@ -214,7 +215,7 @@ class Composer:
                 "", f"{profile.symbol}-{plan.drafting_dept}" if plan.drafting_dept else profile.symbol)
         else:
             code, issuer = type_code(plan.type_name, self.system), profile.symbol
-        cv_subject = ()
+        cv_subject: tuple[str, ...] = ()
         if is_cv:
             cv_subject = (upper_first(subject),) if self.system == "dang" else (f"V/v {lower_first(subject)}",)
         draft = Draft(

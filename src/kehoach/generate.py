@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-from .compose import compose
-from .documents import Library
 from typing import Any
 
 import yaml
 
+from .compose import compose
+from .documents import Library
 from .errors import InputError, KehoachError, Problem
 from .models import Draft, PlanSpec, Profile
 from .plans import load_plan
@@ -39,7 +38,7 @@ def prepare(plan_file: Path, number: str | None = None, when: str | None = None,
             signer: str | None = None, text: str | None = None) -> Prepared:
     """Load everything a plan needs and compose it; nothing is written."""
     plan, loc = load_plan(plan_file, text)
-    overrides: dict[str, object] = {}
+    overrides: dict[str, Any] = {}
     if number is not None:
         overrides["number"] = number.strip()
     if when is not None:
