@@ -243,8 +243,11 @@ def _signature(doc, s: Sizes) -> None:
     _tag(left, "{%p endfor %}")
     _tag(right, "{%p if tham_quyen %}")
     _para(right, "{{ tham_quyen }}", s.signature, bold=True, before=12)
-    _tag(right, "{%p endif %}")
     _para(right, "{{ chuc_vu }}", s.signature, bold=not s.party)
+    _tag(right, "{%p else %}")
+    # A head signing directly has one line: it stands where the authority line goes, in bold (HD 36, 1.7.1).
+    _para(right, "{{ chuc_vu }}", s.signature, bold=True, before=12)
+    _tag(right, "{%p endif %}")
     for _ in range(4):
         _para(right, "", s.signature)
     _para(right, "{{ ho_ten }}", s.signature, bold=True)

@@ -117,9 +117,11 @@ def check_heading_form(ctx: Context) -> None:
 
 
 def _is_heading(p: Para) -> bool:
+    """Roman sections, and numbered lines set apart by weight: "1. Mục đích" in bold, "2.1. Đến năm 2030" in italic."""
     if roman_heading(p.clean):
         return True
-    return bool((KHOAN.match(p.clean) or DIEM.match(p.clean) or re.match(r"^\d+\.\d+", p.clean)) and all_bold(p))
+    numbered = KHOAN.match(p.clean) or DIEM.match(p.clean) or re.match(r"^\d+\.\d+", p.clean)
+    return bool(numbered and (all_bold(p) or all_italic(p)))
 
 
 def check_body_format(ctx: Context) -> None:

@@ -87,10 +87,15 @@ def check_dates(ctx: Context) -> None:
         text = ctx.model.paragraphs[i].clean
         wrong = [m for m in DATE_TOKEN.finditer(text) if not DATE_OK.match(m[0])]
         if wrong:
-            fixed = [f"{int(m[1]):02d}/{int(m[2]):02d if int(m[2]) < 3 else int(m[2])}/{m[3]}" for m in wrong]
+            fixed = [_fix_date(m) for m in wrong]
             pairs = ", ".join(f"“{m[0]}” → “{f}”" for m, f in zip(wrong, fixed, strict=True))
             ctx.add("TT-21a", i, f"Ngày viết chưa đúng: {', '.join(m[0] for m in wrong)}.", f"Sửa {pairs}.",
                     quote=text[max(0, wrong[0].start() - 30):wrong[0].end() + 10])
+
+
+def _fix_date(m: re.Match) -> str:
+    month = int(m[2])
+    return f"{int(m[1]):02d}/{month:02d}/{m[3]}" if month < 3 else f"{int(m[1]):02d}/{month}/{m[3]}"
 
 
 def check_symbols(ctx: Context) -> None:
