@@ -12,6 +12,7 @@ import click
 
 from . import __version__
 from .errors import KehoachError
+from .kiemtra.cli import kiemtra
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -102,15 +103,7 @@ def cite(van_ban: str, dau_phay: bool) -> None:
     click.echo(f"Viết tắt: {short}")
 
 
-def _register_optional() -> None:
-    try:
-        from .kiemtra.cli import kiemtra
-    except ImportError:
-        return
-    main.add_command(kiemtra)
-
-
-_register_optional()
+main.add_command(kiemtra)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
@@ -32,6 +32,7 @@ class Line:
     indent_mm: float | None = None
     after_pt: float | None = None
     exact_pt: float | None = None
+    drawing: bool = False  # a drawn line shape (VML) instead of a paragraph border
 
 
 def body(text: str, **kw) -> Line:
@@ -169,6 +170,14 @@ def _bottom_border(paragraph) -> None:
     ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc")
 
 
+def _line_shape(paragraph) -> None:
+    run = paragraph.add_run()
+    pict = OxmlElement("w:pict")
+    shape = parse_xml('<v:line xmlns:v="urn:schemas-microsoft-com:vml" from="0,0" to="120pt,0" strokeweight="0.5pt"/>')
+    pict.append(shape)
+    run._r.append(pict)
+
+
 def _fill(paragraph, line: Line) -> None:
     fmt = paragraph.paragraph_format
     if line.align:
@@ -182,6 +191,8 @@ def _fill(paragraph, line: Line) -> None:
         fmt.line_spacing = Pt(line.exact_pt)
     if line.border:
         _bottom_border(paragraph)
+    if line.drawing:
+        _line_shape(paragraph)
     if not line.text:
         return
     run = paragraph.add_run(line.text)

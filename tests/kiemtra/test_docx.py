@@ -98,7 +98,8 @@ def test_messy_findings_explain_themselves(make_docx):
     assert by_id["TT-11"].suggestion == "Viết “Số: 05/KH-UBND”."
     assert by_id["TT-21a"].suggestion == "Sửa “05/03/2024” → “05/3/2024”."
     assert by_id["TT-23"].suggestion == "Viết “TM. ỦY BAN NHÂN DÂN”."
-    assert by_id["TT-01"].message.startswith("Trang hiện là 215.9 × 279.4 mm – khổ Letter")
+    assert by_id["TT-01"].message.startswith("Trang hiện là 215,9 × 279,4 mm – khổ Letter")
+    assert by_id["TT-02"].message == "Lề trái 20,0 mm (cần 30–35 mm)."
     assert by_id["TT-11"].source == "NĐ 30/2020/NĐ-CP, Phụ lục I"
     for finding in report.findings:
         assert finding.rule and finding.source and finding.suggestion and finding.message
@@ -114,6 +115,17 @@ def test_missing_rules_and_star_are_reported(make_docx):
     assert_findings(check_path(path), path, {
         ("TT-09", "Độc lập - Tự do - Hạnh phú"), ("TT-10b", "TỈNH NGHỆ AN"),
         ("TT-16c", "Triển khai thực hiện Chỉ t"), ("TT-32", "*")})
+
+
+def test_drawn_lines_count_as_rules(make_docx):
+    spec = state_spec()
+    tieu_ngu = spec.find("right", "Độc lập")
+    tieu_ngu.border, tieu_ngu.drawing = False, True
+    rule = next(line for line in spec.left if line.border)
+    rule.border, rule.drawing = False, True
+    path = make_docx(spec)
+    assert check_path(path).findings == []
+    assert any(p.has_drawing for p in read_path(path).paragraphs)
 
 
 def test_party_rules_on_a_party_draft(make_docx):

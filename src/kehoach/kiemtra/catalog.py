@@ -54,7 +54,6 @@ def _r(area, title, text, severity=ERROR, source=None) -> RuleInfo:
 
 
 NC_WARN = {"nha_nuoc": ERROR, "dang": WARN, "cong_doan": WARN}
-NC = ("nha_nuoc", "cong_doan")
 
 
 def _nc(state: str, party: str) -> dict[str, str]:

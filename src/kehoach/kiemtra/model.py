@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -38,16 +39,22 @@ class Para:
 
     @property
     def clean(self) -> str:
-        return " ".join(self.text.replace("\u00a0", " ").split()) if self.text.strip() else ""
+        """Text for matching: NFC (TT-05 reports NFD on the raw text), single spaces, no edge whitespace."""
+        return " ".join(unicodedata.normalize("NFC", self.text).replace("\u00a0", " ").split())
 
     @property
-    def cell(self) -> tuple[int, int, int] | None:
+    def stripped(self) -> str:
+        """NFC text without edge whitespace, inner spacing kept (for rules on exact wording)."""
+        return unicodedata.normalize("NFC", self.text).replace("\u00a0", " ").strip()
+
+    @property
+    def cell(self) -> tuple[int | None, int | None, int | None] | None:
         return (self.table, self.row, self.col) if self.kind == "table" else None
 
     def where(self) -> str:
         if self.line is not None:
             return f"dòng {self.line}"
-        if self.kind == "table":
+        if self.table is not None and self.row is not None and self.col is not None:
             return f"đoạn {self.index}, bảng {self.table + 1}, hàng {self.row + 1}, cột {self.col + 1}"
         return f"đoạn {self.index}"
 

@@ -45,7 +45,7 @@ def read_path(path: Path) -> Model:
 
 def read_text(text: str, name: str = "") -> Model:
     """Plain text: one paragraph per non-empty line, no formatting (only text-level rules apply)."""
-    paragraphs = []
+    paragraphs: list[Para] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             paragraphs.append(Para(index=len(paragraphs), text=line.rstrip(), line=number))

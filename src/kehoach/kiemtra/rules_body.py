@@ -18,6 +18,7 @@ VIET_LETTERS = "abcdđeghiklmnopqrstuvxy"
 # Reduplications that are correct Vietnamese ("người người, nhà nhà thi đua").
 REDUPLICATION_OK = {"người", "nhà", "ngành", "ngày", "đời", "mãi", "xa", "dần", "nơi", "lớp", "ai", "gì", "đâu",
                     "từng", "chiều", "năm", "tháng"}
+PART = re.compile(r"^(Phần|Chương|Mục|Điều)\s+(\d+|[IVXL]+|thứ\s+\w+)\b")
 REPEATED = re.compile(r"(?<!\w)(\w{2,})\s+(\1)(?!\w)", re.IGNORECASE)
 
 
@@ -32,6 +33,9 @@ def check_numbering(ctx: Context) -> None:
     last_diem = -1
     for i in ctx.layout.body:
         text = paras[i].clean
+        if PART.match(text):  # "Phần II", "Chương I", "Điều 3.": numbering below restarts
+            last_roman, last_khoan, last_diem = (0 if not text.startswith("Điều") else last_roman), 0, -1
+            continue
         roman = roman_heading(text)
         if roman:
             value = _roman(roman["num"])
@@ -81,7 +85,7 @@ def check_heading_form(ctx: Context) -> None:
     first_text = ""
     for i in ctx.layout.body:
         p = paras[i]
-        text = p.text.strip()
+        text = p.stripped
         problems = []
         roman = re.match(r"^(?P<num>[IVXL]+)(?P<pre>\s*)(?P<sep>[.\-–])(?P<space>\s*)", text)
         if roman and roman_heading(p.clean):
@@ -138,7 +142,8 @@ def check_body_format(ctx: Context) -> None:
         size = sizes[p.index]
         groups["a"] += [p] if p.alignment != "both" else []
         groups["b"] += [p] if not in_range(size, low, high) else []
-        groups["c"] += [p] if in_range(size, low, high) and mode is not None and abs(size - mode) > 0.25 else []
+        odd_size = size is not None and mode is not None and in_range(size, low, high) and abs(size - mode) > 0.25
+        groups["c"] += [p] if odd_size else []
         italic_ok = p.clean.startswith("Căn cứ")  # căn cứ lines may be italic (NĐ 30)
         groups["d"] += [p] if all_bold(p) or (all_italic(p) and not italic_ok) else []
         groups["e"] += [p] if not in_range(p.first_line_mm, 10, 12.7, 0.5) else []

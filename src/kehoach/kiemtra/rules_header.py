@@ -32,7 +32,7 @@ def check_titles(ctx: Context) -> None:
     if ctx.party:
         if lay.party_title is not None:
             p = paras[lay.party_title]
-            problems = [None if p.text.strip() == PARTY_TITLE else "chữ chưa đúng “ĐẢNG CỘNG SẢN VIỆT NAM”"]
+            problems = [None if p.stripped == PARTY_TITLE else "chữ chưa đúng “ĐẢNG CỘNG SẢN VIỆT NAM”"]
             if ctx.docx:
                 problems += [None if all_bold(p) else "chưa in đậm", size_problem(p, 15, 15)]
             if msg := join_problems(problems):
@@ -43,7 +43,7 @@ def check_titles(ctx: Context) -> None:
         return
     if lay.quoc_hieu is not None:
         p = paras[lay.quoc_hieu]
-        problems = [None if p.text.strip() in QUOC_HIEU_OK else "chữ chưa đúng Quốc hiệu"]
+        problems = [None if p.stripped in QUOC_HIEU_OK else "chữ chưa đúng Quốc hiệu"]
         if ctx.docx:
             problems += [None if all_bold(p) else "chưa in đậm", size_problem(p, 12, 13),
                          None if not lay.header_table or p.col == 1 else "không nằm ở cột phải"]
@@ -54,7 +54,7 @@ def check_titles(ctx: Context) -> None:
                 "Thêm Quốc hiệu ở ô phải của bảng đầu trang.", quote="")
     if lay.tieu_ngu is not None:
         p = paras[lay.tieu_ngu]
-        problems = [_tieu_ngu_problem(p.text.strip())]
+        problems = [_tieu_ngu_problem(p.stripped)]
         if ctx.docx:
             problems += [None if all_bold(p) else "chưa in đậm", size_problem(p, 13, 14)]
         if msg := join_problems(problems):
@@ -131,7 +131,7 @@ def check_number(ctx: Context) -> None:
     if lay.number is None:
         return
     p = ctx.model.paragraphs[lay.number]
-    text = p.text.strip()
+    text = p.stripped
     number, type_code, issuer = _parse_number(text)
     if not (PARTY_NUMBER if ctx.party else STATE_NUMBER).match(text):
         ctx.add("TT-11", p, _number_problem(ctx, text), _number_fix(ctx, number, type_code, issuer, text))
@@ -214,7 +214,7 @@ def check_date_line(ctx: Context) -> None:
     if lay.date is None:
         return
     p = ctx.model.paragraphs[lay.date]
-    text = p.text.strip()
+    text = p.stripped
     if not DATE_LINE.match(text):
         message, fix = _date_problem(text)
         ctx.add("TT-14", p, message, fix)

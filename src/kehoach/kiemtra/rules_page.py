@@ -8,7 +8,6 @@ from collections import defaultdict
 from kehoach.kiemtra.context import TOLERANCE_MM, Context, in_range, text_runs
 
 TNR = "times new roman"
-BLACK = (None, "auto", "000000")
 KNOWN_PAPER = {(215.9, 279.4): "Letter", (215.9, 355.6): "Legal", (148.0, 210.0): "A5", (250.0, 353.0): "B4"}
 # Characters of the legacy TCVN3 (ABC) and VNI fonts read as Unicode; none of them occurs in Vietnamese written in
 # Unicode, so a few of them in one paragraph mean the text was typed with an old font.
@@ -26,7 +25,7 @@ def check_page(ctx: Context) -> None:
                      if {round(pw), round(ph)} == {round(w), round(h)}), "")
         orient = " (khổ ngang)" if w > h else ""
         label = f" – khổ {name}" if name else ""
-        ctx.add("TT-01", None, f"Trang hiện là {w:.1f} × {h:.1f} mm{label}{orient}.",
+        ctx.add("TT-01", None, f"Trang hiện là {_mm(w)} × {_mm(h)} mm{label}{orient}.",
                 "Chọn khổ A4 (210 × 297 mm), hướng dọc (Layout → Size → A4).", quote="")
     wanted = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
     if ctx.party:
@@ -37,9 +36,10 @@ def check_page(ctx: Context) -> None:
         value = getattr(page, f"{side}_mm")
         if not in_range(value, low, high, TOLERANCE_MM):
             need = f"{low}" if low == high else f"{low}–{high}"
-            wrong.append(f"lề {names[side]} {value:.1f} mm (cần {need} mm)")
+            wrong.append(f"lề {names[side]} {_mm(value)} mm (cần {need} mm)")
     if wrong:
-        ctx.add("TT-02", None, "; ".join(wrong) + ".",
+        message = "; ".join(wrong)
+        ctx.add("TT-02", None, message[0].upper() + message[1:] + ".",
                 "Đặt lề trên 20 mm, dưới 20 mm, trái 30 mm, phải 15 mm (hợp lệ cho cả ba hệ thống).", quote="")
 
 
@@ -55,8 +55,9 @@ def check_fonts_and_colour(ctx: Context) -> None:
                 # Nothing set anywhere means Word's built-in default, which is Times New Roman.
                 if name and name.lower() != TNR and para not in fonts[name]:
                     fonts[name].append(para)
-            if (run.color or "auto").lower() not in ("auto", "000000") and para not in colours[run.color]:
-                colours[run.color].append(para)
+            colour = (run.color or "auto").upper()
+            if colour not in ("AUTO", "000000") and para not in colours[colour]:
+                colours[colour].append(para)
     for name, paras in fonts.items():
         ctx.add("TT-03", paras[0], f"Có chữ dùng phông “{name}” ({_count(paras)}).",
                 "Chọn toàn bộ văn bản (Ctrl+A) và đặt phông Times New Roman; sửa cả kiểu (style) Normal.")
@@ -96,6 +97,10 @@ def check_page_numbers(ctx: Context) -> None:
     if problems:
         ctx.add("TT-06", None, "; ".join(problems) + ".",
                 "Chèn số trang (Insert → Page Number → Top of Page, giữa), bật Different First Page.", quote="")
+
+
+def _mm(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")  # Vietnamese decimal comma
 
 
 def _count(paras: list) -> str:

@@ -21,8 +21,8 @@ TYPE_CODES = {
 AUTHORITY_LOOSE = re.compile(r"^(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM|KT|TL|TUQ|Q)\s*[./]?\s+\S")
 ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})\s*(?P<sep>[.\-–])(?P<space>\s*)(?P<title>\S.*)$")
 KHOAN = re.compile(r"^(?P<num>\d{1,2})\s*\.(?!\d)(?P<space>\s*)(?P<rest>\S.*)$")
-DIEM = re.compile(r"^(?P<letter>[a-zđ])\)\s*(?P<rest>\S.*)$")
-DATE_LOOSE = re.compile(r"^[^,]{2,40},\s*ngày\b.*\bnăm\b.*$")
+DIEM = re.compile(r"^(?P<letter>[abcdđeghiklmnopqrstuvxy])\)\s*(?P<rest>\S.*)$")
+DATE_LOOSE = re.compile(r"^[^,]{2,40},?\s*ngày\b.*\bnăm\s*\d{0,4}$")
 NOI_NHAN = re.compile(r"^nơi nhận\b", re.IGNORECASE)
 QUOC_HIEU = re.compile(r"^CỘNG HO?[ÒÀ]A?\b.*XÃ HỘI", re.IGNORECASE)
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
@@ -173,10 +173,9 @@ def _find_title_block(model: Model, layout: Layout, head_end: int) -> int:
         first = paras[i] if i < len(paras) else None
         while i < len(paras) and paras[i].clean and paras[i].clean != "-----" and len(layout.trich_yeu) < 6:
             p = paras[i]
-            if model.source == "docx" and layout.trich_yeu and p.alignment != first.alignment:
+            if model.source == "docx" and first is not None and layout.trich_yeu and p.alignment != first.alignment:
                 break
-            if model.source == "txt" and layout.trich_yeu and (len(p.clean) >= 100 or
-                                                                 len(paras[i - 1].clean) >= 100):
+            if model.source == "txt" and layout.trich_yeu and not _continues(paras[i - 1].clean, p.clean):
                 break
             if roman_heading(p.clean) or p.clean.lower().startswith("kính gửi"):
                 break
@@ -195,6 +194,15 @@ def _find_title_block(model: Model, layout: Layout, head_end: int) -> int:
     return start
 
 
+def _continues(previous: str, line: str) -> bool:
+    """In flattened text a long trích yếu is cut into short lines; a body or closing line is not one of them."""
+    if len(previous) >= 100 or len(line) >= 100 or previous.endswith((".", ":", ";")) or line.endswith((".", ":")):
+        return False
+    structural = (NOI_NHAN.match(line) or AUTHORITY_LOOSE.match(line) or line.startswith("-") or is_caps(line)
+                  or roman_heading(line) or KHOAN.match(line) or DIEM.match(line))
+    return not structural
+
+
 def _find_closing(paras: list[Para], layout: Layout, body_start: int) -> None:
     closing = len(paras)
     sign_table = _last_table(paras)
@@ -208,6 +216,10 @@ def _find_closing(paras: list[Para], layout: Layout, body_start: int) -> None:
         if sign_table is not None and paras[i].table == sign_table:
             closing = i
             break
+    if closing == len(paras):
+        # No "Nơi nhận" and no signing prefix: a bare title ("CHỦ TỊCH") near the end still starts the signature.
+        tail = [i for i in range(body_start, len(paras)) if paras[i].clean][-4:]
+        closing = next((i for i in tail if _bare_title(paras[i].clean)), closing)
     layout.body = [i for i in range(body_start, closing) if paras[i].clean]
     zone = range(closing, len(paras))
     layout.noi_nhan = next((i for i in reversed(zone) if NOI_NHAN.match(paras[i].clean)), None)
@@ -228,8 +240,7 @@ def _find_closing(paras: list[Para], layout: Layout, body_start: int) -> None:
                             None)
     bare = layout.authority is None
     if bare:
-        layout.authority = next((i for i in rest if is_caps(paras[i].clean) and len(paras[i].clean.split()) <= 8
-                                 and not re.search(r"\d|[:;,]$", paras[i].clean)), None)
+        layout.authority = next((i for i in rest if _bare_title(paras[i].clean)), None)
     if layout.authority is None:
         return
     cell = paras[layout.authority].cell
@@ -248,6 +259,11 @@ def _find_closing(paras: list[Para], layout: Layout, body_start: int) -> None:
             break
 
 
+def _bare_title(text: str) -> bool:
+    return (is_caps(text) and len(text.split()) <= 8 and not re.search(r"\d|[:;,.]$", text)
+            and not roman_heading(text))
+
+
 def _last_table(paras: list[Para]) -> int | None:
-    tables = [p.table for p in paras if p.kind == "table"]
+    tables = [p.table for p in paras if p.table is not None]
     return max(tables) if tables else None
