@@ -35,6 +35,6 @@ def kiemtra(file: Path, system: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(to_json(report))
     else:
-        colour = click.get_text_stream("stdout").isatty()
+        colour = sys.stdout.isatty()
         click.echo(format_text(report, color=colour), nl=False)
     sys.exit(EXIT_FINDINGS if report.findings else EXIT_CLEAN)
