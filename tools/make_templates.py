@@ -220,12 +220,13 @@ def _body(doc, s: Sizes) -> None:
     exact = 18 if s.party else None
     common = dict(size=s.body, align=JUSTIFY, indent=s.first_indent, before=0, after=6, exact=exact)
     _tag(doc, "{%p for k in khoi %}")
+    # A heading is kept on the page of the paragraph it introduces.
     _tag(doc, "{%p if k.loai == 'muc' %}")
-    _para(doc, "{{ k.noi_dung }}", bold=True, **common)
+    _para(doc, "{{ k.noi_dung }}", bold=True, **common).paragraph_format.keep_with_next = True
     _tag(doc, "{%p elif k.loai == 'khoan' %}")
-    _para(doc, "{{ k.noi_dung }}", bold=True, **common)
+    _para(doc, "{{ k.noi_dung }}", bold=True, **common).paragraph_format.keep_with_next = True
     _tag(doc, "{%p elif k.loai == 'diem' %}")
-    _para(doc, "{{ k.noi_dung }}", italic=True, **common)
+    _para(doc, "{{ k.noi_dung }}", italic=True, **common).paragraph_format.keep_with_next = True
     _tag(doc, "{%p else %}")
     _para(doc, "{{ k.noi_dung }}", **common)
     _tag(doc, "{%p endif %}")
