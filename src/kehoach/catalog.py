@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import citations
-from .documents import Library, key_of
-from .errors import InputError, Problem
+from .documents import Library
+from .errors import InputError
 from .models import SYSTEM_NAMES
 from .paths import builtin_profiles
 from .profiles import load_profile
@@ -55,11 +55,7 @@ def describe_profile(ref: str) -> str:
 
 
 def citation_of(ref: str, comma: bool, relative_to: Path | None = None) -> tuple[str, str]:
+    """(full citation with its chain, short form) of a document named by key or path."""
     library = Library()
-    path = Path(ref)
-    base = path.parent if path.suffix in (".yaml", ".yml") else relative_to or Path.cwd()
-    doc = library.resolve(ref if path.suffix else ref, base if path.suffix else relative_to)
-    found = library.docs.get(key_of(ref))
-    if found is None:
-        raise InputError([Problem(ref, "không tìm thấy văn bản")])
+    doc = library.resolve(ref, relative_to or Path.cwd())
     return citations.full(doc, library.docs.get, comma), citations.short(doc)

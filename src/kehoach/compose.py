@@ -88,8 +88,9 @@ class Composer:
             elif form == "ngay":
                 parts.append(self.dated(doc))
             else:
-                note = "" if op.short_note == "-" else f"{op.short_note} ".lstrip() if op.short_note else ""
-                short = f" ({note}{citations.short(doc)})" if op.short_note != "-" else ""
+                # "-" means no short form at all; "" means "(Kế hoạch số …)" without "viết tắt là".
+                note = f"{op.short_note} " if op.short_note else ""
+                short = "" if op.short_note == "-" else f" ({note}{citations.short(doc)})"
                 parts.append(self.full(doc) + short)
         lead = f"{op.word} {'; '.join(parts)}"
         if op.extra:

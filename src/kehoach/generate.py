@@ -52,20 +52,16 @@ def prepare(plan_file: Path, number: str | None = None, when: str | None = None,
     profile = load_profile(plan.profile_ref, relative_to=plan_file.parent)
     library = Library()
     problems = []
-    for i, key in enumerate(plan.implements):
+    # Everything the plan names, each with the key path an error should point at.
+    refs: list[tuple[str, tuple[Any, ...]]] = [(key, ("thuc_hien", i)) for i, key in enumerate(plan.implements)]
+    refs += [(key, ("mo_dau", "van_ban", i)) for i, (key, _form) in enumerate(plan.opening.cites)]
+    if plan.subject_of:
+        refs.append((plan.subject_of, ("trich_yeu", "van_ban")))
+    for key, path in refs:
+        if key in library.docs:
+            continue
         try:
-            library.resolve(key, plan_file.parent, loc, ("thuc_hien", i))
-        except InputError as exc:
-            problems += exc.problems
-    for i, (key, _form) in enumerate(plan.opening.cites):
-        if key not in library.docs:
-            try:
-                library.resolve(key, plan_file.parent, loc, ("mo_dau", "van_ban", i))
-            except InputError as exc:
-                problems += exc.problems
-    if plan.subject_of and plan.subject_of not in library.docs:
-        try:
-            library.resolve(plan.subject_of, plan_file.parent, loc, ("trich_yeu", "van_ban"))
+            library.resolve(key, plan_file.parent, loc, path)
         except InputError as exc:
             problems += exc.problems
     if problems:
@@ -81,11 +77,16 @@ def default_output(plan: PlanSpec, out_dir: Path) -> Path:
 
 def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None = None,
              number: str | None = None, when: str | None = None, signer: str | None = None,
-             template: LoadedTemplate | None = None, text: str | None = None) -> Result:
+             templates: dict[Path, LoadedTemplate] | None = None, text: str | None = None) -> Result:
+    """Prepare, render and write one draft; `templates` caches loaded templates across calls."""
     ready = prepare(plan_file, number, when, signer, text)
     draft = ready.draft
     target = output or default_output(ready.plan, out_dir or Path.cwd())
-    loaded = template or LoadedTemplate(template_path(draft, ready.profile.template))
+    cache = templates if templates is not None else {}
+    path = template_path(draft, ready.profile.template)
+    if path not in cache:
+        cache[path] = LoadedTemplate(path)
+    loaded = cache[path]
     data = loaded.render(draft)
     # A plan given on the command line has no file to hash; its options are in the record's document.
     inputs = {"plan": [plan_file] if text is None else [], "profile": list(ready.profile.sources), "documents": ready.documents,
@@ -115,11 +116,7 @@ def generate_folder(folder: Path, out_dir: Path) -> list[Result]:
     results, problems = [], []
     for file in files:
         try:
-            ready = prepare(file)
-            path = template_path(ready.draft, ready.profile.template)
-            if path not in templates:
-                templates[path] = LoadedTemplate(path)
-            results.append(generate(file, out_dir=out_dir, template=templates[path]))
+            results.append(generate(file, out_dir=out_dir, templates=templates))
         except KehoachError as exc:
             problems += exc.problems
     if problems:
