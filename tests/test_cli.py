@@ -30,7 +30,8 @@ def test_generate_every_example_into_a_folder(tmp_path):
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.glob("*.docx"))
     assert names == ["000-ldld-lai-chau.docx", "001-btg-binh-dinh.docx", "002-huyen-uy-phong-tho.docx",
-                     "004-ldld-cao-bang.docx"]
+                     "003-ldld-binh-dinh.docx", "004-ldld-cao-bang.docx", "gia-lai-1-tinh-uy.docx",
+                     "gia-lai-2-ban-tgdv.docx", "gia-lai-3-ldld.docx", "gia-lai-4-cong-doan-xa.docx"]
     assert sorted(p.name for p in (tmp_path / ".kehoach").glob("*.json")) == [n.replace(".docx", ".json")
                                                                             for n in names]
 
@@ -83,7 +84,7 @@ def test_record_beside_the_draft(tmp_path):
     assert record["document"]["number"] == "470" and record["document"]["type_code"] == "KH"
     assert set(record["inputs"]) == {"plan", "profile", "documents", "template"}
     assert len(record["inputs"]["profile"]) == 2  # the profile and its base
-    assert record["paragraphs"][0].startswith("Thực hiện Kế hoạch số 349/KH-TLĐ")
+    assert record["text"][0].startswith("Thực hiện Kế hoạch số 349/KH-TLĐ")
 
 
 def test_output_is_deterministic(tmp_path):

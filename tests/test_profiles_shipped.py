@@ -46,7 +46,7 @@ def test_profile_invariants(path: Path) -> None:
     if profile.system == "dang":
         assert not re.search(r"\bVT\b", profile.archive)
         assert ":" not in profile.archive
-    for item in profile.recipients + profile.units:
+    for item in profile.recipients + tuple(u.name for u in profile.units) + tuple(u.short for u in profile.units):
         assert item and item == item.strip()
         assert not item.endswith((";", ",", ".")), item
         assert not item.startswith("-"), item

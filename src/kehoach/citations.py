@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .documents import key_of
 from .models import DocRef
 from .symbols import symbol
-from .vntext import short_date
+from .vntext import lower_first, short_date
 
+_STANDS = re.compile(r"^(về|thực hiện)(\s|$)")
 Lookup = Callable[[str], DocRef | None]
 
 
@@ -31,15 +33,38 @@ def dated(doc: DocRef, comma: bool) -> str:
     return f"{text} của {doc.issuer}"
 
 
+def as_cited(text: str) -> str:
+    """A trích yếu as it reads after '… của <issuer>': 'thực hiện …' and 'về …' stand, anything else takes 'về'.
+
+    'Hướng dẫn số 108-HD/BTGTU … của Ban Tuyên giáo Tỉnh ủy về quán triệt, tuyên truyền …' (seed 003).
+    """
+    text = lower_first(text.strip())
+    return text if not text or _STANDS.match(text) else f"về {text}"
+
+
+def _target(doc: DocRef, lookup: Lookup) -> DocRef | None:
+    target_key = doc.subject_of or (doc.implements[0] if doc.implements else None)
+    return lookup(key_of(target_key)) if target_key else None
+
+
 def subject(doc: DocRef, lookup: Lookup, comma: bool, _depth: int = 0) -> str:
     """The trích yếu of doc, composing its chain when it was not written out."""
     if doc.subject:
-        return doc.subject
-    target_key = doc.subject_of or (doc.implements[0] if doc.implements else None)
-    target = lookup(key_of(target_key)) if target_key else None
+        return as_cited(doc.subject)
+    target = _target(doc, lookup)
     if target is None or _depth > 50:
-        return doc.subject_prefix
-    return f"{doc.subject_prefix} {full(target, lookup, comma, _depth + 1)}"
+        return as_cited(doc.subject_prefix)
+    return f"{as_cited(doc.subject_prefix)} {full(target, lookup, comma, _depth + 1)}"
+
+
+def lineage(doc: DocRef, lookup: Lookup, comma: bool, _depth: int = 0) -> str:
+    """The chain without the final trích yếu, as a Công văn's V/v line carries it:
+    'Kế hoạch số 72-KH/TU ngày 17/8/2023 của Ban Thường vụ Tỉnh ủy thực hiện Chỉ thị số 21-CT/TW ngày 04/5/2023 của Ban Bí thư'.
+    """
+    target = None if doc.subject or _depth > 50 else _target(doc, lookup)
+    if target is None:
+        return dated(doc, comma)
+    return f"{dated(doc, comma)} {as_cited(doc.subject_prefix)} {lineage(target, lookup, comma, _depth + 1)}"
 
 
 def full(doc: DocRef, lookup: Lookup, comma: bool, _depth: int = 0) -> str:

@@ -103,6 +103,65 @@ def cite(van_ban: str, dau_phay: bool) -> None:
     click.echo(f"Viết tắt: {short}")
 
 
+@main.command("ban-hanh", help="Ghi số và ngày ban hành vào một kế hoạch (tệp .yaml) hoặc một bản thảo (.docx) "
+                               "để các văn bản cấp dưới trích dẫn đúng số đã ban hành.")
+@click.argument("van_ban", type=click.Path(path_type=Path))
+@click.option("--so", "number", required=True, help="Số văn bản do văn thư cấp, ví dụ 108.")
+@click.option("--ngay", "when", required=True, help="Ngày ban hành, ví dụ 30/5/2024.")
+@reports_errors
+def issue(van_ban: Path, number: str, when: str) -> None:
+    from .errors import InputError, Problem
+    from .issuing import issue_draft, issue_plan
+
+    if not van_ban.is_file():
+        raise InputError([Problem(van_ban, "không có tệp này")])
+    messages = issue_draft(van_ban, number, when) if van_ban.suffix == ".docx" else [issue_plan(van_ban, number, when)]
+    for message in messages:
+        click.echo(message)
+    click.echo("Các bản thảo cấp dưới sẽ trích dẫn số này khi soạn lại (kehoach xay-dung).")
+
+
+@main.command("cay", help="In cây văn bản của một thư mục làm việc: văn bản nào thực hiện văn bản nào, đã ban hành "
+                          "hay dự thảo, bản thảo nào cần soạn lại.")
+@click.argument("thu_muc", type=click.Path(path_type=Path), default=Path("."))
+@click.option("--ra", "out_dir", type=click.Path(path_type=Path), help="Thư mục bản thảo (mặc định THU_MUC/ban-thao).")
+@reports_errors
+def show_tree(thu_muc: Path, out_dir: Path | None) -> None:
+    from .cascade import tree
+    from .workspace import Workspace
+
+    for line in tree(Workspace.open(thu_muc, out_dir)):
+        click.echo(line)
+
+
+@main.command("xay-dung", help="Soạn lại đúng những bản thảo có đầu vào đã đổi trong một thư mục làm việc "
+                                "(ke-hoach/, van-ban/, profiles/), giữ nguyên các chỗ đã sửa tay.")
+@click.argument("thu_muc", type=click.Path(path_type=Path), default=Path("."))
+@click.option("--ra", "out_dir", type=click.Path(path_type=Path), help="Thư mục bản thảo (mặc định THU_MUC/ban-thao).")
+@click.option("--thu", "dry_run", is_flag=True, help="Chỉ báo sẽ làm gì, không ghi gì.")
+@click.option("--tao-lai", "recreate", is_flag=True, help="Soạn lại cả những bản thảo người dùng đã xóa.")
+@click.option("-j", "--luong", "jobs", type=click.IntRange(1, 64), help="Số tiến trình (mặc định: số nhân CPU).")
+@click.option("--tat-ca", "show_all", is_flag=True, help="Liệt kê cả các bản thảo không đổi.")
+@reports_errors
+def rebuild(thu_muc: Path, out_dir: Path | None, dry_run: bool, recreate: bool, jobs: int | None, show_all: bool) -> None:
+    from .build import UNCHANGED, build
+    from .progress import Ticker
+    from .workspace import Workspace
+
+    ws = Workspace.open(thu_muc, out_dir)
+    with Ticker() as ticker:
+        report = build(ws, dry_run=dry_run, jobs=jobs, recreate=recreate, progress=ticker.tick)
+    for entry in report.entries:
+        if entry.status != UNCHANGED or show_all:
+            detail = f": {entry.detail}" if entry.detail else ""
+            click.echo(f"{entry.status:>10}  {entry.output}{detail}")
+    counts = {s: report.count(s) for s in dict.fromkeys(e.status for e in report.entries)}
+    summary = ", ".join(f"{n} {s}" for s, n in counts.items()) or "không có kế hoạch nào"
+    click.echo(("Thử (không ghi gì): " if dry_run else "Xong: ") + summary)
+    if not report.ok:
+        sys.exit(1)
+
+
 main.add_command(kiemtra)
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,7 +11,8 @@ from typing import Any
 
 from . import citations, drafting
 from .documents import Library
-from .errors import InputError
+from .errors import InputError, Problem
+from .flow import Allotted, allot, allot_own
 from .models import Block, DocRef, Draft, PlanSpec, Profile, Section
 from .placeholders import UnknownPlaceholder, fill
 from .symbols import number_line, type_code
@@ -20,12 +21,14 @@ from .yamlfile import Located
 
 NATIONAL = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 PARTY = ("ĐẢNG CỘNG SẢN VIỆT NAM",)
-DEFAULT_PREFIX = {"ke_hoach": "Thực hiện", "huong_dan": "Hướng dẫn thực hiện", "cong_van": "Triển khai thực hiện"}
+DEFAULT_PREFIX = {"ke_hoach": "Thực hiện", "huong_dan": "Thực hiện", "cong_van": "Triển khai thực hiện"}
 DEFAULT_SENTENCE = {
     "ke_hoach": "{chu_the} ban hành {ten_loai} {trich_yeu_ngan}, như sau:",
     "huong_dan": "{chu_the} hướng dẫn {trich_yeu} như sau:",
-    "cong_van": "{chu_the} đề nghị các đơn vị thực hiện một số nội dung sau:",
+    "cong_van": "{chu_the} đề nghị {don_vi_thuc_hien} thực hiện một số nội dung sau:",
 }
+LETTER_CLOSING = ("Đề nghị {don_vi_thuc_hien} nghiêm túc triển khai thực hiện {viet_tat}, bảo đảm phù hợp với tình hình, "
+                  "đặc điểm, nhiệm vụ chính trị của từng địa phương, đơn vị. Định kỳ báo cáo kết quả về {ten_goi}{qua_ban}")
 ENDINGS = ("./.", ".", ";", ",", ":")
 
 
@@ -51,14 +54,16 @@ class Composer:
     def dated(self, doc: DocRef) -> str:
         return citations.dated(doc, self.comma)
 
-    def text(self, raw: str, path: tuple[Any, ...]) -> str:
-        per_doc: dict[str, Callable[[str], str]] = {
+    def per_doc(self, path: tuple[Any, ...]) -> dict[str, Callable[[str], str]]:
+        return {
             "trich_dan": lambda k: self.full(self.doc(k, path)),
             "trich_dan_ngay": lambda k: self.dated(self.doc(k, path)),
             "viet_tat": lambda k: citations.short(self.doc(k, path)),
         }
+
+    def text(self, raw: str, path: tuple[Any, ...]) -> str:
         try:
-            return fill(raw, self.names, per_doc)
+            return fill(raw, self.names, self.per_doc(path))
         except UnknownPlaceholder as exc:
             raise InputError([self.loc.problem(path, str(exc))]) from None
 
@@ -73,7 +78,10 @@ class Composer:
         prefix = plan.subject_prefix or DEFAULT_PREFIX[plan.kind]
         if target is None:
             raise InputError([self.loc.problem(("trich_yeu",), "cần 'trich_yeu' hoặc 'thuc_hien' để soạn trích yếu")])
-        return f"{prefix} {self.full(target)}", f"{prefix} {citations.short(target)}", target
+        # A Công văn's V/v is one short line: the chain of documents without the directive's own trích yếu.
+        form = plan.subject_form or ("chuoi" if plan.kind == "cong_van" else "day_du")
+        cited = citations.lineage(target, self.lookup, self.comma) if form == "chuoi" else self.full(target)
+        return f"{prefix} {cited}", f"{prefix} {citations.short(target)}", target
 
     def opening(self) -> list[str]:
         op = self.plan.opening
@@ -96,16 +104,35 @@ class Composer:
         if op.extra:
             lead += f" {op.extra}"
         sentence = self.text(op.sentence or DEFAULT_SENTENCE[self.plan.kind], ("mo_dau", "cau_ban_hanh"))
-        if op.joiner == "doan_moi":
+        joiner = op.joiner or ("phay" if self.plan.kind == "cong_van" else "doan_moi")
+        if joiner == "doan_moi":
             return [lead + ";", sentence]
-        if op.joiner == "cham":
+        if joiner == "cham":
             return [f"{lead}. {upper_first(sentence)}"]
         return [f"{lead}, {sentence}"]
 
+    def allotted(self) -> Allotted:
+        """The tasks of the first parent that has any, re-addressed to this body."""
+        parent = next((d for d in map(self.lookup, self.plan.implements) if d and d.tasks), None)
+
+        def fill_task(raw: str) -> str:
+            try:
+                return fill(raw, self.names, self.per_doc(()))
+            except (UnknownPlaceholder, InputError) as exc:
+                where = parent.file if parent else None
+                raise InputError([Problem(where, f"nhiệm vụ của văn bản cấp trên: {exc}", key="nhiem_vu")]) from None
+
+        if self.plan.tasks:
+            return allot_own(self.plan.tasks, self.profile, fill_task)
+        return allot(parent, self.profile, fill_task)
+
     def sections(self) -> list[Section]:
-        given = self.plan.sections or (Section(auto="muc_dich_yeu_cau"), Section(auto="nhiem_vu"),
-                                       Section(auto="to_chuc_thuc_hien"))
+        is_letter = self.plan.kind == "cong_van"
+        default = (Section(auto="nhiem_vu"),) if is_letter else (
+            Section(auto="muc_dich_yeu_cau"), Section(auto="nhiem_vu"), Section(auto="to_chuc_thuc_hien"))
+        given = self.plan.sections or default
         parents = ", ".join(citations.short(self.doc(k, ("thuc_hien",))) for k in self.plan.implements) or "Kế hoạch"
+        tasks = self.tasks
         out = []
         for section in given:
             if not section.auto:
@@ -113,11 +140,15 @@ class Composer:
                 continue
             if section.auto == "muc_dich_yeu_cau":
                 drafted = drafting.aims(self.profile, parents)
+            elif section.auto == "nhiem_vu" and is_letter:
+                drafted = drafting.letter_tasks(self.profile, tasks.own, tasks.by_unit, parents)
             elif section.auto == "nhiem_vu":
-                parent_tasks = next((d.tasks for d in map(self.lookup, self.plan.implements) if d and d.tasks), ())
-                drafted = drafting.tasks(parent_tasks, parents)
+                drafted = drafting.tasks(tasks.own, parents)
             else:
-                drafted = drafting.organisation(self.profile, self.plan, parents)
+                drafted = drafting.organisation(self.profile, self.plan, parents, tasks.by_unit)
+            if is_letter and section.auto == "nhiem_vu" and not section.title:
+                out += drafted.children  # a Công văn numbers its groups 1., 2. directly
+                continue
             out.append(Section(title=section.title or drafted.title,
                                paragraphs=drafted.paragraphs + section.paragraphs,
                                children=drafted.children + section.children))
@@ -149,7 +180,8 @@ class Composer:
                 blocks.extend(Block("doan", p) for p in paragraphs)
                 walk(sec.children, depth + 1, here + ("muc_con",), label if depth == 1 else "")
 
-        walk(sections, 0, ("muc",))
+        # A Công văn has no Roman sections: its groups are numbered 1., 2. (seed 003).
+        walk(sections, 1 if self.plan.kind == "cong_van" else 0, ("muc",))
         return blocks
 
     def closing(self, subject: str) -> str | None:
@@ -158,6 +190,8 @@ class Composer:
             return None
         if plan.closing is not None:
             text = self.text(plan.closing, ("ket_thuc",))
+        elif plan.kind == "cong_van":
+            text = self.text(LETTER_CLOSING, ("ket_thuc",))
         else:
             asked = plan.closing_addressees or "các cơ quan, đơn vị liên quan"
             text = f"Trên đây là {plan.type_name} {lower_first(subject)}, đề nghị {asked} nghiêm túc triển khai thực hiện"
@@ -167,8 +201,14 @@ class Composer:
         from .profiles import clean_recipient
 
         plan, profile = self.plan, self.profile
-        items = [clean_recipient(r) for r in (plan.recipients if plan.recipients is not None else profile.recipients)]
-        items += [clean_recipient(r) for r in plan.extra_recipients]
+        listed = [clean_recipient(r) for r in (plan.recipients if plan.recipients is not None else profile.recipients)]
+        note = profile.layout.report_note
+        items = [s if "(" in s else f"{s} {note}" for s in profile.superiors if not _among(s, listed)]
+        items += listed + [clean_recipient(r) for r in plan.extra_recipients]
+        # Every body given a task is sent the document, unless it is already addressed ("Như trên" covers Kính gửi).
+        addressed = items + list(self.addressee_names())
+        items += [unit.short for unit, _ in self.tasks.by_unit if not _among(unit.short, addressed) and
+                  not _among(unit.name, addressed)]
         if plan.kind == "cong_van" and (not items or not items[0].casefold().startswith("như trên")):
             items.insert(0, "Như trên")
         archive = plan.archive or profile.archive
@@ -177,8 +217,16 @@ class Composer:
         sep = profile.layout.recipient_sep
         return tuple(f"- {item}{sep}" for item in items) + (f"- {last}.",)
 
+    def addressee_names(self) -> list[str]:
+        if self.plan.addressees:
+            return [a.lstrip("- ").rstrip(";,.") for a in self.plan.addressees]
+        if self.plan.kind != "cong_van":
+            return []
+        # A Công văn goes to the units addressed with everyone; specialised units get it in Nơi nhận.
+        return [u.name for u in self.profile.units if not u.kinds]
+
     def addressees(self) -> tuple[str, ...]:
-        names = [a.lstrip("- ").rstrip(";,.") for a in self.plan.addressees]
+        names = self.addressee_names()
         if not names:
             return ()
         if len(names) == 1:
@@ -198,7 +246,13 @@ class Composer:
             "trich_yeu": lower_first(subject),
             "trich_yeu_ngan": lower_first(subject_short),
             "viet_tat": citations.short(target) if target else plan.type_name,
+            "doi_tuong": profile.people,
+            "dia_ban": profile.area or "địa phương",
         }
+        self.tasks = self.allotted()
+        self.names["don_vi_thuc_hien"] = self.doers()
+        dept = self.drafting_department()
+        self.names["qua_ban"] = f" (qua {dept})" if dept else ""
         try:
             signer = profile.signer(plan.signer)
         except KeyError:
@@ -212,8 +266,9 @@ class Composer:
         body[-1] = Block(body[-1].kind, _end_with(body[-1].text, profile.layout.closing_mark))
         is_cv = plan.kind == "cong_van"
         if is_cv:
+            dept_symbol = self.drafting_symbol()
             code, issuer = ("CV", profile.symbol) if self.system == "dang" else (
-                "", f"{profile.symbol}-{plan.drafting_dept}" if plan.drafting_dept else profile.symbol)
+                "", f"{profile.symbol}-{dept_symbol}" if dept_symbol else profile.symbol)
         else:
             code, issuer = type_code(plan.type_name, self.system), profile.symbol
         cv_subject: tuple[str, ...] = ()
@@ -232,12 +287,44 @@ class Composer:
             blocks=tuple(body),
             authority=signer.authority, signer_title=signer.title, signer_name=signer.name,
             recipients=self.recipients(),
-            as_parent=DocRef(
-                key=plan.key, type_name=plan.type_name, type_code=code, number=plan.number,
-                issuer_symbol=issuer, system=self.system, date=plan.date, issuer=profile.full_name,
-                subject=lower_first(subject), implements=plan.implements, file=plan.file),
+            as_parent=self.as_parent(code, issuer, target),
         )
         return draft
+
+    def as_parent(self, code: str, issuer: str, target: DocRef | None) -> DocRef:
+        """This plan as the level below cites it; its chain is recomposed there, in the child's own style."""
+        plan, profile = self.plan, self.profile
+        literal = plan.subject
+        return DocRef(
+            key=plan.key, type_name=plan.type_name, type_code=code, number=plan.number,
+            issuer_symbol=issuer, system=self.system, date=plan.date, issuer=profile.full_name,
+            subject=citations.as_cited(literal) if literal else None,
+            subject_prefix=citations.as_cited(plan.subject_prefix or DEFAULT_PREFIX[plan.kind]),
+            subject_of=target.key if target else None,
+            implements=plan.implements, file=plan.file,
+            tasks=plan.tasks or self.tasks.passed, people=profile.people, generated=True)
+
+    def doers(self) -> str:
+        """Who the body asks to act: its units together, then each unit given a task of its own."""
+        heading = self.profile.units_heading
+        names = [heading[:1].lower() + heading[1:] if heading.startswith("Các ") else heading] if heading else []
+        names += [unit.name for unit, _ in self.tasks.by_unit]
+        return ", ".join(names) or "các cơ quan, đơn vị"
+
+    def drafting_department(self) -> str:
+        wanted = self.plan.drafting_dept or self.profile.drafting_dept
+        dept = self.profile.department(wanted) if wanted else None
+        return dept.name if dept else ""
+
+    def drafting_symbol(self) -> str:
+        wanted = self.plan.drafting_dept or self.profile.drafting_dept
+        dept = self.profile.department(wanted) if wanted else None
+        return dept.symbol if dept else wanted
+
+
+def _among(name: str, items: list[str]) -> bool:
+    folded = name.casefold()
+    return any(item.casefold().startswith(folded) for item in items)
 
 
 def _end_with(text: str, mark: str) -> str:

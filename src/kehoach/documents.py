@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,10 +12,11 @@ from .errors import InputError, Problem
 from .models import SYSTEMS, DocRef, Task
 from .paths import find_document
 from .schema import Field, ListOf, Shape, check
-from .symbols import parse_symbol, type_code
+from .symbols import KINDS, parse_symbol, type_code
 from .vntext import lower_first, nfc, parse_date
 from .yamlfile import Located, read_yaml
 
+_KIND_LINE = re.compile(r"^loai\s*:\s*['\"]?([a-z_]+)['\"]?\s*(?:#.*)?$", re.MULTILINE)
 TASK = Shape({"tieu_de": Field(str, required=True), "noi_dung": Field("text"), "giao_cho": Field(ListOf(str))},
              shorthand="tieu_de")
 DOCUMENT = Shape({
@@ -29,6 +32,7 @@ DOCUMENT = Shape({
     "trich_yeu_theo": Field(str),
     "thuc_hien": Field(ListOf(str)),
     "nhiem_vu": Field(ListOf(TASK)),
+    "doi_tuong": Field(str),
     "ghi_chu": Field("text"),
 })
 
@@ -104,40 +108,116 @@ def load_document(file: Path) -> DocRef:
         implements=tuple(nfc(str(i)) for i in implements),
         tasks=tuple(task_from_yaml(t) for t in (tasks if isinstance(tasks, list) else [tasks])),
         file=file,
+        people=nfc(str(data.get("doi_tuong") or "")),
     )
+
+
+def is_plan(file: Path) -> bool:
+    """Plans and documents share a folder tree; a plan names its kind by code (loai: ke_hoach)."""
+    try:
+        head = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    match = _KIND_LINE.search(head)
+    return match is not None and match[1] in KINDS
+
+
+# What a plan needs to become a parent: its citable form and every file that form was made from.
+PlanLoader = Callable[[Path, "Library"], tuple[DocRef, frozenset[Path]]]
+RecordLoader = Callable[[Path], list[DocRef]]
 
 
 @dataclass
 class Library:
-    """Every document a plan can reach, loaded once, found by key near the file that names it."""
+    """Every document one plan can reach, found by key near the file that names it.
+
+    `cache` may be shared by the plans of one build (keyed by file, so a parent read once serves thousands of
+    children); `docs` holds only what this plan reached, so a plan's placeholders never depend on its neighbours.
+    """
 
     docs: dict[str, DocRef] = field(default_factory=dict)
+    files: dict[str, frozenset[Path]] = field(default_factory=dict)  # document key → files its text comes from
+    cache: dict[Path, tuple[DocRef, frozenset[Path]]] = field(default_factory=dict)
+    index: dict[str, Path] | None = None  # key → file, built once for a workspace instead of searching folders
+    plan_loader: PlanLoader | None = None
+    record_loader: RecordLoader | None = None
+    loading: set[Path] = field(default_factory=set)  # plans being turned into parents: catches a plan implementing itself
 
-    def add(self, doc: DocRef) -> None:
+    def add(self, doc: DocRef, files: frozenset[Path] = frozenset()) -> None:
         self.docs[doc.key] = doc
+        self.files[doc.key] = files
+
+    def fresh(self) -> Library:
+        """An empty view for another plan, sharing what has been read."""
+        return Library(cache=self.cache, index=self.index, plan_loader=self.plan_loader,
+                       record_loader=self.record_loader, loading=self.loading)
 
     def resolve(self, ref: str, relative_to: Path | None, origin: Located | None = None,
                 path: tuple[Any, ...] = ()) -> DocRef:
         """The document and, transitively, everything it implements."""
         return self._resolve(ref, relative_to, origin, path, ())
 
+    def _find(self, ref: str, relative_to: Path | None) -> Path | None:
+        if self.index is not None and ref in self.index:
+            return self.index[ref]
+        return find_document(ref, relative_to)
+
     def _resolve(self, ref: str, relative_to: Path | None, origin: Located | None, path: tuple[Any, ...],
                  stack: tuple[str, ...]) -> DocRef:
+        if ref.endswith((".docx", ".json")):
+            return self._resolve_record(ref, relative_to, origin, path)
         key = key_of(ref)
         if key in stack:
             chain = " → ".join(stack + (key,))
             raise InputError([Problem(relative_to, f"văn bản thực hiện vòng tròn: {chain}")])
-        doc = self.docs.get(key)
-        if doc is None:
-            file = find_document(ref, relative_to)
-            if file is None:
-                message = f"không tìm thấy văn bản '{ref}' (tệp {key}.yaml trong thư mục van-ban/)"
-                raise InputError([origin.problem(path, message) if origin else Problem(relative_to, message)])
-            doc = load_document(file)
-            self.docs[key] = doc
+        if key in self.docs:
+            return self.docs[key]
+        file = self._find(ref, relative_to)
+        if file is None:
+            message = f"không tìm thấy văn bản '{ref}' (tệp {key}.yaml trong thư mục van-ban/ hoặc ke-hoach/)"
+            raise InputError([origin.problem(path, message) if origin else Problem(relative_to, message)])
+        cached = self.cache.get(file)
+        if cached is None:
+            if is_plan(file) and self.plan_loader is not None:
+                if file in self.loading:
+                    raise InputError([Problem(file, f"kế hoạch thực hiện vòng tròn: {' → '.join(stack + (key,))}")])
+                self.loading.add(file)
+                try:
+                    cached = self.plan_loader(file, self.fresh())
+                finally:
+                    self.loading.discard(file)
+            else:
+                loaded = load_document(file)
+                found = {file}
+                for i, parent in enumerate(loaded.implements):
+                    self._resolve(parent, file.parent, None, ("thuc_hien", i), stack + (key,))
+                    found |= self.files.get(key_of(parent), frozenset())
+                cached = (loaded, frozenset(found))
+            self.cache[file] = cached
+        doc, files = cached
+        self.add(doc, files)
+        # Bring the whole chain above into this plan's view (cheap: everything is cached by now).
         for i, parent in enumerate(doc.implements):
-            self._resolve(parent, doc.file.parent if doc.file else relative_to, None, ("thuc_hien", i), stack + (key,))
+            if key_of(parent) not in self.docs:
+                self._resolve(parent, file.parent, None, ("thuc_hien", i), stack + (key,))
         return doc
+
+    def _resolve_record(self, ref: str, relative_to: Path | None, origin: Located | None,
+                        path: tuple[Any, ...]) -> DocRef:
+        file = Path(ref)
+        if not file.is_absolute() and relative_to is not None and not file.exists():
+            file = relative_to / file
+        if self.record_loader is None:
+            raise InputError([Problem(file, "không đọc được bản thảo làm văn bản cấp trên")])
+        try:
+            chain = self.record_loader(file)
+        except InputError as exc:
+            if origin is None:
+                raise
+            raise InputError([origin.problem(path, str(p.message)) for p in exc.problems]) from None
+        for doc in chain:
+            self.add(doc, frozenset({file}))
+        return chain[0]
 
     def chain(self, doc: DocRef) -> list[DocRef]:
         """The document and everything above it, nearest first, each once."""
@@ -150,3 +230,10 @@ class Library:
             seen[current.key] = current
             queue += [self.docs[key_of(k)] for k in current.implements if key_of(k) in self.docs]
         return list(seen.values())
+
+    def sources(self, keys: list[str]) -> set[Path]:
+        found: set[Path] = set()
+        for key in keys:
+            found |= self.files.get(key_of(key), frozenset())
+        return found
+

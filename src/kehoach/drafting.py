@@ -5,17 +5,12 @@ The words are the project's own, general enough for any body and any directive; 
 
 from __future__ import annotations
 
-from .models import PlanSpec, Profile, Section, Task
-
-PEOPLE = {
-    "dang": "cán bộ, đảng viên và Nhân dân",
-    "cong_doan": "cán bộ, đoàn viên, công nhân, viên chức, lao động",
-    "nha_nuoc": "cán bộ, công chức, viên chức, người lao động và Nhân dân",
-}
+from .flow import as_items
+from .models import PlanSpec, Profile, Section, Task, Unit
 
 
 def aims(profile: Profile, parents: str) -> Section:
-    people = PEOPLE[profile.system]
+    people = profile.people
     return Section(title="Mục đích, yêu cầu", children=(
         Section(title="Mục đích", paragraphs=(
             f"- Quán triệt đầy đủ, kịp thời nội dung {parents} đến {people}; "
@@ -32,10 +27,14 @@ def aims(profile: Profile, parents: str) -> Section:
     ))
 
 
+def _task_section(task: Task) -> Section:
+    # A task with a body has a heading; a task that is one sentence is a numbered paragraph, not a bold heading.
+    return Section(title=task.title, paragraphs=task.paragraphs) if task.paragraphs else Section(paragraphs=(task.title,))
+
+
 def tasks(parent_tasks: tuple[Task, ...], parents: str) -> Section:
     if parent_tasks:
-        return Section(title="Nhiệm vụ và giải pháp", children=tuple(
-            Section(title=t.title, paragraphs=t.paragraphs) for t in parent_tasks))
+        return Section(title="Nhiệm vụ và giải pháp", children=tuple(map(_task_section, parent_tasks)))
     return Section(title="Nhiệm vụ và giải pháp", children=(
         Section(title="Quán triệt, tuyên truyền", paragraphs=(
             f"Tổ chức quán triệt, tuyên truyền sâu rộng nội dung {parents} bằng hình thức phù hợp "
@@ -49,7 +48,24 @@ def tasks(parent_tasks: tuple[Task, ...], parents: str) -> Section:
     ))
 
 
-def organisation(profile: Profile, plan: PlanSpec, parents: str) -> Section:
+def letter_tasks(profile: Profile, own: tuple[Task, ...], by_unit: tuple[tuple[Unit, tuple[Task, ...]], ...],
+                 parents: str) -> Section:
+    """The body of a Công văn: the tasks, grouped by who carries them out (seed 003)."""
+    heading = profile.units_heading or "các cơ quan, đơn vị"
+    general = own or (Task(f"Căn cứ {parents}, xây dựng kế hoạch triển khai thực hiện phù hợp với tình hình thực tế; "
+                           f"định kỳ báo cáo kết quả về {profile.name}."),)
+    children = [Section(title=f"Đối với {_lower_plural(heading)}", paragraphs=as_items(general))]
+    children += [Section(title=unit.name, paragraphs=as_items(ts)) for unit, ts in by_unit]
+    return Section(children=tuple(children))
+
+
+def _lower_plural(text: str) -> str:
+    # "Các cấp công đoàn" reads "các cấp công đoàn" mid-sentence; a proper name keeps its capital.
+    return text[:1].lower() + text[1:] if text.startswith("Các ") else text
+
+
+def organisation(profile: Profile, plan: PlanSpec, parents: str,
+                 by_unit: tuple[tuple[Unit, tuple[Task, ...]], ...] = ()) -> Section:
     assigned = dict(plan.assignments)
     own_lines = []
     for dept in profile.departments:
@@ -62,6 +78,7 @@ def organisation(profile: Profile, plan: PlanSpec, parents: str) -> Section:
         own_lines.append(f"- Các cơ quan, đơn vị thuộc {profile.name} theo chức năng, nhiệm vụ "
                          f"tổ chức thực hiện {parents}.")
     children = [Section(title=profile.name[:1].upper() + profile.name[1:], paragraphs=tuple(own_lines))]
+    children += [Section(title=unit.name, paragraphs=as_items(ts)) for unit, ts in by_unit]
     if profile.units:
         heading = profile.units_heading or "Các đơn vị trực thuộc"
         children.append(Section(title=heading, paragraphs=(

@@ -11,10 +11,10 @@ import yaml
 from .compose import compose
 from .documents import Library
 from .errors import InputError, KehoachError, Problem
-from .models import Draft, PlanSpec, Profile
+from .models import DocRef, Draft, PlanSpec, Profile
 from .plans import load_plan
 from .profiles import load_profile
-from .record import build_record, write_record
+from .record import build_record, parent_chain, write_record
 from .render import LoadedTemplate, template_path, write_atomic
 from .vntext import parse_date
 
@@ -31,11 +31,22 @@ class Prepared:
     draft: Draft
     plan: PlanSpec
     profile: Profile
-    documents: list[Path]
+    documents: list[Path]  # every document and parent plan (with its profile) the text was made from
+    chain: tuple[DocRef, ...] = ()  # the documents it cites, nearest first
+
+
+def new_library(index: dict[str, Path] | None = None) -> Library:
+    """A library that can also take a plan of the workspace, or a generated draft, as a parent."""
+    return Library(index=index, plan_loader=_plan_as_parent, record_loader=parent_chain)
+
+
+def _plan_as_parent(file: Path, library: Library) -> tuple[DocRef, frozenset[Path]]:
+    ready = prepare(file, library=library)
+    return ready.draft.as_parent, frozenset([file, *ready.profile.sources, *ready.documents])
 
 
 def prepare(plan_file: Path, number: str | None = None, when: str | None = None,
-            signer: str | None = None, text: str | None = None) -> Prepared:
+            signer: str | None = None, text: str | None = None, library: Library | None = None) -> Prepared:
     """Load everything a plan needs and compose it; nothing is written."""
     plan, loc = load_plan(plan_file, text)
     overrides: dict[str, Any] = {}
@@ -50,24 +61,35 @@ def prepare(plan_file: Path, number: str | None = None, when: str | None = None,
         overrides["signer"] = signer
     plan = replace(plan, **overrides) if overrides else plan
     profile = load_profile(plan.profile_ref, relative_to=plan_file.parent)
-    library = Library()
+    library = library if library is not None else new_library()
     problems = []
     # Everything the plan names, each with the key path an error should point at.
     refs: list[tuple[str, tuple[Any, ...]]] = [(key, ("thuc_hien", i)) for i, key in enumerate(plan.implements)]
     refs += [(key, ("mo_dau", "van_ban", i)) for i, (key, _form) in enumerate(plan.opening.cites)]
     if plan.subject_of:
         refs.append((plan.subject_of, ("trich_yeu", "van_ban")))
+    keys: dict[str, str] = {}  # as the plan names it → the document's key (a draft's path names its record)
     for key, path in refs:
-        if key in library.docs:
+        if key in keys:
             continue
         try:
-            library.resolve(key, plan_file.parent, loc, path)
+            keys[key] = library.resolve(key, plan_file.parent, loc, path).key
         except InputError as exc:
             problems += exc.problems
     if problems:
         raise InputError(problems)
+    if any(ref != key for ref, key in keys.items()):
+        plan = _renamed(plan, keys)
     draft = compose(plan, profile, library, loc)
-    return Prepared(draft, plan, profile, [d.file for d in library.docs.values() if d.file])
+    used = sorted(library.sources(list(keys.values())))
+    chain = tuple(d for d in library.docs.values() if d.key != plan.key)
+    return Prepared(draft, plan, profile, used, chain)
+
+
+def _renamed(plan: PlanSpec, keys: dict[str, str]) -> PlanSpec:
+    opening = replace(plan.opening, cites=tuple((keys.get(k, k), form) for k, form in plan.opening.cites))
+    return replace(plan, implements=tuple(keys.get(k, k) for k in plan.implements), opening=opening,
+                   subject_of=keys.get(plan.subject_of, plan.subject_of) if plan.subject_of else None)
 
 
 def default_output(plan: PlanSpec, out_dir: Path) -> Path:
@@ -75,25 +97,48 @@ def default_output(plan: PlanSpec, out_dir: Path) -> Path:
     return out_dir / (name if name.endswith(".docx") else f"{name}.docx")
 
 
-def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None = None,
-             number: str | None = None, when: str | None = None, signer: str | None = None,
-             templates: dict[Path, LoadedTemplate] | None = None, text: str | None = None) -> Result:
-    """Prepare, render and write one draft; `templates` caches loaded templates across calls."""
-    ready = prepare(plan_file, number, when, signer, text)
+@dataclass(frozen=True)
+class Rendered:
+    """A draft rendered in memory, with what its record needs; nothing written yet."""
+
+    output: Path
+    data: bytes
+    draft: Draft
+    inputs: dict[str, list[Path]]
+    chain: tuple[DocRef, ...]
+
+    def write(self, merged: bytes | None = None) -> Result:
+        """The draft (or hand edits merged into it), then its record: a reader never sees a record ahead of its draft."""
+        record = build_record(self.draft, self.output, self.inputs, self.data, self.chain, merged)
+        write_atomic(self.output, merged if merged is not None else self.data)
+        return Result(self.output, write_record(self.output, record), self.draft)
+
+
+def generate_draft(plan_file: Path, output: Path, number: str | None = None, when: str | None = None,
+                   signer: str | None = None, templates: dict[Path, LoadedTemplate] | None = None,
+                   text: str | None = None, library: Library | None = None) -> Rendered:
+    ready = prepare(plan_file, number, when, signer, text, library.fresh() if library is not None else None)
     draft = ready.draft
-    target = output or default_output(ready.plan, out_dir or Path.cwd())
     cache = templates if templates is not None else {}
     path = template_path(draft, ready.profile.template)
     if path not in cache:
         cache[path] = LoadedTemplate(path)
     loaded = cache[path]
-    data = loaded.render(draft)
     # A plan given on the command line has no file to hash; its options are in the record's document.
-    inputs = {"plan": [plan_file] if text is None else [], "profile": list(ready.profile.sources), "documents": ready.documents,
-              "template": [loaded.path]}
-    record = build_record(draft, target, inputs, data)
-    write_atomic(target, data)
-    return Result(target, write_record(target, record), draft)
+    inputs = {"plan": [plan_file] if text is None else [], "profile": list(ready.profile.sources),
+              "documents": ready.documents, "template": [loaded.path]}
+    return Rendered(output, loaded.render(draft), draft, inputs, ready.chain)
+
+
+def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None = None,
+             number: str | None = None, when: str | None = None, signer: str | None = None,
+             templates: dict[Path, LoadedTemplate] | None = None, text: str | None = None,
+             library: Library | None = None) -> Result:
+    """Prepare, render and write one draft; `templates` caches loaded templates across calls."""
+    if output is None:
+        plan, _loc = load_plan(plan_file, text)
+        output = default_output(plan, out_dir or Path.cwd())
+    return generate_draft(plan_file, output, number, when, signer, templates, text, library).write()
 
 
 def generate_quick(profile: str | None, parents: tuple[str, ...], kind: str | None, **options: Any) -> Result:
@@ -113,10 +158,11 @@ def generate_folder(folder: Path, out_dir: Path) -> list[Result]:
     if not files:
         raise InputError([Problem(folder, "không có tệp kế hoạch .yaml nào trong thư mục")])
     templates: dict[Path, LoadedTemplate] = {}
+    library = new_library()
     results, problems = [], []
     for file in files:
         try:
-            results.append(generate(file, out_dir=out_dir, templates=templates))
+            results.append(generate(file, out_dir=out_dir, templates=templates, library=library))
         except KehoachError as exc:
             problems += exc.problems
     if problems:

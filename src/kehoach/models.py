@@ -24,6 +24,16 @@ class Department:
     name: str  # "Ban Tuyên giáo - Nữ công"
     abbr: str  # "TG-NC"
     duty: str = ""  # what it is usually given in a plan, drafted into Tổ chức thực hiện
+    symbol: str = ""  # in a Công văn's ký hiệu: "TGNC" in "301/LĐLĐ-TGNC"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A body directly below the issuer: addressed, assigned tasks, sent the plan."""
+
+    name: str  # "Trung tâm Giáo dục nghề nghiệp Công đoàn Bình Định"
+    short: str  # as written in Nơi nhận: "Trung tâm GDNN CĐ Bình Định"
+    kinds: tuple[str, ...] = ()  # task owners it answers for: ("co_so_dao_tao",); () = addressed with everyone
 
 
 @dataclass(frozen=True)
@@ -34,6 +44,7 @@ class Layout:
     recipient_sep: str  # ";" or ","
     closing_mark: str  # "./." or "."
     comma_before_date: bool  # "Kế hoạch số 349/KH-TLĐ, ngày 15/8/2023" vs "... ngày 15/8/2023"
+    report_note: str = "(b/c)"  # after a superior in Nơi nhận; the State writes "(để b/c)"
 
 
 @dataclass(frozen=True)
@@ -51,13 +62,18 @@ class Profile:
     signers: tuple[Signer, ...]
     default_signer: str
     departments: tuple[Department, ...]
-    units: tuple[str, ...]  # bodies directly below, one per line as they are addressed
+    units: tuple[Unit, ...]  # bodies directly below, one per line as they are addressed
     units_heading: str  # how the plan names them together: "Các LĐLĐ huyện, thành phố, ..."
     recipients: tuple[str, ...]
     archive: str  # after "Lưu: " (or "Lưu " for the Party): "VT, TG-NC", "Văn phòng Tỉnh ủy"
     layout: Layout
     template: Path | None = None
     sources: tuple[Path, ...] = ()  # this file and its bases, for change detection
+    people: str = ""  # who its plans address: "đoàn viên, người lao động và cán bộ công đoàn các cấp"
+    area: str = ""  # where: "trên địa bàn tỉnh"
+    kinds: tuple[str, ...] = ()  # which task owners it is: ("cong_doan",)
+    superiors: tuple[str, ...] = ()  # sent the plan for their information: "(b/c)" in Nơi nhận
+    drafting_dept: str = ""  # department that drafts its Công văn by default (abbreviation or name)
 
     @property
     def subject(self) -> str:
@@ -74,7 +90,7 @@ class Profile:
     def department(self, name_or_abbr: str) -> Department | None:
         folded = name_or_abbr.casefold()
         for dept in self.departments:
-            if folded in (dept.name.casefold(), dept.abbr.casefold()):
+            if folded in (dept.name.casefold(), dept.abbr.casefold(), dept.symbol.casefold()):
                 return dept
         return None
 
@@ -104,6 +120,12 @@ class DocRef:
     implements: tuple[str, ...] = ()
     tasks: tuple[Task, ...] = ()
     file: Path | None = None
+    people: str = ""  # who its tasks address, replaced by the child's own people when they flow down
+    generated: bool = False  # a plan kehoach drafts (in the workspace or from a record), not an outside document
+
+    @property
+    def issued(self) -> bool:
+        return bool(self.number) and self.date is not None and self.date.complete
 
 
 @dataclass(frozen=True)
@@ -128,7 +150,7 @@ class Opening:
     cites: tuple[tuple[str, str], ...] = ()  # (document key, form: day_du | ngay | ngan)
     extra: str = ""  # appended after the citations: "và chỉ đạo của Thường trực Tỉnh ủy"
     short_note: str = "viết tắt là"  # "(viết tắt là Kế hoạch số ...)"; "" for "(Kế hoạch số ...)"; None-like "-" for none
-    joiner: str = "doan_moi"  # doan_moi: ';' and a new paragraph; cham: '. '; phay: ', '
+    joiner: str = ""  # doan_moi: ';' and a new paragraph; cham: '. '; phay: ', '; "" = by kind (a Công văn: phay)
     sentence: str = ""  # the issuing sentence, with {placeholders}
     literal: tuple[str, ...] = ()  # the whole opening written by hand
 
@@ -159,6 +181,8 @@ class PlanSpec:
     assignments: tuple[tuple[str, str], ...] = ()  # (department, task) for Tổ chức thực hiện
     output: str = ""
     point_style: str = "a)"  # third level: "a)" (Vietnamese letters) or "1.1." (decimal, as some offices write)
+    tasks: tuple[Task, ...] = ()  # the plan's own nhiệm vụ for the level below; () passes on what it received
+    subject_form: str = ""  # "day_du" (full chain with trích yếu) or "chuoi" (chain only); "" = by kind
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .documents import DOCUMENT, key_of
+from .documents import DOCUMENT, key_of, task_from_yaml
 from .errors import InputError
 from .models import Opening, PlanSpec, Section
 from .schema import Field, ListOf, Shape, check
@@ -24,7 +24,8 @@ OPENING = Shape({
     "cau_ban_hanh": Field(str),
     "nguyen_van": Field("text"),
 })
-SUBJECT = Shape({"cum_tu": Field(str), "van_ban": Field(str), "nguyen_van": Field(str)}, shorthand="nguyen_van")
+SUBJECT = Shape({"cum_tu": Field(str), "van_ban": Field(str), "dang": Field(str, choices=("day_du", "chuoi")),
+                 "nguyen_van": Field(str)}, shorthand="nguyen_van")
 ASSIGNMENT = Shape({"phong_ban": Field(str, required=True), "nhiem_vu": Field(str, required=True)})
 _SECTION_FIELDS: dict[str, Field] = {
     "tieu_de": Field(str),
@@ -101,7 +102,7 @@ def _opening(raw: Any) -> Opening:
         cites=tuple(cites),
         extra=nfc(str(raw.get("bo_sung") or "")),
         short_note="viết tắt là" if note is None else nfc(str(note)),
-        joiner=raw.get("noi", "doan_moi"),
+        joiner=raw.get("noi", ""),
         sentence=nfc(str(raw.get("cau_ban_hanh") or "")),
     )
 
@@ -144,6 +145,8 @@ def load_plan(file: Path, text: str | None = None) -> tuple[PlanSpec, Located]:
         assignments=assignments,
         output=nfc(str(data.get("tep_ra") or "")),
         point_style=str(data.get("danh_so_cap_3") or "a)"),
+        tasks=tuple(task_from_yaml(t) for t in _as_list(data.get("nhiem_vu"))),
+        subject_form=str(subject_spec.get("dang") or ""),
     )
     return spec, loc
 

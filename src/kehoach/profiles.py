@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Problem
-from .models import SYSTEMS, Department, Layout, Profile, Signer
+from .models import SYSTEMS, Department, Layout, Profile, Signer, Unit
 from .paths import find_profile
 from .schema import Field, ListOf, Shape, check
 from .vntext import nfc, upper_vi
@@ -23,12 +23,14 @@ SIGNER = Shape({
     "chuc_vu": Field(str, required=True),
     "ho_ten": Field(str),
 })
-DEPARTMENT = Shape({"ten": Field(str, required=True), "viet_tat": Field(str), "nhiem_vu": Field(str)})
+DEPARTMENT = Shape({"ten": Field(str, required=True), "viet_tat": Field(str), "ky_hieu": Field(str), "nhiem_vu": Field(str)})
+UNIT = Shape({"ten": Field(str, required=True), "ten_ngan": Field(str), "loai": Field(ListOf(str))}, shorthand="ten")
 LAYOUT = Shape({
     "kieu_muc": Field(str, choices=("I.", "I-")),
     "dau_noi_nhan": Field(str, choices=(";", ",")),
     "ket_thuc": Field(str, choices=("./.", ".")),
     "dau_phay_truoc_ngay": Field(bool),
+    "ghi_chu_bao_cao": Field(str, choices=("(b/c)", "(để b/c)")),
 })
 PROFILE = Shape({
     "ke_thua": Field(str),
@@ -43,10 +45,15 @@ PROFILE = Shape({
     "nguoi_ky": Field(ListOf(SIGNER)),
     "nguoi_ky_mac_dinh": Field(str),
     "phong_ban": Field(ListOf(DEPARTMENT)),
-    "don_vi_cap_duoi": Field(ListOf(str)),
+    "don_vi_cap_duoi": Field(ListOf(UNIT)),
     "ten_chung_don_vi_cap_duoi": Field(str),
     "noi_nhan": Field(ListOf(str)),
+    "cap_tren": Field(ListOf(str)),
     "luu": Field(str),
+    "doi_tuong": Field(str),
+    "dia_ban": Field(str),
+    "loai_co_quan": Field(ListOf(str)),
+    "phong_soan_thao": Field(str),
     "trinh_bay": Field(LAYOUT),
     "mau": Field(str),
     "ghi_chu": Field("text"),
@@ -55,10 +62,17 @@ REQUIRED = ("he_thong", "ten_co_quan", "ten_goi", "ky_hieu", "dia_danh", "nguoi_
 
 # Defaults of each system (format-rules.md §1 table, §3.4, §3.5).
 LAYOUT_DEFAULTS = {
-    "nha_nuoc": Layout("I.", ";", "./.", False),
-    "dang": Layout("I-", ",", ".", True),
-    "cong_doan": Layout("I.", ";", "./.", False),
+    "nha_nuoc": Layout("I.", ";", "./.", False, "(để b/c)"),
+    "dang": Layout("I-", ",", ".", True, "(b/c)"),
+    "cong_doan": Layout("I.", ";", "./.", False, "(b/c)"),
 }
+# Who a body's plans speak to, and which task owners it answers for, when its profile does not say.
+PEOPLE = {
+    "dang": "cán bộ, đảng viên và Nhân dân",
+    "cong_doan": "cán bộ, đoàn viên, công nhân, viên chức, lao động",
+    "nha_nuoc": "cán bộ, công chức, viên chức, người lao động và Nhân dân",
+}
+KINDS = {"dang": ("cap_uy",), "cong_doan": ("cong_doan",), "nha_nuoc": ("chinh_quyen",)}
 
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
@@ -129,10 +143,7 @@ def _build(file: Path, data: dict[str, Any], own: Located, sources: tuple[Path, 
     default_signer = nfc(str(data.get("nguoi_ky_mac_dinh") or signers[0].key))
     if default_signer not in {s.key for s in signers}:
         raise InputError([own.problem(("nguoi_ky_mac_dinh",), f"không có người ký mã '{default_signer}' trong 'nguoi_ky'")])
-    departments = tuple(
-        Department(nfc(d["ten"]), nfc(str(d.get("viet_tat") or d["ten"])), nfc(str(d.get("nhiem_vu") or "")))
-        for d in (data.get("phong_ban") or [])
-    )
+    departments = tuple(_department(d) for d in (data.get("phong_ban") or []))
     base = LAYOUT_DEFAULTS[system]
     layout_data = data.get("trinh_bay") or {}
     layout = Layout(
@@ -140,6 +151,7 @@ def _build(file: Path, data: dict[str, Any], own: Located, sources: tuple[Path, 
         recipient_sep=layout_data.get("dau_noi_nhan", base.recipient_sep),
         closing_mark=layout_data.get("ket_thuc", base.closing_mark),
         comma_before_date=layout_data.get("dau_phay_truoc_ngay", base.comma_before_date),
+        report_note=layout_data.get("ghi_chu_bao_cao", base.report_note),
     )
     template = data.get("mau")
     default_archive = "VT" if system != "dang" else f"Văn phòng {nfc(str(data['ten_goi']))}"
@@ -157,11 +169,37 @@ def _build(file: Path, data: dict[str, Any], own: Located, sources: tuple[Path, 
         signers=tuple(signers),
         default_signer=default_signer,
         departments=departments,
-        units=tuple(clean_recipient(u) for u in _lines(data.get("don_vi_cap_duoi") or [])),
+        units=tuple(_unit(u) for u in _as_list(data.get("don_vi_cap_duoi"))),
         units_heading=nfc(str(data.get("ten_chung_don_vi_cap_duoi") or "")),
         recipients=tuple(clean_recipient(r) for r in _lines(data.get("noi_nhan") or [])),
         archive=nfc(str(data.get("luu") or default_archive)),
         layout=layout,
         template=(file.parent / str(template)).resolve() if template else None,
         sources=sources,
+        people=nfc(str(data.get("doi_tuong") or PEOPLE[system])),
+        area=nfc(str(data.get("dia_ban") or "")),
+        kinds=_lines(data.get("loai_co_quan") or []) or KINDS[system],
+        superiors=tuple(clean_recipient(r) for r in _lines(data.get("cap_tren") or [])),
+        drafting_dept=nfc(str(data.get("phong_soan_thao") or "")),
     )
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _department(raw: dict[str, Any]) -> Department:
+    abbr = nfc(str(raw.get("viet_tat") or raw["ten"]))
+    # A department's part of a Công văn number is its abbreviation run together: "TG-NC" → "TGNC".
+    symbol = nfc(str(raw.get("ky_hieu") or abbr.replace("-", "").replace(" ", "")))
+    return Department(nfc(raw["ten"]), abbr, nfc(str(raw.get("nhiem_vu") or "")), symbol)
+
+
+def _unit(raw: Any) -> Unit:
+    if isinstance(raw, str):
+        name = clean_recipient(raw)
+        return Unit(name, name)
+    name = clean_recipient(raw["ten"])
+    return Unit(name, clean_recipient(raw.get("ten_ngan") or name), _lines(raw.get("loai") or []))

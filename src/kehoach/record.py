@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .models import Draft
+from .errors import InputError, Problem
+from .models import DocRef, Draft, Task
 from .render import write_atomic
+from .vntext import parse_date
 
 RECORD_DIR = ".kehoach"
 
@@ -27,20 +30,56 @@ def record_path(output: Path) -> Path:
     return output.parent / RECORD_DIR / f"{output.stem}.json"
 
 
-def build_record(draft: Draft, output: Path, inputs: dict[str, list[Path]], data: bytes) -> dict[str, Any]:
-    doc = draft.as_parent
-    parent = asdict(doc)
-    parent["date"] = doc.date.iso() if doc.date else None
-    parent["file"] = str(doc.file) if doc.file else None
+def doc_to_json(doc: DocRef) -> dict[str, Any]:
+    raw = asdict(doc)
+    raw["date"] = doc.date.iso() if doc.date else None
+    raw["file"] = str(doc.file) if doc.file else None
+    return raw
+
+
+def doc_from_json(raw: dict[str, Any]) -> DocRef:
+    fields = dict(raw)
+    fields["date"] = parse_date(raw["date"]) if raw.get("date") else None
+    fields["file"] = Path(raw["file"]) if raw.get("file") else None
+    fields["implements"] = tuple(raw.get("implements") or ())
+    fields["tasks"] = tuple(Task(t["title"], tuple(t.get("paragraphs") or ()), tuple(t.get("owners") or ()))
+                            for t in raw.get("tasks") or ())
+    return DocRef(**{k: v for k, v in fields.items() if k in DocRef.__dataclass_fields__})
+
+
+def build_record(draft: Draft, output: Path, inputs: dict[str, list[Path]], data: bytes,
+                 chain: tuple[DocRef, ...] = (), written: bytes | None = None) -> dict[str, Any]:
+    """`data` is what kehoach generated; `written` what went to disk when hand edits were merged into it."""
+    from .merge import fingerprint, to_json
+
+    base = output.parent
     return {
         "_ghi_chu": "Tệp do kehoach tạo và quản lý. KHÔNG SỬA BẰNG TAY.",
         "kehoach": __version__,
         "output": output.name,
-        "output_sha256": hashlib.sha256(data).hexdigest(),
-        "inputs": {role: {str(p): sha256(p) for p in paths} for role, paths in inputs.items()},
-        "paragraphs": [b.text for b in draft.blocks],
-        "document": parent,
+        "generated_sha256": hashlib.sha256(data).hexdigest(),
+        "output_sha256": hashlib.sha256(written if written is not None else data).hexdigest(),
+        # Paths relative to the draft's folder: a workspace copied or cloned elsewhere stays up to date.
+        "inputs": {role: {_relative(p, base): sha256(p) for p in paths} for role, paths in inputs.items()},
+        "text": [b.text for b in draft.blocks],
+        # The base of the next three-way merge: every body paragraph as generated, with a hash of its formatting.
+        "paragraphs": to_json(fingerprint(data)),
+        "document": doc_to_json(draft.as_parent),
+        # Everything the document cites, so a child made from this record alone still writes the whole chain.
+        "chain": [doc_to_json(d) for d in chain],
     }
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return os.path.relpath(path.resolve(), base.resolve())
+    except ValueError:  # another drive on Windows
+        return str(path.resolve())
+
+
+def resolve_input(base: Path, name: str) -> Path:
+    path = Path(name)
+    return path if path.is_absolute() else (base / path)
 
 
 def write_record(output: Path, record: dict[str, Any]) -> Path:
@@ -54,3 +93,16 @@ def read_record(output: Path) -> dict[str, Any] | None:
     if not path.is_file():
         return None
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def parent_chain(ref: Path) -> list[DocRef]:
+    """A generated draft (its .docx or its record) as a parent: the document first, then its chain."""
+    path = record_path(ref) if ref.suffix == ".docx" else ref
+    if not path.is_file():
+        hint = "chưa có bản ghi: hãy soạn bản thảo này bằng kehoach trước" if ref.suffix == ".docx" else "không có tệp"
+        raise InputError([Problem(ref, f"không dùng được làm văn bản cấp trên ({hint})")])
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return [doc_from_json(raw["document"])] + [doc_from_json(d) for d in raw.get("chain") or []]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError([Problem(path, f"bản ghi hỏng, hãy soạn lại bản thảo ({exc})")]) from None

@@ -1,0 +1,168 @@
+"""Regenerate exactly the drafts of a workspace whose inputs changed, merging hand edits instead of overwriting them.
+
+Per draft, in this order, each file written atomically: a backup of the edited file, the new or merged draft, then
+its record. Killed at any point, a draft is the old file or the new one, and the next build finishes the job.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .documents import Library
+from .errors import KehoachError
+from .generate import Rendered, generate_draft, new_library
+from .lock import BuildLock
+from .merge import from_json, merge
+from .record import RECORD_DIR, read_record
+from .render import LoadedTemplate, write_atomic
+from .state import DELETED, FRESH, NEW, Hashes, draft_state
+from .workspace import Workspace
+
+# Statuses, as the report prints them.
+CREATED, REGENERATED, UNCHANGED = "soạn mới", "soạn lại", "không đổi"
+MERGED, CONFLICT, FAILED, SKIPPED = "hợp nhất", "xung đột", "lỗi", "bỏ qua"
+
+
+@dataclass(frozen=True)
+class Entry:
+    plan: Path
+    output: Path
+    status: str
+    detail: str = ""
+
+
+@dataclass
+class Report:
+    entries: list[Entry] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for e in self.entries if e.status == status)
+
+    @property
+    def ok(self) -> bool:
+        return not any(e.status in (FAILED, CONFLICT) for e in self.entries)
+
+
+@dataclass(frozen=True)
+class Job:
+    plan: Path
+    output: Path
+    state: str
+    dry_run: bool
+
+
+Progress = Callable[[int, int, Entry], None]
+
+
+def build(ws: Workspace, dry_run: bool = False, jobs: int | None = None, recreate: bool = False,
+          progress: Progress | None = None) -> Report:
+    if dry_run:
+        return _build(ws, dry_run, jobs, recreate, progress)
+    with BuildLock(ws.out_dir / RECORD_DIR / "lock"):
+        _clean_temporaries(ws.out_dir)
+        return _build(ws, dry_run, jobs, recreate, progress)
+
+
+def _build(ws: Workspace, dry_run: bool, jobs: int | None, recreate: bool, progress: Progress | None) -> Report:
+    report = Report()
+    hashes = Hashes()
+    todo: list[Job] = []
+    plans = ws.plans()
+    total = len(plans)
+
+    def done(entry: Entry) -> None:
+        report.entries.append(entry)
+        if progress is not None:
+            progress(len(report.entries), total, entry)
+
+    for plan in plans:
+        output = ws.output_of(plan)
+        state = draft_state(output, hashes)
+        if state.status == FRESH:
+            done(Entry(plan, output, UNCHANGED))
+        elif state.status == DELETED and not recreate:
+            done(Entry(plan, output, SKIPPED, "bản thảo đã bị xóa; thêm --tao-lai để soạn lại"))
+        else:
+            todo.append(Job(plan, output, state.status, dry_run))
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(todo) // 4))
+    for entry in _run(todo, ws, workers):
+        done(entry)
+    report.entries.sort(key=lambda e: str(e.plan))
+    return report
+
+
+def _run(todo: list[Job], ws: Workspace, workers: int) -> Iterator[Entry]:
+    if workers <= 1:
+        _setup(ws.index())
+        yield from map(_work, todo)
+        return
+    # Each worker loads templates, profiles and parents once; chunks keep the pool's overhead small.
+    with ProcessPoolExecutor(max_workers=workers, initializer=_setup, initargs=(ws.index(),)) as pool:
+        yield from pool.map(_work, todo, chunksize=max(1, min(32, len(todo) // (workers * 8) or 1)))
+
+
+# Per-process caches of a build: set by _setup in each worker (and in the main process for a serial build).
+_templates: dict[Path, LoadedTemplate] = {}
+_context: dict[str, object] = {}
+
+
+def _setup(index: dict[str, Path]) -> None:
+    _templates.clear()
+    _context["library"] = new_library(index)
+
+
+def _work(job: Job) -> Entry:
+    try:
+        return _regenerate(job)
+    except KehoachError as exc:
+        return Entry(job.plan, job.output, FAILED, "; ".join(str(p) for p in exc.problems))
+    except OSError as exc:
+        return Entry(job.plan, job.output, FAILED, f"lỗi ghi tệp: {exc}")
+
+
+def _regenerate(job: Job) -> Entry:
+    library = _context["library"]
+    assert isinstance(library, Library)
+    result: Rendered = generate_draft(job.plan, job.output, templates=_templates, library=library)
+    ours = job.output.read_bytes() if job.output.is_file() else None
+    record = read_record(job.output)
+    generated = (record or {}).get("generated_sha256") or (record or {}).get("output_sha256")
+    if ours is None or (record is not None and Hashes().of(job.output) == generated):
+        if not job.dry_run:
+            result.write()
+        return Entry(job.plan, job.output, CREATED if job.state == NEW else REGENERATED)
+    if record is None:
+        # A file with the draft's name that kehoach did not write: keep it aside, never merge into a stranger.
+        backup = _backup_path(job.output)
+        if not job.dry_run:
+            write_atomic(backup, ours)
+            result.write()
+        return Entry(job.plan, job.output, CREATED, f"tệp cũ không do kehoach soạn, đã sao lưu: {backup}")
+    merged = merge(from_json(record.get("paragraphs") or []), ours, result.data)
+    backup = _backup_path(job.output)
+    if not job.dry_run:
+        write_atomic(backup, ours)
+        result.write(merged.data)
+    if merged.conflicts:
+        where = ", ".join(f"đoạn {c.position}" for c in merged.conflicts)
+        return Entry(job.plan, job.output, CONFLICT,
+                     f"{len(merged.conflicts)} chỗ cả hai bên cùng sửa ({where}); bản đã sửa được sao lưu: {backup}")
+    return Entry(job.plan, job.output, MERGED, f"giữ {merged.kept_edits} chỗ sửa tay; bản đã sửa được sao lưu: {backup}")
+
+
+def _backup_path(output: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    return output.parent / RECORD_DIR / "sao-luu" / f"{output.stem}.{stamp}.docx"
+
+
+def _clean_temporaries(out_dir: Path) -> None:
+    """Half-written temporary files of a killed build (never a draft: drafts are replaced by rename)."""
+    if not out_dir.is_dir():
+        return
+    for tmp in out_dir.rglob(".*.tmp"):
+        tmp.unlink(missing_ok=True)

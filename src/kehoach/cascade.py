@@ -1,0 +1,87 @@
+"""The cascade of a workspace as a tree: who implements whom, issued or draft, and which drafts are out of date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import citations
+from .documents import key_of
+from .errors import KehoachError
+from .generate import new_library
+from .models import DocRef
+from .state import DELETED, FRESH, NEW, STALE, Hashes, draft_state
+from .workspace import Workspace
+
+_STATE = {FRESH: "bản thảo mới nhất", NEW: "chưa soạn", DELETED: "bản thảo đã bị người dùng xóa"}
+
+
+@dataclass
+class Node:
+    doc: DocRef
+    label: str
+    children: list[Node] = field(default_factory=list)
+
+
+def tree(ws: Workspace) -> list[str]:
+    library = new_library(ws.index())
+    hashes = Hashes()
+    nodes: dict[str, Node] = {}
+    problems: list[str] = []
+    for plan in ws.plans():
+        try:
+            library.resolve(plan.stem, plan.parent)
+        except KehoachError as exc:
+            problems += [f"  ! {plan.relative_to(ws.root)}: {p.message}" for p in exc.problems]
+    for doc in library.docs.values():
+        nodes[doc.key] = Node(doc, _label(doc, ws, hashes))
+    roots = []
+    for node in nodes.values():
+        parents = [key_of(k) for k in node.doc.implements if key_of(k) in nodes]
+        if parents:
+            nodes[parents[0]].children.append(node)
+            if len(parents) > 1:
+                node.label += f"  (cũng thực hiện {', '.join(citations.short(nodes[k].doc) for k in parents[1:])})"
+        else:
+            roots.append(node)
+    lines: list[str] = []
+    for root in sorted(roots, key=_order):
+        _draw(root, "", "", lines)
+    if problems:
+        lines += ["", "Không đọc được:"] + problems
+    return lines
+
+
+def _order(node: Node) -> tuple[str, str]:
+    return (node.doc.date.iso() if node.doc.date else "9999", node.doc.key)
+
+
+def _draw(node: Node, lead: str, child_lead: str, lines: list[str]) -> None:
+    lines.append(lead + node.label)
+    kids = sorted(node.children, key=_order)
+    for i, kid in enumerate(kids):
+        last = i == len(kids) - 1
+        _draw(kid, child_lead + ("└── " if last else "├── "), child_lead + ("    " if last else "│   "), lines)
+
+
+def _label(doc: DocRef, ws: Workspace, hashes: Hashes) -> str:
+    text = citations.dated(doc, comma=False)
+    file = _shown(doc.file, ws.root)
+    if not doc.generated:
+        return f"{text}  ({file})"
+    marks = ["đã ban hành" if doc.issued else "dự thảo"]
+    if doc.file is not None and doc.file.is_relative_to(ws.plans_dir):
+        state = draft_state(ws.output_of(doc.file), hashes)
+        marks.append(f"cần soạn lại: {state.reason}" if state.status == STALE else _STATE[state.status])
+        if state.edited and state.status != DELETED:
+            marks.append("có sửa tay")
+    return f"{text} — {file}  [{' · '.join(marks)}]"
+
+
+def _shown(file: Path | None, root: Path) -> str:
+    if file is None:
+        return "bản ghi"
+    try:
+        return str(file.relative_to(root))
+    except ValueError:
+        return str(file)

@@ -1,0 +1,71 @@
+"""After the văn thư issues a document: its number and date go into its plan (and record), and children cite them.
+
+The plan file is edited line by line, so the secretary's comments and layout stay as they were.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .errors import InputError, Problem
+from .plans import load_plan
+from .record import read_record, record_path, resolve_input
+from .render import write_atomic
+from .vntext import PartialDate, parse_date, short_date
+
+
+def _set_keys(text: str, values: dict[str, str]) -> str:
+    for key, value in values.items():
+        line = re.compile(rf"^{key}\s*:.*$", re.MULTILINE)
+        if line.search(text):
+            text = line.sub(f"{key}: {value}".replace("\\", "\\\\"), text, count=1)
+            continue
+        anchor = re.search(r"^loai\s*:.*$", text, re.MULTILINE)
+        at = anchor.end() if anchor else 0
+        insert = f"\n{key}: {value}" if anchor else f"{key}: {value}\n"
+        text = text[:at] + insert + text[at:]
+    return text
+
+
+def _checked(number: str, when: str) -> tuple[str, PartialDate]:
+    number = number.strip()
+    if not re.fullmatch(r"\d+[A-Za-z]?", number):
+        raise InputError([Problem("--so", f"số văn bản '{number}' không hợp lệ (chỉ gồm chữ số, ví dụ 108)")])
+    try:
+        date = parse_date(when)
+    except ValueError as exc:
+        raise InputError([Problem("--ngay", f"ngày không hợp lệ: {exc}")]) from None
+    if not date.complete:
+        raise InputError([Problem("--ngay", "ngày ban hành cần đủ ngày, tháng, năm (ví dụ 30/5/2024)")])
+    return number, date
+
+
+def issue_plan(plan_file: Path, number: str, when: str) -> str:
+    number, date = _checked(number, when)
+    load_plan(plan_file)  # a broken plan is reported as it is, before anything is written
+    old = plan_file.read_text(encoding="utf-8")
+    new = _set_keys(old, {"so": number, "ngay": short_date(date)})
+    load_plan(plan_file, new)
+    write_atomic(plan_file, new.encode("utf-8"))
+    return f"Đã ghi số {number}, ngày {short_date(date)} vào {plan_file}"
+
+
+def issue_draft(draft: Path, number: str, when: str) -> list[str]:
+    """A generated .docx: its record carries the number and date; its plan too, when it has one."""
+    number, date = _checked(number, when)
+    record = read_record(draft)
+    if record is None:
+        raise InputError([Problem(draft, "không có bản ghi kehoach bên cạnh bản thảo này (thư mục .kehoach/)")])
+    done = []
+    for name in (record.get("inputs") or {}).get("plan", {}):
+        plan = resolve_input(draft.parent, name)
+        if plan.is_file():
+            done.append(issue_plan(plan, number, when))
+    record["document"]["number"] = number
+    record["document"]["date"] = date.iso()
+    path = record_path(draft)
+    write_atomic(path, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8"))
+    done.append(f"Đã ghi số {number}, ngày {short_date(date)} vào bản ghi {path}")
+    return done
