@@ -56,6 +56,7 @@ class Job:
     dry_run: bool
 
 
+_POOL_FROM = 16
 Progress = Callable[[int, int, Entry], None]
 
 
@@ -89,7 +90,8 @@ def _build(ws: Workspace, dry_run: bool, jobs: int | None, recreate: bool, progr
             done(Entry(plan, output, SKIPPED, "bản thảo đã bị xóa; thêm --tao-lai để soạn lại"))
         else:
             todo.append(Job(plan, output, state.status, dry_run))
-    workers = min(jobs or os.cpu_count() or 1, max(1, len(todo) // 4))
+    # Starting workers costs about as much as a dozen drafts: a small build runs in this process.
+    workers = 1 if len(todo) < _POOL_FROM else min(jobs or os.cpu_count() or 1, len(todo) // 8)
     for entry in _run(todo, ws, workers):
         done(entry)
     report.entries.sort(key=lambda e: str(e.plan))

@@ -16,6 +16,8 @@ Lookup = Callable[[str], DocRef | None]
 
 def number_symbol(doc: DocRef) -> str:
     number = doc.number or "…"
+    if number.isdigit() and len(number) == 1:
+        number = f"0{number}"  # as issued: numbers below 10 are padded (NĐ 30, Phụ lục I; HD 36)
     return symbol(number, doc.type_code, doc.issuer_symbol, doc.system)
 
 
