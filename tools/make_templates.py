@@ -235,6 +235,8 @@ def _body(doc, s: Sizes) -> None:
 
 def _signature(doc, s: Sizes) -> None:
     left, right = _two_columns(doc)
+    # The signature and Nơi nhận move to the next page together rather than leave a few recipients behind.
+    doc.tables[-1].rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     if s.party:
         _para(left, "Nơi nhận:", s.label, underline=True, align=LEFT, before=12)
     else:
