@@ -22,6 +22,7 @@ from typing import Any
 
 from lxml import etree
 
+from .compiled import FIXED_TIME as _FIXED_TIME  # same inputs, same bytes
 from .errors import InputError, Problem
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -51,7 +52,6 @@ _NOISE_TAGS = {_w(n) for n in ("proofErr", "bookmarkStart", "bookmarkEnd", "last
 _NOISE_NAMESPACES = ("http://schemas.microsoft.com/office/word/2010/wordml",
                      "http://schemas.microsoft.com/office/word/2012/wordml")
 _TOGGLES = {"true": "1", "on": "1", "false": "0", "off": "0"}
-_FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # as render.py: same inputs, same bytes
 
 
 @dataclass(frozen=True)

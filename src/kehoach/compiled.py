@@ -1,0 +1,231 @@
+"""A docx template compiled once: the parts docxtpl renders, patched and compiled; every other part compressed once.
+
+Per draft only what depends on the draft is done: Jinja on the compiled parts, docxtpl's own post-processing and
+table fix on the results, and a zip written from those parts and the stored ones. The bytes are the ones the plain
+docxtpl path writes (tests/test_render_fast.py compares them for every built-in template).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import struct
+import zipfile
+import zlib
+from typing import Any
+
+import jinja2
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
+from docxtpl import DocxTemplate
+
+FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # same inputs, same bytes: no zip timestamps of the day
+
+
+# docxtpl's render_properties: the core properties it renders as templates, in its order.
+_CORE_PROPS = ("author", "comments", "identifier", "language", "subject", "title")
+_MARKUP = re.compile(r"\{[{%#]")  # what makes Jinja do anything (the environment keeps the default delimiters)
+_NEW_PARAGRAPH = re.compile(r"<w:p([ >])")
+_SCRATCH = DocxTemplate(io.BytesIO())  # for docxtpl's stateless helpers: patch_xml, resolve_listing
+_PARAGRAPH_BREAK = re.compile(r"\n(?=<w:p[ >])")  # docxtpl: re.sub(r"\n<w:p([ >])", r"<w:p\1", ...), the same edit
+
+
+class _Part:
+    """One XML part as docxtpl's render_xml_part takes it: patched once, and compiled once if it has Jinja markup."""
+
+    def __init__(self, env: jinja2.Environment, xml: str, patch: bool = True):
+        source = _SCRATCH.patch_xml(xml) if patch else xml
+        self.static = not _MARKUP.search(source)  # no markup: Jinja gives the same text whatever the values
+        self.source = _NEW_PARAGRAPH.sub(r"\n<w:p\1", source) if patch else source
+        self.env = env
+        self.template: jinja2.Template | None = None
+        try:
+            self.template = env.from_string(self.source)
+        except jinja2.TemplateError:
+            pass  # docxtpl meets this only when rendering, as "lỗi khi điền mẫu": so do we, in `run`
+
+    def run(self, values: dict[str, Any]) -> str:
+        if self.template is None:
+            self.env.from_string(self.source)  # compiling again raises the deferred syntax error, as docxtpl would
+        assert self.template is not None
+        return self.template.render(values)
+
+    def finish(self, values: dict[str, Any]) -> str:
+        """docxtpl's render_xml_part: Jinja, then the same steps after it, in the same order."""
+        xml = _PARAGRAPH_BREAK.sub("", self.run(values))
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        return _resolve_listing(xml)
+
+
+_LISTING_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # the paragraphs resolve_listing rewrites
+_LISTING_CHARS = re.compile("[\t\a\n\f]")  # the only characters it replaces (by runs, breaks, paragraphs)
+
+
+def _resolve_listing(xml: str) -> str:
+    """docxtpl's resolve_listing, run only on the paragraphs it would change: those with one of the characters it
+    replaces. It rewrites each paragraph on its own and leaves one without those characters as it was, so this is
+    the same text, without its several regexes over every run of every paragraph of a long draft."""
+    if not _LISTING_CHARS.search(xml):
+        return xml
+
+    def paragraph(match: re.Match[str]) -> str:
+        text = match.group(0)
+        return str(_SCRATCH.resolve_listing(text)) if _LISTING_CHARS.search(text) else text
+
+    return _LISTING_PARAGRAPH.sub(paragraph, xml)
+
+
+class CompiledPackage:
+    """The output package of one template: the parts docxtpl renders, compiled, and every other part, compressed."""
+
+    def __init__(self, probe: DocxTemplate, env: jinja2.Environment):
+        docx = probe.docx
+        package = docx.part.package
+        self.document = str(docx.part.partname).lstrip("/")
+        self.body = _Part(env, probe.get_xml())
+        # The <w:document> element without its body: each draft's copy gets the rendered body in its place.
+        self.root = copy.deepcopy(docx.element)
+        body = self.root.find(qn("w:body"))
+        self.body_at = self.root.index(body)
+        self.root.replace(body, self.root.makeelement(body.tag))
+        self.headers_footers: dict[str, tuple[_Part, str]] = {}  # zip name: part, encoding; in docxtpl's order
+        self.shared_header = False
+        for uri in (DocxTemplate.HEADER_URI, DocxTemplate.FOOTER_URI):
+            for _rel, part in probe.get_headers_footers(uri):
+                xml = probe.get_part_xml(part)
+                name = str(part.partname).lstrip("/")
+                self.shared_header |= name in self.headers_footers
+                self.headers_footers[name] = (_Part(env, xml), probe.get_headers_footers_encoding(xml))
+        self.footnotes = any(part.content_type == CT.WML_FOOTNOTES for part in package.iter_parts())
+        # Reading the core properties makes python-docx add a default part when there is none, as docxtpl's render does.
+        props = docx.core_properties
+        core_part = package.part_related_by(RT.CORE_PROPERTIES)
+        self.core_name = str(core_part.partname).lstrip("/")
+        self.core = [_Part(env, getattr(props, prop), patch=False) for prop in _CORE_PROPS]
+        self.core_xml = core_part.blob
+        # Parts docxtpl renders and whose text has no markup come out the same for every draft: rendered here, once.
+        fixed = {name: self.render_part(name, {}) for name in self.parts() if self.is_static(name)}
+        raw = io.BytesIO()
+        docx.save(raw)  # every part nothing renders, as python-docx writes it (it re-serialises XML parts)
+        self.members: list[_Member | str] = []  # in python-docx's order; a name where a part rendered per draft goes
+        rendered = self.parts()
+        with zipfile.ZipFile(raw) as saved:
+            for name in saved.namelist():
+                if name in fixed:
+                    self.members.append(_Member(name, fixed[name]))
+                elif name in rendered:
+                    self.members.append(name)
+                else:
+                    self.members.append(_Member(name, saved.read(name)))
+
+    @property
+    def handled(self) -> bool:
+        """Whether the fast path writes what docxtpl writes; otherwise the template is left to docxtpl (the fallback).
+
+        docxtpl renders a footnotes part once per section, the later times over its own output; and a header under two
+        relationships it renders twice, into two parts of one name. Neither is worth copying: such templates use docxtpl.
+        """
+        return not self.footnotes and not self.shared_header
+
+    def parts(self) -> list[str]:
+        """The parts docxtpl renders, in its order (so a draft's first error is docxtpl's first error)."""
+        return [self.document, *self.headers_footers, self.core_name]
+
+    def is_static(self, name: str) -> bool:
+        if name == self.document:
+            return self.body.static
+        if name == self.core_name:
+            return all(part.static for part in self.core)
+        return self.headers_footers[name][0].static
+
+    def render_part(self, name: str, values: dict[str, Any]) -> bytes:
+        """One part as DocxTemplate.render leaves it, and as python-docx then writes it."""
+        if name == self.document:
+            xml = self.body.finish(values)
+            scratch = DocxTemplate(io.BytesIO())  # for docxtpl's own fixes, with a fresh docPr id counter
+            tree = scratch.fix_tables(xml)  # parses (recovering) as docxtpl does; the table fix is a walk of the tables
+            if "docPr" in xml:
+                scratch.docx_ids_index = 1000
+                scratch.fix_docpr_ids(tree)
+            root = copy.deepcopy(self.root)
+            root.replace(root[self.body_at], tree)
+            return bytes(serialize_part_xml(root))
+        if name == self.core_name:
+            element = parse_xml(self.core_xml)
+            props = CoreProperties(element)
+            for prop, part in zip(_CORE_PROPS, self.core, strict=True):
+                setattr(props, prop, part.run(values))
+            return bytes(serialize_part_xml(element))
+        # docxtpl loads a rendered header as a new python-docx part: parsed, then written again.
+        part, encoding = self.headers_footers[name]
+        return bytes(serialize_part_xml(parse_xml(part.finish(values).encode(encoding))))
+
+    def render(self, values: dict[str, Any]) -> bytes:
+        rendered = {name: self.render_part(name, values) for name in self.parts() if not self.is_static(name)}
+        return _write_zip([m if isinstance(m, _Member) else _Member(m, rendered[m]) for m in self.members])
+
+
+def normalise_zip(data: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(_zip_info(info.filename), src.read(info.filename))
+    return out.getvalue()
+
+
+def _zip_info(name: str) -> zipfile.ZipInfo:
+    fixed = zipfile.ZipInfo(name, FIXED_TIME)
+    fixed.compress_type = zipfile.ZIP_DEFLATED
+    fixed.external_attr = 0o644 << 16
+    return fixed
+
+
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # the zip format's central directory entry and end record
+_END = struct.Struct("<4s4H2LH")
+_ZIP32_LIMIT = (1 << 31) - 1  # past this zipfile writes zip64 records; the fast writer leaves that to zipfile
+
+
+class _Member:
+    """One zip entry compressed once: the bytes `zipfile.writestr(_zip_info(name), data)` writes for it."""
+
+    def __init__(self, name: str, data: bytes):
+        info = _zip_info(name)
+        packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)  # zipfile's deflate settings
+        packed = packer.compress(data) + packer.flush()
+        info.file_size, info.compress_size, info.CRC = len(data), len(packed), zlib.crc32(data)
+        self.name, self.size, self.packed = name, len(data), packed
+        self.local = info.FileHeader(False) + packed
+        try:
+            filename, flags = name.encode("ascii"), info.flag_bits
+        except UnicodeEncodeError:
+            filename, flags = name.encode("utf-8"), info.flag_bits | 0x800
+        year, month, day, hour, minute, second = info.date_time
+        entry = _CENTRAL.pack(b"PK\x01\x02", info.create_version, info.create_system, info.extract_version, info.reserved,
+                              flags, info.compress_type, hour << 11 | minute << 5 | second // 2,
+                              (year - 1980) << 9 | month << 5 | day, info.CRC, info.compress_size, info.file_size,
+                              len(filename), len(info.extra), len(info.comment), 0, info.internal_attr, info.external_attr, 0)
+        self.central = (entry[:-4], filename + info.extra + info.comment)  # the header offset goes between
+
+
+def _write_zip(members: list[_Member]) -> bytes:
+    """The zip `normalise_zip` writes for these members, from their compressed bytes."""
+    if sum(m.size + len(m.local) for m in members) > _ZIP32_LIMIT or len(members) > 0xFFFF:  # never for a .docx
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for m in members:
+                dst.writestr(_zip_info(m.name), zlib.decompress(m.packed, -15))
+        return out.getvalue()
+    chunks, central, offset = [], [], 0
+    for m in members:
+        head, tail = m.central
+        central += [head, struct.pack("<L", offset), tail]
+        chunks.append(m.local)
+        offset += len(m.local)
+    directory = b"".join(central)
+    end = _END.pack(b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), offset, 0)
+    return b"".join(chunks) + directory + end
