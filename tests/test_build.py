@@ -268,3 +268,23 @@ def test_workers_are_not_started_for_a_handful_of_drafts(ws, monkeypatch):
 
     monkeypatch.setattr(build_module, "ProcessPoolExecutor", no_pool)
     assert build(ws).ok
+
+
+def test_generating_one_plan_again_keeps_hand_edits_too(tmp_path):
+    plan = ROOT / "examples" / "ke-hoach" / "000-ldld-lai-chau.yaml"
+    runner = CliRunner()
+    assert runner.invoke(main, ["tao", str(plan), "--thu-muc", str(tmp_path)]).exit_code == 0
+    target = tmp_path / "000-ldld-lai-chau.docx"
+    doc = Document(str(target))
+    extra = copy.deepcopy(doc.paragraphs[-1]._p)
+    doc.paragraphs[-1]._p.addnext(extra)
+    Paragraph(extra, doc.paragraphs[-1]._parent).runs[0].text = "Ghi chú của văn phòng."
+    doc.save(str(target))
+    result = runner.invoke(main, ["tao", str(plan), "--thu-muc", str(tmp_path), "--so", "471"])
+    assert result.exit_code == 0 and "giữ 1 chỗ sửa tay" in result.output, result.output
+    assert "Ghi chú của văn phòng." in texts(target)
+    assert "Số: 471/KH-LĐLĐ" in [p.text for t in Document(str(target)).tables for c in t._cells for p in c.paragraphs]
+    stranger = tmp_path / "khac.docx"
+    stranger.write_bytes(target.read_bytes())
+    result = runner.invoke(main, ["tao", str(plan), "--ra", str(stranger)])
+    assert "đã sao lưu" in result.output and list((tmp_path / ".kehoach" / "sao-luu").glob("khac.*.docx"))

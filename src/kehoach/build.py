@@ -7,7 +7,6 @@ its record. Killed at any point, a draft is the old file or the new one, and the
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -15,17 +14,17 @@ from pathlib import Path
 
 from .documents import Library
 from .errors import KehoachError
-from .generate import Rendered, generate_draft, new_library
+from .generate import generate_draft, new_library
+from .keep import CONFLICT, CREATED, MERGED, REGENERATED, save
 from .lock import BuildLock
-from .merge import from_json, merge
-from .record import RECORD_DIR, read_record
-from .render import LoadedTemplate, write_atomic
-from .state import DELETED, FRESH, NEW, Hashes, draft_state
+from .record import RECORD_DIR
+from .render import LoadedTemplate
+from .state import DELETED, FRESH, Hashes, draft_state
 from .workspace import Workspace
 
 # Statuses, as the report prints them.
-CREATED, REGENERATED, UNCHANGED = "soạn mới", "soạn lại", "không đổi"
-MERGED, CONFLICT, FAILED, SKIPPED = "hợp nhất", "xung đột", "lỗi", "bỏ qua"
+UNCHANGED, FAILED, SKIPPED = "không đổi", "lỗi", "bỏ qua"
+__all__ = ["CONFLICT", "CREATED", "FAILED", "MERGED", "REGENERATED", "SKIPPED", "UNCHANGED", "Entry", "Report", "build"]
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,6 @@ class Report:
 class Job:
     plan: Path
     output: Path
-    state: str
     dry_run: bool
 
 
@@ -89,7 +87,7 @@ def _build(ws: Workspace, dry_run: bool, jobs: int | None, recreate: bool, progr
         elif state.status == DELETED and not recreate:
             done(Entry(plan, output, SKIPPED, "bản thảo đã bị xóa; thêm --tao-lai để soạn lại"))
         else:
-            todo.append(Job(plan, output, state.status, dry_run))
+            todo.append(Job(plan, output, dry_run))
     # Starting workers costs about as much as a dozen drafts: a small build runs in this process.
     workers = 1 if len(todo) < _POOL_FROM else min(jobs or os.cpu_count() or 1, len(todo) // 8)
     for entry in _run(todo, ws, workers):
@@ -130,36 +128,8 @@ def _work(job: Job) -> Entry:
 def _regenerate(job: Job) -> Entry:
     library = _context["library"]
     assert isinstance(library, Library)
-    result: Rendered = generate_draft(job.plan, job.output, templates=_templates, library=library)
-    ours = job.output.read_bytes() if job.output.is_file() else None
-    record = read_record(job.output)
-    generated = (record or {}).get("generated_sha256") or (record or {}).get("output_sha256")
-    if ours is None or (record is not None and Hashes().of(job.output) == generated):
-        if not job.dry_run:
-            result.write()
-        return Entry(job.plan, job.output, CREATED if job.state == NEW else REGENERATED)
-    if record is None:
-        # A file with the draft's name that kehoach did not write: keep it aside, never merge into a stranger.
-        backup = _backup_path(job.output)
-        if not job.dry_run:
-            write_atomic(backup, ours)
-            result.write()
-        return Entry(job.plan, job.output, CREATED, f"tệp cũ không do kehoach soạn, đã sao lưu: {backup}")
-    merged = merge(from_json(record.get("paragraphs") or []), ours, result.data)
-    backup = _backup_path(job.output)
-    if not job.dry_run:
-        write_atomic(backup, ours)
-        result.write(merged.data)
-    if merged.conflicts:
-        where = ", ".join(f"đoạn {c.position}" for c in merged.conflicts)
-        return Entry(job.plan, job.output, CONFLICT,
-                     f"{len(merged.conflicts)} chỗ cả hai bên cùng sửa ({where}); bản đã sửa được sao lưu: {backup}")
-    return Entry(job.plan, job.output, MERGED, f"giữ {merged.kept_edits} chỗ sửa tay; bản đã sửa được sao lưu: {backup}")
-
-
-def _backup_path(output: Path) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    return output.parent / RECORD_DIR / "sao-luu" / f"{output.stem}.{stamp}.docx"
+    saved = save(generate_draft(job.plan, job.output, templates=_templates, library=library), job.dry_run)
+    return Entry(job.plan, job.output, saved.status, saved.detail)
 
 
 def _clean_temporaries(out_dir: Path) -> None:

@@ -63,7 +63,7 @@ def create(ke_hoach: Path | None, profile: str | None, parents: tuple[str, ...],
     else:
         result = generate_quick(profile, parents, loai, out_dir=out_dir, output=output, number=number,
                                 when=when, signer=signer)
-    click.echo(f"Đã soạn: {result.output}")
+    click.echo(f"Đã soạn: {result.output}" + (f" ({result.note})" if result.note else ""))
 
 
 @main.command("tao-tat-ca", help="Soạn mọi kế hoạch trong một thư mục (mặc định examples/ke-hoach).")
@@ -75,7 +75,7 @@ def create_all(thu_muc: Path, out_dir: Path) -> None:
     from .generate import generate_folder
 
     for result in generate_folder(thu_muc, out_dir):
-        click.echo(f"Đã soạn: {result.output}")
+        click.echo(f"Đã soạn: {result.output}" + (f" ({result.note})" if result.note else ""))
 
 
 @main.command("ho-so", help="Liệt kê các hồ sơ cơ quan có sẵn, hoặc kiểm tra một hồ sơ.")

@@ -14,7 +14,7 @@ from .errors import InputError, KehoachError, Problem
 from .models import DocRef, Draft, PlanSpec, Profile
 from .plans import load_plan
 from .profiles import load_profile
-from .record import build_record, parent_chain, write_record
+from .record import build_record, parent_chain, record_path, write_record
 from .render import LoadedTemplate, template_path, write_atomic
 from .vntext import parse_date
 
@@ -24,6 +24,7 @@ class Result:
     output: Path
     record: Path
     draft: Draft
+    note: str = ""  # what happened to a file that was already there (hand edits merged, a stranger backed up)
 
 
 @dataclass(frozen=True)
@@ -135,10 +136,14 @@ def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None =
              templates: dict[Path, LoadedTemplate] | None = None, text: str | None = None,
              library: Library | None = None) -> Result:
     """Prepare, render and write one draft; `templates` caches loaded templates across calls."""
+    from .keep import save
+
     if output is None:
         plan, _loc = load_plan(plan_file, text)
         output = default_output(plan, out_dir or Path.cwd())
-    return generate_draft(plan_file, output, number, when, signer, templates, text, library).write()
+    rendered = generate_draft(plan_file, output, number, when, signer, templates, text, library)
+    saved = save(rendered)
+    return Result(output, record_path(output), rendered.draft, saved.detail)
 
 
 def generate_quick(profile: str | None, parents: tuple[str, ...], kind: str | None, **options: Any) -> Result:
