@@ -81,7 +81,7 @@ def _build(ws: Workspace, dry_run: bool, jobs: int | None, recreate: bool, progr
 
     for plan in plans:
         output = ws.output_of(plan)
-        state = draft_state(output, hashes)
+        state = draft_state(output, hashes, check_edits=False)
         if state.status == FRESH:
             done(Entry(plan, output, UNCHANGED))
         elif state.status == DELETED and not recreate:
@@ -97,6 +97,8 @@ def _build(ws: Workspace, dry_run: bool, jobs: int | None, recreate: bool, progr
 
 
 def _run(todo: list[Job], ws: Workspace, workers: int) -> Iterator[Entry]:
+    if not todo:
+        return
     if workers <= 1:
         _setup(ws.index())
         yield from map(_work, todo)

@@ -115,10 +115,13 @@ def load_document(file: Path) -> DocRef:
 def is_plan(file: Path) -> bool:
     """Plans and documents share a folder tree; a plan names its kind by code (loai: ke_hoach)."""
     try:
-        head = file.read_text(encoding="utf-8")
+        return is_plan_text(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return False
-    match = _KIND_LINE.search(head)
+
+
+def is_plan_text(text: str) -> bool:
+    match = _KIND_LINE.search(text)
     return match is not None and match[1] in KINDS
 
 

@@ -60,7 +60,7 @@ def issue_draft(draft: Path, number: str, when: str) -> list[str]:
         raise InputError([Problem(draft, "không có bản ghi kehoach bên cạnh bản thảo này (thư mục .kehoach/)")])
     done = []
     for name in (record.get("inputs") or {}).get("plan", {}):
-        plan = resolve_input(draft.parent, name)
+        plan = Path(resolve_input(draft.parent, name))
         if plan.is_file():
             done.append(issue_plan(plan, number, when))
     record["document"]["number"] = number

@@ -165,16 +165,25 @@ def _canonical(el: Any, out: list[Any]) -> None:
             out.append("/")
 
 
+def _local(name: str) -> str:
+    return name.rpartition("}")[2]
+
+
+_NOISE_PREFIXES = tuple(f"{{{ns}}}" for ns in _NOISE_NAMESPACES)
+_W_ID = _w("id")
+
+
 def _open_tag(el: Any) -> str:
+    # Called for every element of every draft a build records: plain string work, no QName objects.
     attrs = []
     for name, value in sorted(el.attrib.items()):
-        local = etree.QName(name).localname
-        if local.startswith("rsid") or name.startswith(tuple(f"{{{ns}}}" for ns in _NOISE_NAMESPACES)):
+        local = _local(name)
+        if local.startswith("rsid") or name.startswith(_NOISE_PREFIXES):
             continue
-        if name == _w("id"):  # revision, comment and bookmark ids are renumbered by Word on save
+        if name == _W_ID:  # revision, comment and bookmark ids are renumbered by Word on save
             continue
         attrs.append(f"{local}={_TOGGLES.get(value, value)}")
-    return f"<{etree.QName(el).localname} {' '.join(attrs)}>"
+    return f"<{_local(el.tag)} {' '.join(attrs)}>"
 
 
 def _flat(el: Any) -> Iterator[str]:

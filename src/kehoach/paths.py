@@ -22,10 +22,15 @@ def builtin_templates() -> Path:
     return _data_dir("templates")
 
 
+def _above(folder: Path, name: str) -> list[Path]:
+    """folder/name, ../name, ../../name …: a plan in ke-hoach/tinh-01/ still finds the workspace's van-ban/."""
+    return [base / name for base in [folder, *folder.parents][:5]]
+
+
 def _profile_dirs(relative_to: Path | None) -> list[Path]:
     dirs: list[Path] = []
     if relative_to is not None:
-        dirs += [relative_to, relative_to / "profiles", relative_to.parent / "profiles"]
+        dirs += [relative_to, *_above(relative_to, "profiles")]
     dirs.append(Path.cwd() / "profiles")
     dirs += [Path(p) for p in os.environ.get("KEHOACH_PROFILES", "").split(os.pathsep) if p]
     dirs.append(builtin_profiles())
@@ -40,7 +45,7 @@ def find_profile(ref: str, relative_to: Path | None = None) -> Path | None:
 def document_dirs(relative_to: Path | None) -> list[Path]:
     dirs: list[Path] = []
     if relative_to is not None:
-        dirs += [relative_to, relative_to / "van-ban", relative_to.parent / "van-ban", relative_to.parent]
+        dirs += [relative_to, *_above(relative_to, "van-ban"), relative_to.parent]
     dirs.append(Path.cwd() / "van-ban")
     return dirs
 
@@ -49,7 +54,22 @@ def find_document(ref: str, relative_to: Path | None = None) -> Path | None:
     return _find(ref, document_dirs(relative_to), relative_to)
 
 
+# Names found by searching folders recursively, per process: a build looks up one base profile thousands of times.
+# Only finds are remembered, and checked again before use, so a file added later is still found.
+_found: dict[tuple[str, tuple[Path, ...]], Path] = {}
+
+
 def _find(ref: str, dirs: list[Path], relative_to: Path | None) -> Path | None:
+    key = (ref, tuple(dirs))
+    if key in _found and _found[key].is_file():
+        return _found[key]
+    path = _search(ref, dirs, relative_to)
+    if path is not None:
+        _found[key] = path
+    return path
+
+
+def _search(ref: str, dirs: list[Path], relative_to: Path | None) -> Path | None:
     candidate = Path(ref)
     if candidate.suffix in (".yaml", ".yml"):
         for base in ([relative_to] if relative_to else []) + [Path.cwd()]:

@@ -16,6 +16,7 @@ from typing import Any
 from . import __version__
 from .errors import InputError, Problem
 from .models import DocRef, Draft, Task
+from .paths import builtin_profiles, builtin_templates
 from .render import write_atomic
 from .vntext import parse_date
 
@@ -70,16 +71,27 @@ def build_record(draft: Draft, output: Path, inputs: dict[str, list[Path]], data
     }
 
 
+_BUILTIN = "kehoach:"  # a built-in profile or template: found wherever kehoach is installed
+
+
 def _relative(path: Path, base: Path) -> str:
+    full = path.resolve()
+    for folder in (builtin_profiles(), builtin_templates()):
+        if full.is_relative_to(folder.resolve()):
+            return f"{_BUILTIN}{folder.name}/{full.relative_to(folder.resolve()).as_posix()}"
     try:
-        return os.path.relpath(path.resolve(), base.resolve())
+        return os.path.relpath(full, base.resolve())
     except ValueError:  # another drive on Windows
-        return str(path.resolve())
+        return str(full)
 
 
-def resolve_input(base: Path, name: str) -> Path:
-    path = Path(name)
-    return path if path.is_absolute() else (base / path)
+def resolve_input(base: Path | str, name: str) -> str:
+    """The path of an input named in a record, relative to the draft's folder (a string: no-op builds check thousands)."""
+    if name.startswith(_BUILTIN):
+        kind, _, rest = name[len(_BUILTIN):].partition("/")
+        folder = builtin_profiles() if kind == "profiles" else builtin_templates()
+        return os.path.join(folder, rest)
+    return name if os.path.isabs(name) else os.path.join(base, name)
 
 
 def write_record(output: Path, record: dict[str, Any]) -> Path:

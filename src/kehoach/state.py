@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,36 +24,40 @@ class DraftState:
 class Hashes:
     """File hashes for one build: a profile or a directive shared by thousands of plans is read once."""
 
-    known: dict[Path, str | None] = field(default_factory=dict)
+    # Keyed by normalised path strings: a no-op build of 3,000 drafts checks some 20,000 inputs.
+    known: dict[str, str | None] = field(default_factory=dict)
 
-    def of(self, path: Path) -> str | None:
-        if path not in self.known:
+    def of(self, path: Path | str) -> str | None:
+        key = os.path.normpath(path)
+        if key not in self.known:
             try:
-                self.known[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+                with open(key, "rb") as handle:
+                    self.known[key] = hashlib.sha256(handle.read()).hexdigest()
             except OSError:
-                self.known[path] = None
-        return self.known[path]
+                self.known[key] = None
+        return self.known[key]
 
 
-def draft_state(output: Path, hashes: Hashes) -> DraftState:
+def draft_state(output: Path, hashes: Hashes, check_edits: bool = True) -> DraftState:
+    """`check_edits=False` skips hashing the draft itself (a build only needs to know what is stale)."""
     record = read_record(output)
     exists = output.is_file()
     if record is None:
         return DraftState(NEW, exists)
-    generated = record.get("generated_sha256") or record.get("output_sha256")
-    edited = exists and hashes.of(output) != generated
     if not exists:
         return DraftState(DELETED, False)
+    generated = record.get("generated_sha256") or record.get("output_sha256")
+    edited = check_edits and hashes.of(output) != generated
     if record.get("kehoach") != __version__:
         return DraftState(STALE, edited, f"soạn bằng kehoach {record.get('kehoach')}, nay là {__version__}")
-    base = output.parent
+    base = str(output.parent)
     for role, files in (record.get("inputs") or {}).items():
         for name, digest in files.items():
             path = resolve_input(base, name)
             now = hashes.of(path)
             if now != digest:
                 what = "đã bị xóa" if now is None else "đã thay đổi"
-                return DraftState(STALE, edited, f"{_ROLE.get(role, role)} {path.name} {what}")
+                return DraftState(STALE, edited, f"{_ROLE.get(role, role)} {os.path.basename(path)} {what}")
     return DraftState(FRESH, edited)
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .documents import is_plan
+from .documents import is_plan_text
 from .errors import InputError, Problem
 
 _OUTPUT_LINE = re.compile(r"^tep_ra\s*:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
@@ -22,6 +22,7 @@ class Workspace:
     plans_dir: Path
     out_dir: Path
     _index: dict[str, Path] | None = field(default=None, repr=False)
+    _texts: dict[Path, str] = field(default_factory=dict, repr=False)  # plan files read by plans(), for output_of
 
     @classmethod
     def open(cls, folder: Path, out_dir: Path | None = None) -> Workspace:
@@ -37,14 +38,19 @@ class Workspace:
             rel = path.relative_to(self.plans_dir)
             if any(part in _SKIP or part.startswith(".") for part in rel.parts[:-1]):
                 continue
-            if is_plan(path):
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            if is_plan_text(text):
                 found.append(path)
+                self._texts[path] = text
         return found
 
     def output_of(self, plan: Path, text: str | None = None) -> Path:
         """ban-thao/<same sub-folder>/<tep_ra or plan name>.docx, without parsing the YAML (a no-op build reads 3,000 plans)."""
         rel = plan.relative_to(self.plans_dir)
-        raw = text if text is not None else plan.read_text(encoding="utf-8")
+        raw = text if text is not None else self._texts.get(plan) or plan.read_text(encoding="utf-8")
         match = _OUTPUT_LINE.search(raw)
         name = match[1].strip() if match else plan.stem
         return self.out_dir / rel.parent / (name if name.endswith(".docx") else f"{name}.docx")
