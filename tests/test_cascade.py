@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -233,3 +234,17 @@ def test_tree_shows_issued_drafts_and_what_is_out_of_date(tmp_path):
         (True, False, False), (False, True, False), (False, False, True)]
     assert "Kế hoạch số 03-KH/BTGDVTU ngày 01/12/2026" in "\n".join(lines)
     assert Document(str(ws / "ban-thao" / "003-ldld-binh-dinh.docx"))  # untouched drafts still open
+
+
+def test_a_mistyped_placeholder_in_a_task_points_at_its_file_and_line(tmp_path):
+    directive = ROOT / "examples" / "van-ban" / "21-ct-tw.yaml"
+    (tmp_path / "cha.yaml").write_text(f"co_quan: gia-lai/ldld-gia-lai\nloai: ke_hoach\nthuc_hien: [{directive}]\n"
+                                       "nhiem_vu:\n  - tieu_de: Vận động {doi_tuon}\n", encoding="utf-8")
+    (tmp_path / "con.yaml").write_text("co_quan: gia-lai/cong-doan-xa-vi-du\nloai: ke_hoach\nthuc_hien: [cha]\n",
+                                       encoding="utf-8")
+    for name in ("cha", "con"):
+        with pytest.raises(InputError) as caught:
+            generate(tmp_path / f"{name}.yaml", out_dir=tmp_path / "out")
+        problem = caught.value.problems[0]
+        assert (Path(problem.file).name, problem.line, problem.key) == ("cha.yaml", 4, "nhiem_vu")
+        assert "{doi_tuon}" in problem.message and "{doi_tuong}" in problem.message

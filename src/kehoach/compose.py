@@ -119,8 +119,11 @@ class Composer:
             try:
                 return fill(raw, self.names, self.per_doc(()))
             except (UnknownPlaceholder, InputError) as exc:
-                where = parent.file if parent else None
-                raise InputError([Problem(where, f"nhiệm vụ của văn bản cấp trên: {exc}", key="nhiem_vu")]) from None
+                message = str(exc.problems[0].message if isinstance(exc, InputError) else exc)
+                if self.plan.tasks:
+                    raise InputError([self.loc.problem(("nhiem_vu",), message)]) from None
+                where = parent.file if parent else self.plan.file
+                raise InputError([Problem(where, f"nhiệm vụ của văn bản cấp trên: {message}", key="nhiem_vu")]) from None
 
         if self.plan.tasks:
             return allot_own(self.plan.tasks, self.profile, fill_task)

@@ -161,9 +161,14 @@ class Library:
         return self._resolve(ref, relative_to, origin, path, ())
 
     def _find(self, ref: str, relative_to: Path | None) -> Path | None:
+        key = key_of(ref)
         if self.index is not None and ref in self.index:
             return self.index[ref]
-        return find_document(ref, relative_to)
+        found = find_document(ref, relative_to)
+        if found is None and key != ref:  # "21-ct-tw.yaml" written for the document 21-ct-tw
+            found = self.index.get(key) if self.index is not None else None
+            found = found or find_document(key, relative_to)
+        return found
 
     def _resolve(self, ref: str, relative_to: Path | None, origin: Located | None, path: tuple[Any, ...],
                  stack: tuple[str, ...]) -> DocRef:

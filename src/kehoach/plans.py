@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .documents import DOCUMENT, key_of, task_from_yaml
+from .documents import DOCUMENT, task_from_yaml
 from .errors import InputError
 from .models import Opening, PlanSpec, Section
 from .schema import Field, ListOf, Shape, check
@@ -93,9 +93,9 @@ def _opening(raw: Any) -> Opening:
     cites = []
     for item in _as_list(raw.get("van_ban")):
         if isinstance(item, str):
-            cites.append((key_of(nfc(item)), "day_du"))
+            cites.append((nfc(item), "day_du"))
         else:
-            cites.append((key_of(nfc(item["ma"])), item.get("dang", "day_du")))
+            cites.append((nfc(item["ma"]), item.get("dang", "day_du")))
     note = raw.get("viet_tat")
     return Opening(
         word=raw.get("tu", "Thực hiện"),
@@ -129,10 +129,10 @@ def load_plan(file: Path, text: str | None = None) -> tuple[PlanSpec, Located]:
         number=nfc(str(data.get("so") or "")),
         date=when,
         signer=nfc(str(data["nguoi_ky"])) if data.get("nguoi_ky") else None,
-        implements=tuple(key_of(nfc(str(i))) for i in _as_list(data.get("thuc_hien"))),
+        implements=tuple(nfc(str(i)) for i in _as_list(data.get("thuc_hien"))),
         subject=nfc(subject) if isinstance(subject, str) else None,
         subject_prefix=nfc(str(subject_spec.get("cum_tu") or "")),
-        subject_of=key_of(nfc(subject_spec["van_ban"])) if subject_spec.get("van_ban") else None,
+        subject_of=nfc(subject_spec["van_ban"]) if subject_spec.get("van_ban") else None,
         opening=_opening(data.get("mo_dau")),
         sections=tuple(_section(s) for s in _as_list(data.get("muc"))),
         closing=nfc(str(data["ket_thuc"])) if data.get("ket_thuc") is not None else None,
