@@ -141,18 +141,21 @@ def show_tree(thu_muc: Path, out_dir: Path | None) -> None:
 @click.option("--thu", "dry_run", is_flag=True, help="Chỉ báo sẽ làm gì, không ghi gì.")
 @click.option("--tao-lai", "recreate", is_flag=True, help="Soạn lại cả những bản thảo người dùng đã xóa.")
 @click.option("-j", "--luong", "jobs", type=click.IntRange(1, 64), help="Số tiến trình (mặc định: số nhân CPU).")
-@click.option("--tat-ca", "show_all", is_flag=True, help="Liệt kê cả các bản thảo không đổi.")
+@click.option("--tat-ca", "show_all", is_flag=True, help="Liệt kê từng bản thảo, cả những bản không đổi.")
 @reports_errors
 def rebuild(thu_muc: Path, out_dir: Path | None, dry_run: bool, recreate: bool, jobs: int | None, show_all: bool) -> None:
-    from .build import UNCHANGED, build
+    from .build import CREATED, REGENERATED, UNCHANGED, build
     from .progress import Ticker
     from .workspace import Workspace
 
     ws = Workspace.open(thu_muc, out_dir)
     with Ticker() as ticker:
         report = build(ws, dry_run=dry_run, jobs=jobs, recreate=recreate, progress=ticker.tick)
+    # Every draft that needs a person (merged, conflict, failed, skipped) is listed; thousands of routine ones are not.
+    routine = [e for e in report.entries if e.status in (CREATED, REGENERATED)]
     for entry in report.entries:
-        if entry.status != UNCHANGED or show_all:
+        listed = entry.status not in (UNCHANGED, CREATED, REGENERATED) or (entry in routine and len(routine) <= 30)
+        if listed or show_all:
             detail = f": {entry.detail}" if entry.detail else ""
             click.echo(f"{entry.status:>10}  {entry.output}{detail}")
     counts = {s: report.count(s) for s in dict.fromkeys(e.status for e in report.entries)}

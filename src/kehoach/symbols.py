@@ -12,7 +12,10 @@ TYPE_CODES = {
     "quy định": "QĐ", "thông báo": "TB", "thông tri": "TT", "hướng dẫn": "HD", "chương trình": "CTr",
     "kế hoạch": "KH", "phương án": "PA", "đề án": "ĐA", "dự án": "DA", "báo cáo": "BC", "biên bản": "BB",
     "tờ trình": "TTr", "công văn": "CV", "luật": "", "nghị định": "NĐ-CP", "thông tư": "TT",
+    "thông cáo": "TC", "công điện": "CĐ", "giấy mời": "GM",
 }
+# Names that head a document as its type title (a Công văn has none; laws and decrees are not drafted here).
+TITLED = [name for name in TYPE_CODES if name not in ("công văn", "luật", "nghị định", "thông tư")]
 STATE_OVERRIDES = {"quy định": "QyĐ"}
 
 KINDS = {"ke_hoach": "Kế hoạch", "huong_dan": "Hướng dẫn", "cong_van": "Công văn"}

@@ -10,14 +10,13 @@ import re
 from dataclasses import dataclass, field
 
 from kehoach.kiemtra.model import Model, Para
+from kehoach.symbols import STATE_OVERRIDES, TITLED
+from kehoach.symbols import TYPE_CODES as SHARED_CODES
+from kehoach.vntext import upper_vi
 
-# Tên loại → chữ viết tắt (NĐ 30 Phụ lục III; HD 36 for the Party). Quy định differs by system: see rules_header.
-TYPE_CODES = {
-    "KẾ HOẠCH": "KH", "HƯỚNG DẪN": "HD", "CHƯƠNG TRÌNH": "CTr", "BÁO CÁO": "BC", "THÔNG BÁO": "TB",
-    "QUYẾT ĐỊNH": "QĐ", "QUY ĐỊNH": "QyĐ", "NGHỊ QUYẾT": "NQ", "CHỈ THỊ": "CT", "KẾT LUẬN": "KL",
-    "TỜ TRÌNH": "TTr", "QUY CHẾ": "QC", "ĐỀ ÁN": "ĐA", "PHƯƠNG ÁN": "PA", "THÔNG TRI": "TT", "BIÊN BẢN": "BB",
-    "THÔNG CÁO": "TC", "CÔNG ĐIỆN": "CĐ", "GIẤY MỜI": "GM",
-}
+# Tên loại in hoa → chữ viết tắt, from the table the generator uses (symbols.py); Quy định is written as the State
+# writes it ("QyĐ") and told apart by system in rules_header.
+TYPE_CODES = {upper_vi(name): STATE_OVERRIDES.get(name, SHARED_CODES[name]) for name in TITLED}
 AUTHORITY_LOOSE = re.compile(r"^(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM|KT|TL|TUQ|Q)\s*[./]?\s+\S")
 ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})\s*(?P<sep>[.\-–])(?P<space>\s*)(?P<title>\S.*)$")
 KHOAN = re.compile(r"^(?P<num>\d{1,2})\s*\.(?!\d)(?P<space>\s*)(?P<rest>\S.*)$")
