@@ -162,3 +162,21 @@ def test_recipients_format(generated, seed):
         assert item.text.startswith("- ") and item.text.endswith(sep)
         assert size(item) == (12 if party else 11)
     assert items[-1].text.startswith("- Lưu " if party else "- Lưu: VT") and items[-1].text.endswith(".")
+
+
+def test_a_deputy_of_a_collegial_body_signs_under_two_authority_lines(tmp_path):
+    """NĐ 30: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH": two bold lines, one paragraph, a line break."""
+    from pathlib import Path
+
+    from docx import Document
+
+    from kehoach.generate import generate_quick
+
+    directive = Path(__file__).resolve().parents[1] / "examples" / "van-ban" / "21-ct-tw.yaml"
+    result = generate_quick("gia-lai/ubnd-tinh-gia-lai", (str(directive),), "ke_hoach", signer="pho-chu-tich",
+                            output=tmp_path / "ub.docx")
+    cell = Document(str(result.output)).tables[-1].rows[0].cells[1]
+    first = next(p for p in cell.paragraphs if p.text.strip())
+    assert first.text == "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH"
+    assert all(r.bold for r in first.runs if r.text.strip())
+    assert [p.text for p in cell.paragraphs if p.text.strip()][1] == "PHÓ CHỦ TỊCH"

@@ -19,7 +19,7 @@ from .yamlfile import Located, read_yaml
 
 SIGNER = Shape({
     "ma": Field(str, required=True),
-    "tham_quyen": Field(str),
+    "tham_quyen": Field("text"),  # one line, or several: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]
     "chuc_vu": Field(str, required=True),
     "ho_ten": Field(str),
 })
@@ -136,7 +136,8 @@ def _build(file: Path, data: dict[str, Any], own: Located, sources: tuple[Path, 
     for raw in data["nguoi_ky"] if isinstance(data["nguoi_ky"], list) else [data["nguoi_ky"]]:
         signers.append(Signer(
             key=nfc(str(raw["ma"])),
-            authority=upper_vi(nfc(str(raw.get("tham_quyen") or ""))),
+            # Several lines print as one paragraph with line breaks (NĐ 30: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH").
+            authority="\n".join(upper_vi(line) for line in _lines(raw.get("tham_quyen") or [])),
             title=upper_vi(nfc(str(raw["chuc_vu"]))),
             name=nfc(str(raw.get("ho_ten") or "")),
         ))
