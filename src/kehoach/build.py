@@ -108,14 +108,21 @@ def _run(todo: list[Job], ws: Workspace, workers: int) -> Iterator[Entry]:
         yield from pool.map(_work, todo, chunksize=max(1, min(32, len(todo) // (workers * 8) or 1)))
 
 
-# Per-process caches of a build: set by _setup in each worker (and in the main process for a serial build).
-_templates: dict[Path, LoadedTemplate] = {}
-_context: dict[str, object] = {}
+@dataclass
+class _Caches:
+    """What one process of a build reads once: templates, profiles' and parents' documents."""
+
+    library: Library
+    templates: dict[Path, LoadedTemplate] = field(default_factory=dict)
+
+
+# Set by _setup in each worker (and in the main process for a serial build).
+_caches: _Caches | None = None
 
 
 def _setup(index: dict[str, Path]) -> None:
-    _templates.clear()
-    _context["library"] = new_library(index)
+    global _caches
+    _caches = _Caches(new_library(index))
 
 
 def _work(job: Job) -> Entry:
@@ -128,9 +135,9 @@ def _work(job: Job) -> Entry:
 
 
 def _regenerate(job: Job) -> Entry:
-    library = _context["library"]
-    assert isinstance(library, Library)
-    saved = save(generate_draft(job.plan, job.output, templates=_templates, library=library), job.dry_run)
+    if _caches is None:
+        raise RuntimeError("_setup was not run in this process")
+    saved = save(generate_draft(job.plan, job.output, templates=_caches.templates, library=_caches.library), job.dry_run)
     return Entry(job.plan, job.output, saved.status, saved.detail)
 
 

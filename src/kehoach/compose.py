@@ -254,8 +254,9 @@ class Composer:
         }
         self.tasks = self.allotted()
         self.names["don_vi_thuc_hien"] = self.doers()
-        dept = self.drafting_department()
-        self.names["qua_ban"] = f" (qua {dept})" if dept else ""
+        wanted = plan.drafting_dept or profile.drafting_dept
+        dept = profile.department(wanted) if wanted else None
+        self.names["qua_ban"] = f" (qua {dept.name})" if dept else ""
         try:
             signer = profile.signer(plan.signer)
         except KeyError:
@@ -269,7 +270,8 @@ class Composer:
         body[-1] = Block(body[-1].kind, _end_with(body[-1].text, profile.layout.closing_mark))
         is_cv = plan.kind == "cong_van"
         if is_cv:
-            dept_symbol = self.drafting_symbol()
+            # A department the profile does not list is taken as its own symbol ("phong_soan_thao: TGNC").
+            dept_symbol = dept.symbol if dept else wanted
             code, issuer = ("CV", profile.symbol) if self.system == "dang" else (
                 "", f"{profile.symbol}-{dept_symbol}" if dept_symbol else profile.symbol)
         else:
@@ -310,19 +312,9 @@ class Composer:
     def doers(self) -> str:
         """Who the body asks to act: its units together, then each unit given a task of its own."""
         heading = self.profile.units_heading
-        names = [heading[:1].lower() + heading[1:] if heading.startswith("Các ") else heading] if heading else []
+        names = [drafting.lower_plural(heading)] if heading else []
         names += [unit.name for unit, _ in self.tasks.by_unit]
         return ", ".join(names) or "các cơ quan, đơn vị"
-
-    def drafting_department(self) -> str:
-        wanted = self.plan.drafting_dept or self.profile.drafting_dept
-        dept = self.profile.department(wanted) if wanted else None
-        return dept.name if dept else ""
-
-    def drafting_symbol(self) -> str:
-        wanted = self.plan.drafting_dept or self.profile.drafting_dept
-        dept = self.profile.department(wanted) if wanted else None
-        return dept.symbol if dept else wanted
 
 
 def _among(name: str, items: list[str]) -> bool:

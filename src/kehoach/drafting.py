@@ -54,12 +54,12 @@ def letter_tasks(profile: Profile, own: tuple[Task, ...], by_unit: tuple[tuple[U
     heading = profile.units_heading or "các cơ quan, đơn vị"
     general = own or (Task(f"Căn cứ {parents}, xây dựng kế hoạch triển khai thực hiện phù hợp với tình hình thực tế; "
                            f"định kỳ báo cáo kết quả về {profile.name}."),)
-    children = [Section(title=f"Đối với {_lower_plural(heading)}", paragraphs=as_items(general))]
+    children = [Section(title=f"Đối với {lower_plural(heading)}", paragraphs=as_items(general))]
     children += [Section(title=unit.name, paragraphs=as_items(ts)) for unit, ts in by_unit]
     return Section(children=tuple(children))
 
 
-def _lower_plural(text: str) -> str:
+def lower_plural(text: str) -> str:
     # "Các cấp công đoàn" reads "các cấp công đoàn" mid-sentence; a proper name keeps its capital.
     return text[:1].lower() + text[1:] if text.startswith("Các ") else text
 

@@ -28,8 +28,8 @@ def _generic(task: Task, people: str) -> Task:
     """The parent's own audience written back as {doi_tuong}, so every level below can put its own."""
     if not people:
         return task
-    swap = lambda text: text.replace(people, "{doi_tuong}")  # noqa: E731
-    return replace(task, title=swap(task.title), paragraphs=tuple(swap(p) for p in task.paragraphs))
+    return replace(task, title=task.title.replace(people, "{doi_tuong}"),
+                   paragraphs=tuple(p.replace(people, "{doi_tuong}") for p in task.paragraphs))
 
 
 def _final(task: Task, fill: Fill) -> Task:

@@ -115,11 +115,13 @@ class Rendered:
         return Result(self.output, write_record(self.output, record), self.draft)
 
 
-def generate_draft(plan_file: Path, output: Path, number: str | None = None, when: str | None = None,
+def generate_draft(plan_file: Path, output: Path | None, number: str | None = None, when: str | None = None,
                    signer: str | None = None, templates: dict[Path, LoadedTemplate] | None = None,
-                   text: str | None = None, library: Library | None = None) -> Rendered:
+                   text: str | None = None, library: Library | None = None, out_dir: Path | None = None) -> Rendered:
+    """`output` None: the plan's tep_ra (or its name) in `out_dir`."""
     ready = prepare(plan_file, number, when, signer, text, library.fresh() if library is not None else None)
     draft = ready.draft
+    output = output or default_output(ready.plan, out_dir or Path.cwd())
     cache = templates if templates is not None else {}
     path = template_path(draft, ready.profile.template)
     if path not in cache:
@@ -138,12 +140,9 @@ def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None =
     """Prepare, render and write one draft; `templates` caches loaded templates across calls."""
     from .keep import save
 
-    if output is None:
-        plan, _loc = load_plan(plan_file, text)
-        output = default_output(plan, out_dir or Path.cwd())
-    rendered = generate_draft(plan_file, output, number, when, signer, templates, text, library)
+    rendered = generate_draft(plan_file, output, number, when, signer, templates, text, library, out_dir)
     saved = save(rendered)
-    return Result(output, record_path(output), rendered.draft, saved.detail)
+    return Result(rendered.output, record_path(rendered.output), rendered.draft, saved.detail)
 
 
 def generate_quick(profile: str | None, parents: tuple[str, ...], kind: str | None, **options: Any) -> Result:

@@ -5,13 +5,12 @@ The plan file is edited line by line, so the secretary's comments and layout sta
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from .errors import InputError, Problem
 from .plans import load_plan
-from .record import read_record, record_path, resolve_input
+from .record import read_record, resolve_input, write_record
 from .render import write_atomic
 from .vntext import PartialDate, parse_date, short_date
 
@@ -65,7 +64,6 @@ def issue_draft(draft: Path, number: str, when: str) -> list[str]:
             done.append(issue_plan(plan, number, when))
     record["document"]["number"] = number
     record["document"]["date"] = date.iso()
-    path = record_path(draft)
-    write_atomic(path, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8"))
+    path = write_record(draft, record)
     done.append(f"Đã ghi số {number}, ngày {short_date(date)} vào bản ghi {path}")
     return done

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .generate import Rendered
 from .merge import from_json, merge
-from .record import RECORD_DIR, read_record
+from .record import RECORD_DIR, generated_sha, read_record
 from .render import write_atomic
 
 # Statuses, as reports print them.
@@ -32,8 +32,7 @@ def save(result: Rendered, dry_run: bool = False) -> Saved:
     record = read_record(target)
     if ours is None:
         return _write(result, dry_run, Saved(CREATED if record is None else REGENERATED))
-    generated = (record or {}).get("generated_sha256") or (record or {}).get("output_sha256")
-    if record is not None and hashlib.sha256(ours).hexdigest() == generated:
+    if record is not None and hashlib.sha256(ours).hexdigest() == generated_sha(record):
         return _write(result, dry_run, Saved(REGENERATED))
     backup = backup_path(target)
     if record is None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import __version__
 from .errors import InputError, Problem
+from .merge import fingerprint, to_json
 from .models import DocRef, Draft, Task
 from .paths import builtin_profiles, builtin_templates
 from .render import write_atomic
@@ -51,8 +52,6 @@ def doc_from_json(raw: dict[str, Any]) -> DocRef:
 def build_record(draft: Draft, output: Path, inputs: dict[str, list[Path]], data: bytes,
                  chain: tuple[DocRef, ...] = (), written: bytes | None = None) -> dict[str, Any]:
     """`data` is what kehoach generated; `written` what went to disk when hand edits were merged into it."""
-    from .merge import fingerprint, to_json
-
     base = output.parent
     return {
         "_ghi_chu": "Tệp do kehoach tạo và quản lý. KHÔNG SỬA BẰNG TAY.",
@@ -92,6 +91,11 @@ def resolve_input(base: Path | str, name: str) -> str:
         folder = builtin_profiles() if kind == "profiles" else builtin_templates()
         return os.path.join(folder, rest)
     return name if os.path.isabs(name) else os.path.join(base, name)
+
+
+def generated_sha(record: dict[str, Any]) -> str | None:
+    """The hash of what kehoach itself generated last (records of 0.1 only had output_sha256)."""
+    return record.get("generated_sha256") or record.get("output_sha256")
 
 
 def write_record(output: Path, record: dict[str, Any]) -> Path:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .record import read_record, resolve_input
+from .record import generated_sha, read_record, resolve_input
 
 FRESH, STALE, NEW, DELETED = "moi", "cu", "chua_soan", "da_xoa"
 
@@ -46,8 +46,7 @@ def draft_state(output: Path, hashes: Hashes, check_edits: bool = True) -> Draft
         return DraftState(NEW, exists)
     if not exists:
         return DraftState(DELETED, False)
-    generated = record.get("generated_sha256") or record.get("output_sha256")
-    edited = check_edits and hashes.of(output) != generated
+    edited = check_edits and hashes.of(output) != generated_sha(record)
     if record.get("kehoach") != __version__:
         return DraftState(STALE, edited, f"soạn bằng kehoach {record.get('kehoach')}, nay là {__version__}")
     base = str(output.parent)

@@ -58,14 +58,15 @@ class Workspace:
     def index(self) -> dict[str, Path]:
         """Document and plan keys → files, read once; the first of two files with one key wins, as in a search."""
         if self._index is None:
+            van_ban = self.root / "van-ban"
+
+            def rank(path: Path) -> tuple[int, str]:  # plans first, then van-ban/, then anything else
+                return (0 if path.is_relative_to(self.plans_dir) else 1 if path.is_relative_to(van_ban) else 2, str(path))
+
+            found = [p for p in self.root.rglob("*.yaml")
+                     if not any(part in _SKIP or part.startswith(".") for part in p.relative_to(self.root).parts[:-1])]
             index: dict[str, Path] = {}
-            for folder in (self.plans_dir, self.root / "van-ban", self.root):
-                if not folder.is_dir():
-                    continue
-                for path in sorted(folder.rglob("*.yaml")):
-                    rel = path.relative_to(folder)
-                    if any(part in _SKIP or part.startswith(".") for part in rel.parts[:-1]):
-                        continue
-                    index.setdefault(path.stem, path)
+            for path in sorted(found, key=rank):
+                index.setdefault(path.stem, path)
             self._index = index
         return self._index
