@@ -192,8 +192,8 @@ def _peak() -> dict[str, float]:
 
 
 def phase_build(ws_dir: Path, jobs: int | None) -> dict[str, object]:
-    from kehoach import build as b
-    from kehoach.workspace import Workspace
+    from kehoach.workspace import build as b
+    from kehoach.workspace.folders import Workspace
 
     start = time.perf_counter()
     report = b.build(Workspace.open(ws_dir), jobs=jobs)
@@ -217,9 +217,9 @@ def phase_naive(ws_dir: Path, out_dir: Path) -> dict[str, object]:
     """One process; per plan: kehoach's composition, then a new DocxTemplate, render, save."""
     from docxtpl import DocxTemplate
 
+    from kehoach.docx.render import context, jinja_env, template_path
     from kehoach.generate import prepare
-    from kehoach.render import context, jinja_env, template_path
-    from kehoach.workspace import Workspace
+    from kehoach.workspace.folders import Workspace
 
     plans = Workspace.open(ws_dir).plans()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -246,9 +246,9 @@ def phase_naive_split(ws_dir: Path, out_dir: Path) -> dict[str, object]:
     """All contexts prepared first (not timed as part of the loop), then only the DocxTemplate loop is timed."""
     from docxtpl import DocxTemplate
 
+    from kehoach.docx.render import context, jinja_env, template_path
     from kehoach.generate import prepare
-    from kehoach.render import context, jinja_env, template_path
-    from kehoach.workspace import Workspace
+    from kehoach.workspace.folders import Workspace
 
     plans = Workspace.open(ws_dir).plans()
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from kehoach.generate import generate
+from kehoach.workspace.drafts import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "ke-hoach"

@@ -15,16 +15,15 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 from docx.text.paragraph import Paragraph
+from .conftest import ROOT
 
-from kehoach import build as build_module
-from kehoach.build import CONFLICT, CREATED, FAILED, MERGED, REGENERATED, SKIPPED, UNCHANGED, build
 from kehoach.cli import main
 from kehoach.errors import WorkspaceLocked
-from kehoach.lock import BuildLock
-from kehoach.merge import MARK_END, MARK_OURS, MARK_SPLIT
-from kehoach.workspace import Workspace
-
-from .conftest import ROOT
+from kehoach.workspace import build as build_module
+from kehoach.workspace.build import CONFLICT, CREATED, FAILED, MERGED, REGENERATED, SKIPPED, UNCHANGED, build
+from kehoach.workspace.folders import Workspace
+from kehoach.workspace.lock import BuildLock
+from kehoach.workspace.merge import MARK_END, MARK_OURS, MARK_SPLIT
 
 LEVELS = ["gia-lai-1-tinh-uy", "gia-lai-2-ban-tgdv", "gia-lai-3-ldld", "gia-lai-4-cong-doan-xa"]
 
@@ -79,8 +78,8 @@ def test_a_profile_or_the_kehoach_version_counts_as_an_input(ws, monkeypatch):
     profile.parent.mkdir(exist_ok=True)
     profile.write_text("ten_goi: x\n", encoding="utf-8")
     assert set(statuses(build(ws, jobs=1)).values()) == {UNCHANGED}
-    monkeypatch.setattr("kehoach.state.__version__", "9.9.9")
-    monkeypatch.setattr("kehoach.record.__version__", "9.9.9")
+    monkeypatch.setattr("kehoach.workspace.state.__version__", "9.9.9")
+    monkeypatch.setattr("kehoach.workspace.record.__version__", "9.9.9")
     assert set(statuses(build(ws, jobs=1)).values()) == {REGENERATED}
 
 

@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from .conftest import ROOT, Parts
 
 from kehoach.cli import main
 from kehoach.errors import InputError
-from kehoach.generate import generate
-
-from .conftest import ROOT, Parts
+from kehoach.workspace.drafts import generate
 
 SUBJECT_21 = ("về tiếp tục đổi mới, phát triển và nâng cao chất lượng giáo dục nghề nghiệp đến năm 2030, "
               "tầm nhìn đến năm 2045")

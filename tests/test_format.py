@@ -170,7 +170,7 @@ def test_a_deputy_of_a_collegial_body_signs_under_two_authority_lines(tmp_path):
 
     from docx import Document
 
-    from kehoach.generate import generate_quick
+    from kehoach.workspace.drafts import generate_quick
 
     directive = Path(__file__).resolve().parents[1] / "examples" / "van-ban" / "21-ct-tw.yaml"
     result = generate_quick("gia-lai/ubnd-tinh-gia-lai", (str(directive),), "ke_hoach", signer="pho-chu-tich",

@@ -21,8 +21,8 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from kehoach.errors import InputError
-from kehoach.generate import generate
-from kehoach.merge import MARK_END, MARK_OURS, MARK_SPLIT, Para, fingerprint, from_json, merge, to_json
+from kehoach.workspace.drafts import generate
+from kehoach.workspace.merge import MARK_END, MARK_OURS, MARK_SPLIT, Para, fingerprint, from_json, merge, to_json
 
 PLAN = Path(__file__).resolve().parents[1] / "examples" / "ke-hoach" / "000-ldld-lai-chau.yaml"
 

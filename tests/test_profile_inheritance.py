@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kehoach.errors import InputError
-from kehoach.profiles import load_profile
+from kehoach.inputs.profiles import load_profile
 
 BASE = """\
 he_thong: cong_doan

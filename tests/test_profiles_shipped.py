@@ -10,8 +10,8 @@ import yaml
 from click.testing import CliRunner
 
 from kehoach.cli import main
-from kehoach.generate import generate_quick
-from kehoach.profiles import load_profile
+from kehoach.inputs.profiles import load_profile
+from kehoach.workspace.drafts import generate_quick
 
 ROOT = Path(__file__).parents[1]
 PROFILES = ROOT / "profiles"

@@ -18,10 +18,10 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from kehoach.docx.render import LoadedTemplate, _render_with_docxtpl, context
 from kehoach.errors import TemplateProblem
 from kehoach.generate import prepare
-from kehoach.models import Draft
-from kehoach.render import LoadedTemplate, _render_with_docxtpl, context
+from kehoach.inputs.models import Draft
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = sorted((ROOT / "templates").glob("*/*.docx"))

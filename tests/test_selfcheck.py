@@ -19,7 +19,7 @@ def test_generated_examples_pass_the_checker(generated, seed):
 def test_quick_drafts_of_every_system_pass(tmp_path, monkeypatch):
     from pathlib import Path
 
-    from kehoach.generate import generate_quick
+    from kehoach.workspace.drafts import generate_quick
 
     monkeypatch.chdir(Path(__file__).resolve().parents[1] / "examples")
     for profile in ("lai-chau/ldld-lai-chau", "gia-lai/ubnd-tinh-gia-lai", "gia-lai/ban-tgdv-tinh-uy-gia-lai",

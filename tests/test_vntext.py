@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from kehoach.symbols import number_line, parse_symbol, symbol, type_code
-from kehoach.vntext import PartialDate, date_line, letter, nfc, number_vi, parse_date, roman, short_date
+from kehoach.text.symbols import number_line, parse_symbol, symbol, type_code
+from kehoach.text.vntext import PartialDate, date_line, letter, nfc, number_vi, parse_date, roman, short_date
 
 
 @pytest.mark.parametrize("when, line", [

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import citations
-from .documents import Library
-from .errors import InputError
-from .models import SYSTEM_NAMES
-from .paths import builtin_profiles
-from .profiles import load_profile
+from kehoach.drafting import citations
+from kehoach.errors import InputError
+from kehoach.inputs.documents import Library
+from kehoach.inputs.models import SYSTEM_NAMES
+from kehoach.inputs.paths import builtin_profiles
+from kehoach.inputs.profiles import load_profile
 
 
 def profile_files(root: Path | None = None) -> list[Path]:

@@ -10,8 +10,9 @@ from typing import Any, TypeVar
 
 import click
 
-from . import __version__
-from .errors import KehoachError
+from kehoach import __version__
+from kehoach.errors import KehoachError
+
 from .kiemtra.cli import kiemtra
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -56,7 +57,7 @@ def main() -> None:
 @reports_errors
 def create(ke_hoach: Path | None, profile: str | None, parents: tuple[str, ...], loai: str | None,
            number: str | None, when: str | None, signer: str | None, output: Path | None, out_dir: Path) -> None:
-    from .generate import generate, generate_quick
+    from kehoach.workspace.drafts import generate, generate_quick
 
     if ke_hoach is not None:
         result = generate(ke_hoach, out_dir=out_dir, output=output, number=number, when=when, signer=signer)
@@ -72,7 +73,7 @@ def create(ke_hoach: Path | None, profile: str | None, parents: tuple[str, ...],
               help="Thư mục chứa các bản thảo.")
 @reports_errors
 def create_all(thu_muc: Path, out_dir: Path) -> None:
-    from .generate import generate_folder
+    from kehoach.workspace.drafts import generate_folder
 
     for result in generate_folder(thu_muc, out_dir):
         click.echo(f"Đã soạn: {result.output}" + (f" ({result.note})" if result.note else ""))
@@ -82,7 +83,7 @@ def create_all(thu_muc: Path, out_dir: Path) -> None:
 @click.argument("ten", required=False)
 @reports_errors
 def profiles(ten: str | None) -> None:
-    from .catalog import describe_profile, list_profiles
+    from kehoach.catalog import describe_profile, list_profiles
 
     if ten is None:
         for line in list_profiles():
@@ -96,7 +97,7 @@ def profiles(ten: str | None) -> None:
 @click.option("--dau-phay/--khong-dau-phay", default=False, help="Đặt dấu phẩy trước 'ngày' (lối Đảng).")
 @reports_errors
 def cite(van_ban: str, dau_phay: bool) -> None:
-    from .catalog import citation_of
+    from kehoach.catalog import citation_of
 
     full, short = citation_of(van_ban, dau_phay)
     click.echo(full)
@@ -110,8 +111,8 @@ def cite(van_ban: str, dau_phay: bool) -> None:
 @click.option("--ngay", "when", required=True, help="Ngày ban hành, ví dụ 30/5/2024.")
 @reports_errors
 def issue(van_ban: Path, number: str, when: str) -> None:
-    from .errors import InputError, Problem
-    from .issuing import issue_draft, issue_plan
+    from kehoach.errors import InputError, Problem
+    from kehoach.workspace.issuing import issue_draft, issue_plan
 
     if not van_ban.is_file():
         raise InputError([Problem(van_ban, "không có tệp này")])
@@ -127,8 +128,8 @@ def issue(van_ban: Path, number: str, when: str) -> None:
 @click.option("--ra", "out_dir", type=click.Path(path_type=Path), help="Thư mục bản thảo (mặc định THU_MUC/ban-thao).")
 @reports_errors
 def show_tree(thu_muc: Path, out_dir: Path | None) -> None:
-    from .cascade import tree
-    from .workspace import Workspace
+    from kehoach.workspace.cascade import tree
+    from kehoach.workspace.folders import Workspace
 
     for line in tree(Workspace.open(thu_muc, out_dir)):
         click.echo(line)
@@ -144,9 +145,9 @@ def show_tree(thu_muc: Path, out_dir: Path | None) -> None:
 @click.option("--tat-ca", "show_all", is_flag=True, help="Liệt kê từng bản thảo, cả những bản không đổi.")
 @reports_errors
 def rebuild(thu_muc: Path, out_dir: Path | None, dry_run: bool, recreate: bool, jobs: int | None, show_all: bool) -> None:
-    from .build import CREATED, REGENERATED, UNCHANGED, build
-    from .progress import Ticker
-    from .workspace import Workspace
+    from kehoach.workspace.build import CREATED, REGENERATED, UNCHANGED, build
+    from kehoach.workspace.folders import Workspace
+    from kehoach.workspace.progress import Ticker
 
     ws = Workspace.open(thu_muc, out_dir)
     with Ticker() as ticker:

@@ -1,4 +1,8 @@
-"""The main job: one plan file in, one .docx draft (and its record) out."""
+"""The main job, in memory: one plan file in, one rendered .docx draft out.
+
+Nothing is written here: the workspace stage (workspace/keep.py) writes the draft and its record, merging a
+person's edits; `kehoach tao` and the workspace build both call `generate_draft`.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .compose import compose
-from .documents import Library
-from .errors import InputError, KehoachError, Problem
-from .models import DocRef, Draft, PlanSpec, Profile
-from .plans import load_plan
-from .profiles import load_profile
-from .record import build_record, parent_chain, record_path, write_record
-from .render import LoadedTemplate, template_path, write_atomic
-from .vntext import parse_date
-
-
-@dataclass(frozen=True)
-class Result:
-    output: Path
-    record: Path
-    draft: Draft
-    note: str = ""  # what happened to a file that was already there (hand edits merged, a stranger backed up)
+from kehoach.docx.render import LoadedTemplate, template_path
+from kehoach.drafting.compose import compose
+from kehoach.errors import InputError, Problem
+from kehoach.inputs.documents import Library
+from kehoach.inputs.models import DocRef, Draft, PlanSpec, Profile
+from kehoach.inputs.plans import load_plan
+from kehoach.inputs.profiles import load_profile
+from kehoach.inputs.recorded import parent_chain
+from kehoach.text.vntext import parse_date
 
 
 @dataclass(frozen=True)
@@ -108,12 +102,6 @@ class Rendered:
     inputs: dict[str, list[Path]]
     chain: tuple[DocRef, ...]
 
-    def write(self, merged: bytes | None = None) -> Result:
-        """The draft (or hand edits merged into it), then its record: a reader never sees a record ahead of its draft."""
-        record = build_record(self.draft, self.output, self.inputs, self.data, self.chain, merged)
-        write_atomic(self.output, merged if merged is not None else self.data)
-        return Result(self.output, write_record(self.output, record), self.draft)
-
 
 def generate_draft(plan_file: Path, output: Path | None, number: str | None = None, when: str | None = None,
                    signer: str | None = None, templates: dict[Path, LoadedTemplate] | None = None,
@@ -131,44 +119,3 @@ def generate_draft(plan_file: Path, output: Path | None, number: str | None = No
     inputs = {"plan": [plan_file] if text is None else [], "profile": list(ready.profile.sources),
               "documents": ready.documents, "template": [loaded.path]}
     return Rendered(output, loaded.render(draft), draft, inputs, ready.chain)
-
-
-def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None = None,
-             number: str | None = None, when: str | None = None, signer: str | None = None,
-             templates: dict[Path, LoadedTemplate] | None = None, text: str | None = None,
-             library: Library | None = None) -> Result:
-    """Prepare, render and write one draft; `templates` caches loaded templates across calls."""
-    from .keep import save
-
-    rendered = generate_draft(plan_file, output, number, when, signer, templates, text, library, out_dir)
-    saved = save(rendered)
-    return Result(rendered.output, record_path(rendered.output), rendered.draft, saved.detail)
-
-
-def generate_quick(profile: str | None, parents: tuple[str, ...], kind: str | None, **options: Any) -> Result:
-    """No plan file: a draft from a profile and the documents it implements, with kehoach's own sections."""
-    missing = [name for name, value in (("--ho-so", profile), ("--van-ban", parents), ("--loai", kind)) if not value]
-    if missing:
-        raise InputError([Problem(None, f"thiếu {', '.join(missing)} (hoặc đưa một tệp kế hoạch .yaml)")])
-    spec = {"co_quan": profile, "loai": kind, "thuc_hien": list(parents)}
-    stem = f"{kind}-{Path(str(profile)).stem}"
-    pseudo = Path.cwd() / f"{stem}.yaml"
-    return generate(pseudo, text=yaml.safe_dump(spec, allow_unicode=True), **options)
-
-
-def generate_folder(folder: Path, out_dir: Path) -> list[Result]:
-    """Every plan file of a folder, each template loaded once; all problems reported together."""
-    files = sorted(p for p in folder.glob("*.yaml") if p.is_file()) if folder.is_dir() else []
-    if not files:
-        raise InputError([Problem(folder, "không có tệp kế hoạch .yaml nào trong thư mục")])
-    templates: dict[Path, LoadedTemplate] = {}
-    library = new_library()
-    results, problems = [], []
-    for file in files:
-        try:
-            results.append(generate(file, out_dir=out_dir, templates=templates, library=library))
-        except KehoachError as exc:
-            problems += exc.problems
-    if problems:
-        raise InputError(problems)
-    return results

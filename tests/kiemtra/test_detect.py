@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kehoach.docx.reader import read_text
 from kehoach.kiemtra.detect import detect_system
-from kehoach.kiemtra.reader import read_text
 
 
 @pytest.mark.parametrize(("text", "system", "clue"), [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from kiemtra_docs import SPECS, Line, body, heading, state_spec
 
+from kehoach.docx.reader import read_path
 from kehoach.kiemtra import check_path
-from kehoach.kiemtra.reader import read_path
 
 
 def assert_findings(report, path, expected: set[tuple[str, str | None]]) -> None:

@@ -7,9 +7,9 @@ from docx import Document
 from docx.shared import Pt, RGBColor
 from kiemtra_docs import state_spec
 
+from kehoach.docx.reader import read_path, read_text
 from kehoach.errors import InputError
 from kehoach.kiemtra import check_path
-from kehoach.kiemtra.reader import read_path, read_text
 
 
 def test_text_paragraphs_are_the_non_empty_lines():

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kehoach.docx.model import Model
+from kehoach.docx.reader import read_path, read_text
 from kehoach.errors import InputError, Problem
 from kehoach.kiemtra import rules_body, rules_cite, rules_cross, rules_header, rules_page, rules_sign, rules_title
 from kehoach.kiemtra.catalog import RULES, SYSTEMS
 from kehoach.kiemtra.context import Context
 from kehoach.kiemtra.detect import detect_system
-from kehoach.kiemtra.model import Model
-from kehoach.kiemtra.reader import read_path, read_text
 from kehoach.kiemtra.report import Finding, Report, format_text, to_json
 from kehoach.kiemtra.structure import analyse
 

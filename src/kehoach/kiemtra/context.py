@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kehoach.docx.model import Model, Para, Run
 from kehoach.kiemtra.catalog import RULES
-from kehoach.kiemtra.model import Model, Para, Run
 from kehoach.kiemtra.report import Finding
 from kehoach.kiemtra.structure import Layout
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.kiemtra.model import Model
+from kehoach.docx.model import Model
 from kehoach.kiemtra.structure import PARTY_TITLE, QUOC_HIEU, is_caps
 
 PARTY_NUMBER = re.compile(r"^Số\s+[\d\s]*-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ]+")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kehoach.docx.model import Para
 from kehoach.kiemtra.context import Context, all_bold, all_italic, in_range, size_of
-from kehoach.kiemtra.model import Para
 from kehoach.kiemtra.structure import DIEM, KHOAN, is_caps, roman_heading, to_roman
 
 VIET_LETTERS = "abcdđeghiklmnopqrstuvxy"

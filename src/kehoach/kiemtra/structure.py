@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kehoach.kiemtra.model import Model, Para
-from kehoach.symbols import STATE_OVERRIDES, TITLED
-from kehoach.symbols import TYPE_CODES as SHARED_CODES
-from kehoach.vntext import upper_vi
+from kehoach.docx.model import Model, Para
+from kehoach.text.symbols import STATE_OVERRIDES, TITLED
+from kehoach.text.symbols import TYPE_CODES as SHARED_CODES
+from kehoach.text.vntext import upper_vi
 
 # Tên loại in hoa → chữ viết tắt, from the table the generator uses (symbols.py); Quy định is written as the State
 # writes it ("QyĐ") and told apart by system in rules_header.

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from .errors import Problem, WorkspaceLocked
+from kehoach.errors import Problem, WorkspaceLocked
 
 
 def _alive(pid: int) -> bool:

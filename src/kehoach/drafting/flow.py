@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .models import DocRef, Profile, Task, Unit
-from .profiles import PEOPLE
+from kehoach.inputs.models import DocRef, Profile, Task, Unit
+from kehoach.inputs.profiles import PEOPLE
 
 Fill = Callable[[str], str]
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import citations
-from .documents import key_of
-from .errors import KehoachError
-from .generate import new_library
-from .models import DocRef
-from .state import DELETED, FRESH, NEW, STALE, Hashes, draft_state
-from .workspace import Workspace
+from kehoach.drafting import citations
+from kehoach.errors import KehoachError
+from kehoach.generate import new_library
+from kehoach.inputs.documents import key_of
+from kehoach.inputs.models import DocRef
+from kehoach.workspace.folders import Workspace
+from kehoach.workspace.state import DELETED, FRESH, NEW, STALE, Hashes, draft_state
 
 _STATE = {FRESH: "bản thảo mới nhất", NEW: "chưa soạn", DELETED: "bản thảo đã bị người dùng xóa"}
 

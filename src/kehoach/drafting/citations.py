@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .documents import key_of
-from .models import DocRef
-from .symbols import symbol
-from .vntext import lower_first, short_date
+from kehoach.inputs.documents import key_of
+from kehoach.inputs.models import DocRef
+from kehoach.text.symbols import symbol
+from kehoach.text.vntext import lower_first, short_date
 
 _STANDS = re.compile(r"^(về|thực hiện)(\s|$)")
 Lookup = Callable[[str], DocRef | None]

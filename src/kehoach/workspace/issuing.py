@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import InputError, Problem
-from .plans import load_plan
-from .record import read_record, resolve_input, write_record
-from .render import write_atomic
-from .vntext import PartialDate, parse_date, short_date
+from kehoach.errors import InputError, Problem
+from kehoach.files import write_atomic
+from kehoach.inputs.plans import load_plan
+from kehoach.text.vntext import PartialDate, parse_date, short_date
+from kehoach.workspace.record import read_record, resolve_input, write_record
 
 
 def _set_keys(text: str, values: dict[str, str]) -> str:

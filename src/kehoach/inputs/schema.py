@@ -6,9 +6,9 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import Problem
-from .vntext import parse_date
-from .yamlfile import Located
+from kehoach.errors import Problem
+from kehoach.inputs.yamlfile import Located
+from kehoach.text.vntext import parse_date
 
 _TYPE_NAMES = {str: "chuỗi chữ", int: "số nguyên", bool: "có/không (true/false)", dict: "nhóm khóa", list: "danh sách"}
 

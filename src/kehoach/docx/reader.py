@@ -14,9 +14,9 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
+from kehoach.docx.model import Model, PageSetup, Para
+from kehoach.docx.resolve import Resolver
 from kehoach.errors import InputError, Problem
-from kehoach.kiemtra.model import Model, PageSetup, Para
-from kehoach.kiemtra.resolve import Resolver
 
 EMU_PER_MM = 36000
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"

@@ -5,8 +5,8 @@ The words are the project's own, general enough for any body and any directive; 
 
 from __future__ import annotations
 
-from .flow import as_items
-from .models import PlanSpec, Profile, Section, Task, Unit
+from kehoach.drafting.flow import as_items
+from kehoach.inputs.models import PlanSpec, Profile, Section, Task, Unit
 
 
 def aims(profile: Profile, parents: str) -> Section:

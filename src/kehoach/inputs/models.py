@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .vntext import PartialDate
+from kehoach.text.vntext import PartialDate
 
 SYSTEMS = ("nha_nuoc", "dang", "cong_doan")
 SYSTEM_NAMES = {"nha_nuoc": "Nhà nước", "dang": "Đảng", "cong_doan": "Công đoàn"}

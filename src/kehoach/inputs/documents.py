@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, Problem
-from .models import SYSTEMS, DocRef, Task
-from .paths import find_document
-from .schema import Field, ListOf, Shape, check
-from .symbols import KINDS, parse_symbol, type_code
-from .vntext import lower_first, nfc, parse_date
-from .yamlfile import Located, read_yaml
+from kehoach.errors import InputError, Problem
+from kehoach.inputs.models import SYSTEMS, DocRef, Task
+from kehoach.inputs.paths import find_document
+from kehoach.inputs.schema import Field, ListOf, Shape, check
+from kehoach.inputs.yamlfile import Located, read_yaml
+from kehoach.text.symbols import KINDS, parse_symbol, type_code
+from kehoach.text.vntext import lower_first, nfc, parse_date
 
 _KIND_LINE = re.compile(r"^loai\s*:\s*['\"]?([a-z_]+)['\"]?\s*(?:#.*)?$", re.MULTILINE)
 TASK = Shape({"tieu_de": Field(str, required=True), "noi_dung": Field("text"), "giao_cho": Field(ListOf(str))},

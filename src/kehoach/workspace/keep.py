@@ -11,10 +11,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .generate import Rendered
-from .merge import from_json, merge
-from .record import RECORD_DIR, generated_sha, read_record
-from .render import write_atomic
+from kehoach.files import write_atomic
+from kehoach.generate import Rendered
+from kehoach.workspace.merge import from_json, merge
+from kehoach.workspace.record import RECORD_DIR, build_record, generated_sha, read_record, write_record
 
 # Statuses, as reports print them.
 CREATED, REGENERATED, MERGED, CONFLICT = "soạn mới", "soạn lại", "hợp nhất", "xung đột"
@@ -53,8 +53,17 @@ def _write(result: Rendered, dry_run: bool, saved: Saved, ours: bytes | None = N
     if not dry_run:
         if ours is not None and backup is not None:
             write_atomic(backup, ours)  # first: whatever happens next, the person's file exists somewhere
-        result.write(merged)
+        write_draft(result, merged)
     return saved
+
+
+def write_draft(result: Rendered, merged: bytes | None = None) -> Path:
+    """The draft (or hand edits merged into it), then its record: a reader never sees a record ahead of its draft.
+
+    Returns the record's path."""
+    record = build_record(result.draft, result.output, result.inputs, result.data, result.chain, merged)
+    write_atomic(result.output, merged if merged is not None else result.data)
+    return write_record(result.output, record)
 
 
 def backup_path(output: Path) -> Path:

@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError, Problem
-from .vntext import nfc
+from kehoach.errors import InputError, Problem
+from kehoach.text.vntext import nfc
 
 Path_ = tuple[Any, ...]
 

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .documents import is_plan_text
-from .errors import InputError, Problem
+from kehoach.errors import InputError, Problem
+from kehoach.inputs.documents import is_plan_text
 
 _OUTPUT_LINE = re.compile(r"^tep_ra\s*:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
 _SKIP = {".kehoach", ".git", ".venv", "ban-thao", "profiles", "__pycache__"}

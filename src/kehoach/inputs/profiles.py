@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, Problem
-from .models import SYSTEMS, Department, Layout, Profile, Signer, Unit
-from .paths import find_profile
-from .schema import Field, ListOf, Shape, check
-from .vntext import nfc, upper_vi
-from .yamlfile import Located, read_yaml
+from kehoach.errors import InputError, Problem
+from kehoach.inputs.models import SYSTEMS, Department, Layout, Profile, Signer, Unit
+from kehoach.inputs.paths import find_profile
+from kehoach.inputs.schema import Field, ListOf, Shape, check
+from kehoach.inputs.yamlfile import Located, read_yaml
+from kehoach.text.vntext import nfc, upper_vi
 
 SIGNER = Shape({
     "ma": Field(str, required=True),

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .documents import DOCUMENT, task_from_yaml
-from .errors import InputError
-from .models import Opening, PlanSpec, Section
-from .schema import Field, ListOf, Shape, check
-from .symbols import KINDS
-from .vntext import PartialDate, nfc, parse_date
-from .yamlfile import Located, read_yaml
+from kehoach.errors import InputError
+from kehoach.inputs.documents import DOCUMENT, task_from_yaml
+from kehoach.inputs.models import Opening, PlanSpec, Section
+from kehoach.inputs.schema import Field, ListOf, Shape, check
+from kehoach.inputs.yamlfile import Located, read_yaml
+from kehoach.text.symbols import KINDS
+from kehoach.text.vntext import PartialDate, nfc, parse_date
 
 CITE = Shape({"ma": Field(str, required=True), "dang": Field(str, choices=("day_du", "ngay", "ngan"))},
              shorthand="ma")

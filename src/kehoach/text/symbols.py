@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .vntext import nfc
+from kehoach.text.vntext import nfc
 
 # Phụ lục III NĐ 30/2020 and HD 36-HD/VPTW §3.6; the Party writes Quy định "QĐ" again since 2021.
 TYPE_CODES = {

@@ -7,8 +7,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__
-from .record import generated_sha, read_record, resolve_input
+from kehoach import __version__
+from kehoach.workspace.record import generated_sha, read_record, resolve_input
 
 FRESH, STALE, NEW, DELETED = "moi", "cu", "chua_soan", "da_xoa"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 from lxml import etree
 
-from kehoach.kiemtra.model import Para, Run
+from kehoach.docx.model import Para, Run
 
 TWIPS_PER_MM = 56.7
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"

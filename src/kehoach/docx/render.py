@@ -8,8 +8,6 @@ and writes the same bytes as the plain docxtpl path (`_render_with_docxtpl`), ab
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -18,11 +16,11 @@ import jinja2
 from docxtpl import DocxTemplate
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .compiled import CompiledPackage, normalise_zip
-from .errors import Problem, TemplateProblem
-from .models import Draft
-from .paths import builtin_templates
-from .vntext import number_vi, short_date, upper_vi
+from kehoach.docx.compiled import CompiledPackage, normalise_zip
+from kehoach.errors import Problem, TemplateProblem
+from kehoach.inputs.models import Draft
+from kehoach.inputs.paths import builtin_templates
+from kehoach.text.vntext import number_vi, short_date, upper_vi
 
 
 def jinja_env() -> jinja2.Environment:
@@ -111,18 +109,3 @@ def _render_with_docxtpl(blob: bytes, env: jinja2.Environment, values: dict[str,
     raw = io.BytesIO()
     doc.save(raw)
     return normalise_zip(raw.getvalue())
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a reader sees the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -12,15 +12,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .documents import Library
-from .errors import KehoachError
-from .generate import generate_draft, new_library
-from .keep import CONFLICT, CREATED, MERGED, REGENERATED, save
-from .lock import BuildLock
-from .record import RECORD_DIR
-from .render import LoadedTemplate
-from .state import DELETED, FRESH, Hashes, draft_state
-from .workspace import Workspace
+from kehoach.docx.render import LoadedTemplate
+from kehoach.errors import KehoachError
+from kehoach.generate import generate_draft, new_library
+from kehoach.inputs.documents import Library
+from kehoach.workspace.folders import Workspace
+from kehoach.workspace.keep import CONFLICT, CREATED, MERGED, REGENERATED, save
+from kehoach.workspace.lock import BuildLock
+from kehoach.workspace.record import RECORD_DIR
+from kehoach.workspace.state import DELETED, FRESH, Hashes, draft_state
 
 # Statuses, as the report prints them.
 UNCHANGED, FAILED, SKIPPED = "không đổi", "lỗi", "bỏ qua"

@@ -9,44 +9,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .errors import InputError, Problem
-from .merge import fingerprint, to_json
-from .models import DocRef, Draft, Task
-from .paths import builtin_profiles, builtin_templates
-from .render import write_atomic
-from .vntext import parse_date
+from kehoach import __version__
+from kehoach.files import write_atomic
+from kehoach.inputs.models import DocRef, Draft
+from kehoach.inputs.paths import builtin_profiles, builtin_templates
+from kehoach.inputs.recorded import RECORD_DIR, doc_to_json, record_path
+from kehoach.workspace.merge import fingerprint, to_json
 
-RECORD_DIR = ".kehoach"
+__all__ = ["RECORD_DIR", "build_record", "generated_sha", "read_record", "record_path", "resolve_input", "sha256",
+           "write_record"]
 
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def record_path(output: Path) -> Path:
-    return output.parent / RECORD_DIR / f"{output.stem}.json"
-
-
-def doc_to_json(doc: DocRef) -> dict[str, Any]:
-    raw = asdict(doc)
-    raw["date"] = doc.date.iso() if doc.date else None
-    raw["file"] = str(doc.file) if doc.file else None
-    return raw
-
-
-def doc_from_json(raw: dict[str, Any]) -> DocRef:
-    fields = dict(raw)
-    fields["date"] = parse_date(raw["date"]) if raw.get("date") else None
-    fields["file"] = Path(raw["file"]) if raw.get("file") else None
-    fields["implements"] = tuple(raw.get("implements") or ())
-    fields["tasks"] = tuple(Task(t["title"], tuple(t.get("paragraphs") or ()), tuple(t.get("owners") or ()))
-                            for t in raw.get("tasks") or ())
-    return DocRef(**{k: v for k, v in fields.items() if k in DocRef.__dataclass_fields__})
 
 
 def build_record(draft: Draft, output: Path, inputs: dict[str, list[Path]], data: bytes,
@@ -109,16 +87,3 @@ def read_record(output: Path) -> dict[str, Any] | None:
     if not path.is_file():
         return None
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def parent_chain(ref: Path) -> list[DocRef]:
-    """A generated draft (its .docx or its record) as a parent: the document first, then its chain."""
-    path = record_path(ref) if ref.suffix == ".docx" else ref
-    if not path.is_file():
-        hint = "chưa có bản ghi: hãy soạn bản thảo này bằng kehoach trước" if ref.suffix == ".docx" else "không có tệp"
-        raise InputError([Problem(ref, f"không dùng được làm văn bản cấp trên ({hint})")])
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        return [doc_from_json(raw["document"])] + [doc_from_json(d) for d in raw.get("chain") or []]
-    except (ValueError, KeyError, TypeError) as exc:
-        raise InputError([Problem(path, f"bản ghi hỏng, hãy soạn lại bản thảo ({exc})")]) from None

@@ -9,15 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import citations, drafting
-from .documents import Library
-from .errors import InputError, Problem
-from .flow import Allotted, allot, allot_own
-from .models import Block, DocRef, Draft, PlanSpec, Profile, Section
-from .placeholders import UnknownPlaceholder, fill
-from .symbols import number_line, type_code
-from .vntext import date_line, letter, lower_first, roman, upper_first, upper_vi
-from .yamlfile import Located
+from kehoach.drafting import citations
+from kehoach.drafting import sections as default_sections
+from kehoach.drafting.flow import Allotted, allot, allot_own
+from kehoach.errors import InputError, Problem
+from kehoach.inputs.documents import Library
+from kehoach.inputs.models import Block, DocRef, Draft, PlanSpec, Profile, Section
+from kehoach.inputs.yamlfile import Located
+from kehoach.text.placeholders import UnknownPlaceholder, fill
+from kehoach.text.symbols import number_line, type_code
+from kehoach.text.vntext import date_line, letter, lower_first, roman, upper_first, upper_vi
 
 NATIONAL = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 PARTY = ("ĐẢNG CỘNG SẢN VIỆT NAM",)
@@ -142,13 +143,13 @@ class Composer:
                 out.append(section)
                 continue
             if section.auto == "muc_dich_yeu_cau":
-                drafted = drafting.aims(self.profile, parents)
+                drafted = default_sections.aims(self.profile, parents)
             elif section.auto == "nhiem_vu" and is_letter:
-                drafted = drafting.letter_tasks(self.profile, tasks.own, tasks.by_unit, parents)
+                drafted = default_sections.letter_tasks(self.profile, tasks.own, tasks.by_unit, parents)
             elif section.auto == "nhiem_vu":
-                drafted = drafting.tasks(tasks.own, parents)
+                drafted = default_sections.tasks(tasks.own, parents)
             else:
-                drafted = drafting.organisation(self.profile, self.plan, parents, tasks.by_unit)
+                drafted = default_sections.organisation(self.profile, self.plan, parents, tasks.by_unit)
             if is_letter and section.auto == "nhiem_vu" and not section.title:
                 out += drafted.children  # a Công văn numbers its groups 1., 2. directly
                 continue
@@ -201,7 +202,7 @@ class Composer:
         return text
 
     def recipients(self) -> tuple[str, ...]:
-        from .profiles import clean_recipient
+        from kehoach.inputs.profiles import clean_recipient
 
         plan, profile = self.plan, self.profile
         listed = [clean_recipient(r) for r in (plan.recipients if plan.recipients is not None else profile.recipients)]
@@ -312,7 +313,7 @@ class Composer:
     def doers(self) -> str:
         """Who the body asks to act: its units together, then each unit given a task of its own."""
         heading = self.profile.units_heading
-        names = [drafting.lower_plural(heading)] if heading else []
+        names = [default_sections.lower_plural(heading)] if heading else []
         names += [unit.name for unit, _ in self.tasks.by_unit]
         return ", ".join(names) or "các cơ quan, đơn vị"
 

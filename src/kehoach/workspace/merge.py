@@ -22,8 +22,8 @@ from typing import Any
 
 from lxml import etree
 
-from .compiled import FIXED_TIME as _FIXED_TIME  # same inputs, same bytes
-from .errors import InputError, Problem
+from kehoach.docx.compiled import FIXED_TIME as _FIXED_TIME  # same inputs, same bytes
+from kehoach.errors import InputError, Problem
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
