@@ -15,7 +15,6 @@ import pytest
 from click.testing import CliRunner
 from docx import Document
 from docx.text.paragraph import Paragraph
-from .conftest import ROOT
 
 from kehoach.cli import main
 from kehoach.errors import WorkspaceLocked
@@ -24,6 +23,8 @@ from kehoach.workspace.build import CONFLICT, CREATED, FAILED, MERGED, REGENERAT
 from kehoach.workspace.folders import Workspace
 from kehoach.workspace.lock import BuildLock
 from kehoach.workspace.merge import MARK_END, MARK_OURS, MARK_SPLIT
+
+from .conftest import ROOT
 
 LEVELS = ["gia-lai-1-tinh-uy", "gia-lai-2-ban-tgdv", "gia-lai-3-ldld", "gia-lai-4-cong-doan-xa"]
 

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
-from .conftest import ROOT, Parts
 
 from kehoach.cli import main
 from kehoach.errors import InputError
 from kehoach.workspace.drafts import generate
+
+from .conftest import ROOT, Parts
 
 SUBJECT_21 = ("về tiếp tục đổi mới, phát triển và nâng cao chất lượng giáo dục nghề nghiệp đến năm 2030, "
               "tầm nhìn đến năm 2045")
