@@ -9,32 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.errors import InputError, Problem
-from kehoach.inputs.models import SYSTEMS, DocRef, Task
+from kehoach.inputs.document_keys import DOCUMENT
+from kehoach.inputs.models import DocRef, Task
 from kehoach.inputs.paths import find_document
-from kehoach.inputs.schema import Field, ListOf, Shape, check
+from kehoach.inputs.schema import check
 from kehoach.inputs.yamlfile import Located, read_yaml
 from kehoach.text.symbols import KINDS, parse_symbol, type_code
 from kehoach.text.vntext import lower_first, nfc, parse_date
 
 _KIND_LINE = re.compile(r"^loai\s*:\s*['\"]?([a-z_]+)['\"]?\s*(?:#.*)?$", re.MULTILINE)
-TASK = Shape({"tieu_de": Field(str, required=True), "noi_dung": Field("text"), "giao_cho": Field(ListOf(str))},
-             shorthand="tieu_de")
-DOCUMENT = Shape({
-    "loai": Field(str, required=True),
-    "so_ky_hieu": Field(str),
-    "so": Field(str),
-    "ky_hieu": Field(str),
-    "ngay": Field("date"),
-    "co_quan": Field(str, required=True),
-    "he_thong": Field(str, choices=SYSTEMS),
-    "trich_yeu": Field(str),
-    "cum_tu": Field(str),
-    "trich_yeu_theo": Field(str),
-    "thuc_hien": Field(ListOf(str)),
-    "nhiem_vu": Field(ListOf(TASK)),
-    "doi_tuong": Field(str),
-    "ghi_chu": Field("text"),
-})
 
 
 def key_of(ref: str) -> str:

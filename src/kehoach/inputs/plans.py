@@ -6,61 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.errors import InputError
-from kehoach.inputs.documents import DOCUMENT, task_from_yaml
+from kehoach.inputs.documents import task_from_yaml
 from kehoach.inputs.models import Opening, PlanSpec, Section
-from kehoach.inputs.schema import Field, ListOf, Shape, check
+from kehoach.inputs.plan_keys import PLAN
+from kehoach.inputs.schema import check
 from kehoach.inputs.yamlfile import Located, read_yaml
 from kehoach.text.symbols import KINDS
 from kehoach.text.vntext import PartialDate, nfc, parse_date
-
-CITE = Shape({"ma": Field(str, required=True), "dang": Field(str, choices=("day_du", "ngay", "ngan"))},
-             shorthand="ma")
-OPENING = Shape({
-    "tu": Field(str, choices=("Thực hiện", "Căn cứ")),
-    "van_ban": Field(ListOf(CITE)),
-    "bo_sung": Field(str),
-    "viet_tat": Field(str),
-    "noi": Field(str, choices=("doan_moi", "cham", "phay")),
-    "cau_ban_hanh": Field(str),
-    "nguyen_van": Field("text"),
-})
-SUBJECT = Shape({"cum_tu": Field(str), "van_ban": Field(str), "dang": Field(str, choices=("day_du", "chuoi")),
-                 "nguyen_van": Field(str)}, shorthand="nguyen_van")
-ASSIGNMENT = Shape({"phong_ban": Field(str, required=True), "nhiem_vu": Field(str, required=True)})
-_SECTION_FIELDS: dict[str, Field] = {
-    "tieu_de": Field(str),
-    "noi_dung": Field("text"),
-    "tu_dong": Field(str, choices=("muc_dich_yeu_cau", "nhiem_vu", "to_chuc_thuc_hien")),
-    "them": Field("text"),
-}
-SECTION = Shape(_SECTION_FIELDS)
-_SECTION_FIELDS["muc_con"] = Field(ListOf(SECTION))
-PLAN = Shape({
-    "co_quan": Field(str, required=True),
-    "loai": Field(str, required=True, choices=tuple(KINDS)),
-    "ten_loai": Field(str),
-    "so": Field(str),
-    "ngay": Field("date"),
-    "nguoi_ky": Field(str),
-    "thuc_hien": Field(ListOf(str)),
-    "trich_yeu": Field(SUBJECT),
-    "mo_dau": Field(OPENING),
-    "muc": Field(ListOf(SECTION)),
-    "ket_thuc": Field(str),
-    "de_nghi": Field(str),
-    "noi_nhan": Field(ListOf(str)),
-    "noi_nhan_them": Field(ListOf(str)),
-    "luu": Field(str),
-    "kinh_gui": Field(ListOf(str)),
-    "phong_soan_thao": Field(str),
-    "giao_nhiem_vu": Field(ListOf(ASSIGNMENT)),
-    "tep_ra": Field(str),
-    "danh_so_cap_3": Field(str, choices=("a)", "1.1.")),
-    "ghi_chu": Field("text"),
-})
-# A plan file may also describe the plan as a document (for the cascade): those keys are allowed too.
-_DOC_ONLY = {k: v for k, v in DOCUMENT.fields.items() if k in ("nhiem_vu",)}
-PLAN.fields.update(_DOC_ONLY)
 
 
 def _texts(value: Any) -> tuple[str, ...]:

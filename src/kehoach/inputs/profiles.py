@@ -11,54 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.errors import InputError, Problem
-from kehoach.inputs.models import SYSTEMS, Department, Layout, Profile, Signer, Unit
+from kehoach.inputs.models import Department, Layout, Profile, Signer, Unit
 from kehoach.inputs.paths import find_profile
-from kehoach.inputs.schema import Field, ListOf, Shape, check
+from kehoach.inputs.profile_keys import PROFILE, REQUIRED
+from kehoach.inputs.schema import check
 from kehoach.inputs.yamlfile import Located, read_yaml
 from kehoach.text.vntext import nfc, upper_vi
-
-SIGNER = Shape({
-    "ma": Field(str, required=True),
-    "tham_quyen": Field("text"),  # one line, or several: [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]
-    "chuc_vu": Field(str, required=True),
-    "ho_ten": Field(str),
-})
-DEPARTMENT = Shape({"ten": Field(str, required=True), "viet_tat": Field(str), "ky_hieu": Field(str), "nhiem_vu": Field(str)})
-UNIT = Shape({"ten": Field(str, required=True), "ten_ngan": Field(str), "loai": Field(ListOf(str))}, shorthand="ten")
-LAYOUT = Shape({
-    "kieu_muc": Field(str, choices=("I.", "I-")),
-    "dau_noi_nhan": Field(str, choices=(";", ",")),
-    "ket_thuc": Field(str, choices=("./.", ".")),
-    "dau_phay_truoc_ngay": Field(bool),
-    "ghi_chu_bao_cao": Field(str, choices=("(b/c)", "(để b/c)")),
-})
-PROFILE = Shape({
-    "ke_thua": Field(str),
-    "he_thong": Field(str, choices=SYSTEMS),
-    "co_quan_chu_quan": Field(str),
-    "ten_co_quan": Field("text"),
-    "ten_goi": Field(str),
-    "ten_day_du": Field(str),
-    "ky_hieu": Field(str),
-    "dia_danh": Field(str),
-    "tap_the": Field(str),
-    "nguoi_ky": Field(ListOf(SIGNER)),
-    "nguoi_ky_mac_dinh": Field(str),
-    "phong_ban": Field(ListOf(DEPARTMENT)),
-    "don_vi_cap_duoi": Field(ListOf(UNIT)),
-    "ten_chung_don_vi_cap_duoi": Field(str),
-    "noi_nhan": Field(ListOf(str)),
-    "cap_tren": Field(ListOf(str)),
-    "luu": Field(str),
-    "doi_tuong": Field(str),
-    "dia_ban": Field(str),
-    "loai_co_quan": Field(ListOf(str)),
-    "phong_soan_thao": Field(str),
-    "trinh_bay": Field(LAYOUT),
-    "mau": Field(str),
-    "ghi_chu": Field("text"),
-})
-REQUIRED = ("he_thong", "ten_co_quan", "ten_goi", "ky_hieu", "dia_danh", "nguoi_ky")
 
 # Defaults of each system (format-rules.md §1 table, §3.4, §3.5).
 LAYOUT_DEFAULTS = {

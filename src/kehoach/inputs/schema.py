@@ -15,9 +15,27 @@ _TYPE_NAMES = {str: "chuỗi chữ", int: "số nguyên", bool: "có/không (tru
 
 @dataclass(frozen=True)
 class Field:
+    """One key: what `check` accepts, and what people and editors are told about it.
+
+    `kind`, `required` and `choices` decide validation. The rest is metadata read by the key reference and the JSON
+    Schemas (`inputs/reference.py`, `python tools/make_reference.py`) and by the web forms; it never changes what
+    `check` accepts. Texts are Vietnamese, as a secretary reads them.
+    """
+
     kind: Any = str  # str, int, bool, "date", "text" (str or list of str), Shape, or ListOf
     required: bool = False
     choices: tuple[str, ...] = ()
+    label: str = ""  # short label for a form: "Số văn bản"
+    doc: str = ""  # what the key means and does, one to three sentences
+    default: Any = None  # the value used when the key is absent, when it is one fixed value
+    default_doc: str = ""  # the default in words, when it depends on something ("theo hệ thống: …")
+    example: Any = None  # a typical value as a secretary would type it (scalar, list or mapping)
+    options: tuple[tuple[str, str], ...] = ()  # (allowed value, its meaning); fills `choices` when given
+    placeholders: bool = False  # the text may contain {chu_the}, {viet_tat:KEY} …, expanded when composing
+
+    def __post_init__(self) -> None:
+        if self.options and not self.choices:
+            object.__setattr__(self, "choices", tuple(value for value, _meaning in self.options))
 
 
 @dataclass(frozen=True)
@@ -25,6 +43,8 @@ class Shape:
     fields: dict[str, Field]
     # A bare string may stand for the whole mapping (e.g. a signer given by name only).
     shorthand: str | None = None
+    title: str = ""  # what one such group is, for the reference and forms: "Người ký"
+    doc: str = ""  # what the group is for
 
 
 @dataclass(frozen=True)
