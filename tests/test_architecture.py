@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "kehoach"
 # Lowest first: the rank of each stage (a subpackage or a top-level module).
 STAGES: dict[str, int] = {
     "kehoach": 0,  # __init__: the version
-    "kehoach.errors": 0,
+    "kehoach.errors": -1,  # the exception tree: below everything, files.py raises its errors too
     "kehoach.files": 0,
     "kehoach.text": 1,
     "kehoach.inputs": 2,

@@ -159,7 +159,7 @@ def test_issued_parent_is_cited_by_number_all_the_way_down(tmp_path):
     result = runner.invoke(main, ["ban-hanh", str(plan), "--so", "15", "--ngay", "2026-11-20"])
     assert result.exit_code == 0, result.output
     after = plan.read_text(encoding="utf-8")
-    assert "so: 15" in after and "ngay: 20/11/2026" in after
+    assert "so: '15'" in after and "ngay: 20/11/2026" in after
     assert after.splitlines()[:5] == before.splitlines()[:5]  # the secretary's comments stay
     draft = generate(ws / "ke-hoach" / "gia-lai-4-cong-doan-xa.yaml", out_dir=tmp_path / "out")
     body = Parts(draft.output).body_texts()

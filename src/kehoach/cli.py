@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from kehoach import __version__
-from kehoach.errors import KehoachError
+from kehoach.errors import explain
 
 from .kiemtra.cli import kiemtra
 
@@ -19,24 +19,35 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def reports_errors(func: F) -> F:
-    """Every user mistake ends here: all its problems on stderr, exit code 2, no traceback."""
+    """Whatever a command raises ends here: Vietnamese lines on stderr (errors.explain, the one translation), the exit
+    code of the README's table, never a traceback. Click's own exits and usage errors pass through."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except KehoachError as exc:
-            count = len(exc.problems)
-            head = "Lỗi:" if count == 1 else f"Có {count} lỗi:"
-            click.echo(head, err=True)
-            for problem in exc.problems:
-                click.echo(f"  - {problem}", err=True)
-            sys.exit(exc.exit_code)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except BaseException as exc:
+            explained = explain(exc)
+            if explained is None:
+                raise
+            code, lines = explained
+            for line in lines:
+                click.echo(line, err=True)
+            sys.exit(code)
 
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(help="kehoach: soạn bản thảo Kế hoạch, Hướng dẫn, Công văn triển khai văn bản cấp trên.")
+class _Commands(click.Group):
+    """Every subcommand, also one added from another module (kiemtra), runs inside `reports_errors`."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        return reports_errors(super().invoke)(ctx)
+
+
+@click.group(cls=_Commands, help="kehoach: soạn bản thảo Kế hoạch, Hướng dẫn, Công văn triển khai văn bản cấp trên.")
 @click.version_option(__version__, "--version", message="kehoach %(version)s", help="In phiên bản và thoát.")
 @click.help_option("-h", "--help", help="Hiện hướng dẫn và thoát.")
 def main() -> None:

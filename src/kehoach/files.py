@@ -1,22 +1,144 @@
-"""Writing files safely: a reader sees the old file or the new one, never half of it."""
+"""Reading inputs and writing outputs safely: the one rule for what kehoach opens and where it may write.
+
+Reading: only regular files, bounded in size, opened so that a FIFO or a device never blocks (a `mau:` or a
+`kiemtra` argument may be /dev/zero or a named pipe). Writing: beside the target, then rename, so a reader sees the
+old file or the new one, never half; an existing target that is not a regular file (a device, a folder) is refused,
+since the rename would replace it. Every OS failure becomes a Vietnamese message naming the path.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+from kehoach.errors import InputError, OutputError, Problem, os_problem
+
+# A file name (one path component) is at most 255 bytes on the usual file systems; the temporary file written beside
+# a target adds ".<name>.<8 random>.tmp", and a backup "<stem>.<date-time>-<n>.docx".
+NAME_MAX = 255
+_TEMP_EXTRA = len("..12345678.tmp")
+NAME_LIMIT = NAME_MAX - _TEMP_EXTRA - len(".20240101-000000-99")  # what a name kehoach chooses may use, in bytes
+_WINDOWS = set('<>:"|?*')  # a draft folder is often shared with Windows machines, where these cannot be in a name
+
+MB = 1024 * 1024
+
+
+def check_name(name: str) -> str | None:
+    """Why `name` cannot be an output file name (a plan's `tep_ra`), or None when it can.
+
+    A name only: no folder part, no "..", nothing hidden, nothing Windows refuses, short enough to be written with
+    its temporary file, record and backups beside it."""
+    if not name.strip():
+        return "tên tệp trống"
+    if "/" in name or "\\" in name or name in (".", ".."):
+        return "chỉ ghi tên tệp, không ghi thư mục hay đường dẫn (bản thảo luôn nằm trong thư mục bản thảo)"
+    if name.startswith("."):
+        return "tên tệp không được bắt đầu bằng dấu chấm (tệp ẩn)"
+    bad = sorted({c for c in name if c in _WINDOWS or ord(c) < 32 or ord(c) == 127})
+    if bad:
+        shown = " ".join(repr(c) for c in bad)
+        return f"tên tệp có ký tự không dùng được trong tên tệp ({shown})"
+    size = len(name.encode("utf-8", "surrogatepass"))
+    if size > NAME_LIMIT:
+        return f"tên tệp quá dài ({size} byte; tối đa {NAME_LIMIT})"
+    return None
+
+
+def read_input(path: Path, limit: int, what: str = "tệp") -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; InputError naming the path otherwise.
+
+    Never blocks: a FIFO, a device or a folder is refused before it is read."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError([Problem(path, "không tìm thấy tệp")]) from None
+    except OSError as exc:
+        raise InputError([os_problem(exc, path, f"không đọc được {what}")]) from None
+    _regular(path, info.st_mode, what)
+    if info.st_size > limit:
+        raise InputError([Problem(path, f"{what} quá lớn ({_mb(info.st_size)}; tối đa {_mb(limit)})")])
+    try:
+        # O_NONBLOCK: if the path became a FIFO after the stat, opening it does not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            _regular(path, os.fstat(handle.fileno()).st_mode, what)
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise InputError([os_problem(exc, path, f"không đọc được {what}")]) from None
+    if len(data) > limit:
+        raise InputError([Problem(path, f"{what} quá lớn (hơn {_mb(limit)})")])
+    return data
+
+
+def _regular(path: Path, mode: int, what: str) -> None:
+    if stat.S_ISDIR(mode):
+        raise InputError([Problem(path, f"đây là một thư mục, không phải {what}")])
+    if not stat.S_ISREG(mode):
+        raise InputError([Problem(path, f"không phải tệp thường (thiết bị, ống dẫn hay socket): không đọc được {what}")])
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.1f} MB".replace(".", ",")
+
+
+def check_target(path: Path) -> None:
+    """Refuse, before anything is written, a target that cannot or must not be written; OutputError says why."""
+    name = path.name
+    if not name or name in (".", ".."):
+        raise OutputError([Problem(path, "cần tên một tệp, không phải một thư mục")])
+    size = len(os.fsencode(name))
+    if size > NAME_MAX - _TEMP_EXTRA:
+        raise OutputError([Problem(path, f"tên tệp quá dài ({size} byte; tối đa {NAME_MAX - _TEMP_EXTRA})")])
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputError([os_problem(exc, path, "không ghi được")]) from None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputError([Problem(path, "đây là một thư mục, không ghi đè bằng một tệp được")])
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
+            # Renaming over a device or a pipe would replace it: /dev/full must stay a device.
+            raise OutputError([Problem(path, "không phải tệp thường (thiết bị, ống dẫn hay socket): không ghi đè")])
+    folder = path.parent
+    while True:  # the nearest folder that exists must be a folder we may write in
+        try:
+            info = os.stat(folder)
+        except FileNotFoundError:
+            if folder.parent == folder:
+                break
+            folder = folder.parent
+            continue
+        except OSError as exc:
+            raise OutputError([os_problem(exc, folder, "không ghi được vào thư mục")]) from None
+        if not stat.S_ISDIR(info.st_mode):
+            raise OutputError([Problem(folder, f"là một tệp, không phải thư mục: không ghi được {path}")])
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise OutputError([Problem(folder, f"thư mục không cho ghi: không ghi được {path}")])
+        break
+
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a reader sees the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write beside the target, then rename: a reader sees the old file or the new one, never half.
+
+    Raises OutputError (naming the path) for a target that is not a regular file or cannot be written."""
+    check_target(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError([os_problem(exc, path, "không ghi được")]) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError([os_problem(exc, path, "không ghi được")]) from None
         raise

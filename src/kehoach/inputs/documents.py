@@ -53,7 +53,7 @@ def _symbol_parts(loc: Located, problems: list[Problem]) -> tuple[str, str, str,
 
 
 def load_document(file: Path) -> DocRef:
-    loc = read_yaml(file)
+    loc = read_yaml(file, strict=False)
     problems = check(loc, DOCUMENT)
     if problems:
         raise InputError(problems)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.errors import InputError
+from kehoach.files import check_name
 from kehoach.inputs.documents import task_from_yaml
 from kehoach.inputs.models import Opening, PlanSpec, Section
 from kehoach.inputs.plan_keys import PLAN
@@ -60,8 +61,11 @@ def _opening(raw: Any) -> Opening:
 
 
 def load_plan(file: Path, text: str | None = None) -> tuple[PlanSpec, Located]:
-    loc = read_yaml(file, text)
+    loc = read_yaml(file, text, strict=False)
     problems = check(loc, PLAN)
+    output = loc.data.get("tep_ra")
+    if isinstance(output, str) and (reason := check_name(output)):
+        problems.append(loc.problem(("tep_ra",), reason))
     if problems:
         raise InputError(problems)
     data = loc.data

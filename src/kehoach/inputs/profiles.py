@@ -47,7 +47,7 @@ def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 
 def _resolve_chain(file: Path, seen: tuple[Path, ...] = ()) -> list[Located]:
     """The profile and its bases, base first."""
-    loc = read_yaml(file)
+    loc = read_yaml(file, strict=False)
     problems = check(loc, PROFILE)
     if problems:
         raise InputError(problems)

@@ -53,8 +53,16 @@ class ListOf:
     allow_single: bool = True
 
 
+_TRUE = {"true", "yes", "on", "có", "đúng"}
+_FALSE = {"false", "no", "off", "không", "sai"}
+
+
 @dataclass
 class Checker:
+    """Checks data against a Shape, every problem at once; values the Shape declares bool or int become one.
+
+    The loader (yamlfile) reads every scalar as text exactly as typed; only here does a declared type apply."""
+
     loc: Located
     problems: list[Problem] = field(default_factory=list)
 
@@ -75,31 +83,36 @@ class Checker:
                 allowed = ", ".join(shape.fields)
                 self.fail(path + (key,), f"khóa không được hỗ trợ{hint} (các khóa hợp lệ: {allowed})")
                 continue
-            self.value(value, spec, path + (key,))
+            data[key] = self.value(value, spec, path + (key,))
         for key, spec in shape.fields.items():
             if spec.required and (data.get(key) in (None, "", [])):
                 self.fail(path + (key,) if key in data else path, f"thiếu khóa bắt buộc '{key}'")
 
-    def value(self, value: Any, spec: Field, path: tuple[Any, ...]) -> None:
+    def value(self, value: Any, spec: Field, path: tuple[Any, ...]) -> Any:
+        """Check one value; returns it, typed where `spec` declares bool or int."""
         if value is None:
-            return
+            return None
         kind = spec.kind
         if isinstance(kind, Shape):
             self.shape(value, kind, path)
         elif isinstance(kind, ListOf):
-            items = value if isinstance(value, list) else [value] if kind.allow_single else None
-            if items is None:
-                self.fail(path, "cần một danh sách (mỗi mục một dòng bắt đầu bằng '- ')")
-                return
-            for i, item in enumerate(items):
-                self.value(item, Field(kind.item), path + (i,) if isinstance(value, list) else path)
+            if not isinstance(value, list):
+                if not kind.allow_single:
+                    self.fail(path, "cần một danh sách (mỗi mục một dòng bắt đầu bằng '- ')")
+                    return value
+                return self.value(value, Field(kind.item), path)
+            for i, item in enumerate(value):
+                value[i] = self.value(item, Field(kind.item), path + (i,))
         elif kind == "date":
+            if isinstance(value, (dict, list)):
+                self.fail(path, "cần một ngày (ví dụ 04/5/2023), không phải danh sách hay nhóm khóa")
+                return value
             try:
                 parse_date(value)
             except ValueError as exc:
                 self.fail(path, f"ngày không hợp lệ: {exc}")
         elif kind == "text":
-            if not (isinstance(value, (str, int)) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+            if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
                 self.fail(path, "cần một đoạn chữ hoặc danh sách các đoạn")
         elif kind is str:
             if isinstance(value, (dict, list)) or isinstance(value, bool):
@@ -109,14 +122,21 @@ class Checker:
                 hint = f"; có phải ý bạn là '{guess[0]}'?" if guess else ""
                 self.fail(path, f"giá trị '{value}' không hợp lệ{hint} (chọn một trong: {', '.join(spec.choices)})")
         elif kind is int:
-            if isinstance(value, bool) or not (isinstance(value, int) or (isinstance(value, str) and value.isdigit())):
+            if isinstance(value, str) and value.isdigit() and value.isascii():
+                return int(value)
+            if isinstance(value, bool) or not isinstance(value, int):
                 self.fail(path, "cần một số nguyên")
         elif kind is bool:
+            if isinstance(value, str) and value.casefold() in _TRUE | _FALSE:
+                return value.casefold() in _TRUE
             if not isinstance(value, bool):
                 self.fail(path, "cần true hoặc false (có/không)")
+        return value
 
 
 def check(loc: Located, shape: Shape) -> list[Problem]:
-    checker = Checker(loc)
+    """Every problem of `loc` (the loader's first) against `shape`; declared bool/int values in `loc.data` are typed
+    in place."""
+    checker = Checker(loc, list(loc.problems))
     checker.shape(loc.data, shape, ())
     return checker.problems

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kehoach.errors import KehoachError
+from kehoach.errors import KehoachError, explain
 from kehoach.kiemtra import check_path, format_text, to_json
 from kehoach.kiemtra.catalog import SYSTEMS
 
@@ -30,7 +30,9 @@ def kiemtra(file: Path, system: str | None, as_json: bool) -> None:
     try:
         report = check_path(file, system)
     except KehoachError as exc:
-        click.echo(f"Lỗi: {exc}", err=True)
+        _code, lines = explain(exc) or (exc.exit_code, [str(exc)])
+        for line in lines:
+            click.echo(line, err=True)
         sys.exit(exc.exit_code)
     if as_json:
         click.echo(to_json(report))

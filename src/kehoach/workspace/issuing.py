@@ -45,7 +45,8 @@ def issue_plan(plan_file: Path, number: str, when: str) -> str:
     number, date = _checked(number, when)
     load_plan(plan_file)  # a broken plan is reported as it is, before anything is written
     old = plan_file.read_text(encoding="utf-8")
-    new = _set_keys(old, {"so": number, "ngay": short_date(date)})
+    # Quoted: "010" stays 010 for any YAML reader, not only kehoach's (YAML 1.1 reads a bare 010 as the number 8).
+    new = _set_keys(old, {"so": f"'{number}'", "ngay": short_date(date)})
     load_plan(plan_file, new)
     write_atomic(plan_file, new.encode("utf-8"))
     return f"Đã ghi số {number}, ngày {short_date(date)} vào {plan_file}"
