@@ -110,7 +110,8 @@ D21_UNION = f"Chỉ thị số 21-CT/TW ngày 04/5/2023 của Ban Bí thư {SUBJ
 
 def _level_cites(number1: str = "…", date1: str = "…/11/2026") -> dict[str, tuple[str, str]]:
     """Per level: (full citation of its parent as that level writes it, short form)."""
-    tu = "Kế hoạch số {n}-KH/TU{c} ngày {d} của Ban Thường vụ Tỉnh ủy về tiếp tục thực hiện {d21}"
+    # "tiếp tục thực hiện" joins its issuer directly: "về" would double the joining phrase (issue 13 §6).
+    tu = "Kế hoạch số {n}-KH/TU{c} ngày {d} của Ban Thường vụ Tỉnh ủy tiếp tục thực hiện {d21}"
     tu_party = tu.format(n=number1, c=",", d=date1, d21=D21_PARTY)
     tu_union = tu.format(n=number1, c="", d=date1, d21=D21_UNION)
     btg = "Kế hoạch số …-KH/BTGDVTU{c} ngày …/11/2026 của Ban Tuyên giáo và Dân vận Tỉnh ủy thực hiện {tu}"
@@ -246,5 +247,6 @@ def test_a_mistyped_placeholder_in_a_task_points_at_its_file_and_line(tmp_path):
         with pytest.raises(InputError) as caught:
             generate(tmp_path / f"{name}.yaml", out_dir=tmp_path / "out")
         problem = caught.value.problems[0]
-        assert (Path(problem.file).name, problem.line, problem.key) == ("cha.yaml", 4, "nhiem_vu")
+        # Found where it is typed, before composing: the task's own line and key.
+        assert (Path(problem.file).name, problem.line, problem.key) == ("cha.yaml", 5, "nhiem_vu.0.tieu_de")
         assert "{doi_tuon}" in problem.message and "{doi_tuong}" in problem.message

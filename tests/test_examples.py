@@ -32,7 +32,8 @@ EXPECTED = {
                      "Kế hoạch số 349/KH-TLĐ",
                      "III. TỔ CHỨC THỰC HIỆN", "1. Liên đoàn Lao động tỉnh",
                      "2. Các LĐLĐ huyện, thành phố, Công đoàn ngành, Công đoàn Viên chức"],
-        "closing": f"Trên đây là Kế hoạch triển khai thực hiện {CITE_349}, đề nghị các Ban LĐLĐ tỉnh, LĐLĐ các "
+        # The seed repeats the full chain here; the corrected form uses the short form the opening defined.
+        "closing": "Trên đây là Kế hoạch triển khai thực hiện Kế hoạch số 349/KH-TLĐ, đề nghị các Ban LĐLĐ tỉnh, LĐLĐ các "
                    "huyện, thành phố, Công đoàn ngành, Công đoàn Viên chức nghiêm túc triển khai thực hiện./.",
         "signature": ["TM. BAN THƯỜNG VỤ", "CHỦ TỊCH", "Hoàng Thọ Trung"],
         "recipients": ["Nơi nhận:", "- Tổng LĐLĐ Việt Nam;", "- Ban Dân vận Tỉnh ủy;", "- Ban Tuyên giáo Tỉnh ủy;",

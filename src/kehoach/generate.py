@@ -15,6 +15,7 @@ from kehoach.drafting.compose import compose
 from kehoach.errors import InputError, Problem
 from kehoach.inputs.documents import Library
 from kehoach.inputs.models import DocRef, Draft, PlanSpec, Profile
+from kehoach.inputs.placeholder_check import document_refs
 from kehoach.inputs.plans import load_plan
 from kehoach.inputs.profiles import load_profile
 from kehoach.inputs.recorded import parent_chain
@@ -60,9 +61,10 @@ def prepare(plan_file: Path, number: str | None = None, when: str | None = None,
     problems = []
     # Everything the plan names, each with the key path an error should point at.
     refs: list[tuple[str, tuple[Any, ...]]] = [(key, ("thuc_hien", i)) for i, key in enumerate(plan.implements)]
-    refs += [(key, ("mo_dau", "van_ban", i)) for i, (key, _form) in enumerate(plan.opening.cites)]
+    refs += [(cite.key, ("mo_dau", "van_ban", i)) for i, cite in enumerate(plan.opening.cites)]
     if plan.subject_of:
         refs.append((plan.subject_of, ("trich_yeu", "van_ban")))
+    refs += document_refs({k: v for k, v in loc.data.items() if k != "ghi_chu"})
     keys: dict[str, str] = {}  # as the plan names it → the document's key (a draft's path names its record)
     for key, path in refs:
         if key in keys:
@@ -82,7 +84,7 @@ def prepare(plan_file: Path, number: str | None = None, when: str | None = None,
 
 
 def _renamed(plan: PlanSpec, keys: dict[str, str]) -> PlanSpec:
-    opening = replace(plan.opening, cites=tuple((keys.get(k, k), form) for k, form in plan.opening.cites))
+    opening = replace(plan.opening, cites=tuple(replace(c, key=keys.get(c.key, c.key)) for c in plan.opening.cites))
     return replace(plan, implements=tuple(keys.get(k, k) for k in plan.implements), opening=opening,
                    subject_of=keys.get(plan.subject_of, plan.subject_of) if plan.subject_of else None)
 

@@ -6,19 +6,22 @@ restarted number cannot happen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
-from kehoach.drafting import citations
+from kehoach.drafting import citations, numbering
 from kehoach.drafting import sections as default_sections
 from kehoach.drafting.flow import Allotted, allot, allot_own
+from kehoach.drafting.opening import CiteStyle, compose_opening
 from kehoach.errors import InputError, Problem
 from kehoach.inputs.documents import Library
 from kehoach.inputs.models import Block, DocRef, Draft, PlanSpec, Profile, Section
 from kehoach.inputs.yamlfile import Located
-from kehoach.text.placeholders import UnknownPlaceholder, fill
+from kehoach.text.placeholders import NAMES, UnknownPlaceholder, fill
 from kehoach.text.symbols import number_line, type_code
-from kehoach.text.vntext import date_line, letter, lower_first, roman, upper_first, upper_vi
+from kehoach.text.vntext import date_line, lower_first, upper_first, upper_vi
 
 NATIONAL = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 PARTY = ("ĐẢNG CỘNG SẢN VIỆT NAM",)
@@ -28,9 +31,17 @@ DEFAULT_SENTENCE = {
     "huong_dan": "{chu_the} hướng dẫn {trich_yeu} như sau:",
     "cong_van": "{chu_the} đề nghị {don_vi_thuc_hien} thực hiện một số nội dung sau:",
 }
+# After a narrated opening ("Ngày …, X đã ban hành …. Để …").
+NARRATIVE_SENTENCE = {
+    "ke_hoach": "Để triển khai thực hiện có hiệu quả {viet_tat}, {chu_the} ban hành {ten_loai} thực hiện như sau:",
+    "huong_dan": "Để triển khai thực hiện có hiệu quả {viet_tat}, {chu_the} hướng dẫn thực hiện như sau:",
+    "cong_van": "Để triển khai thực hiện có hiệu quả {viet_tat}, {chu_the} đề nghị {don_vi_thuc_hien} thực hiện "
+                "một số nội dung sau:",
+}
 LETTER_CLOSING = ("Đề nghị {don_vi_thuc_hien} nghiêm túc triển khai thực hiện {viet_tat}, bảo đảm phù hợp với tình hình, "
                   "đặc điểm, nhiệm vụ chính trị của từng địa phương, đơn vị. Định kỳ báo cáo kết quả về {ten_goi}{qua_ban}")
 ENDINGS = ("./.", ".", ";", ",", ":")
+_SPACE_BEFORE_MARK = re.compile(r" +([,;.:])")  # left by a placeholder that expands to nothing: "{qua_ban}."
 
 
 class Composer:
@@ -38,6 +49,9 @@ class Composer:
         self.plan, self.profile, self.library, self.loc = plan, profile, library, loc
         self.comma = profile.layout.comma_before_date
         self.system = profile.system
+        long_dates = profile.layout.long_dates if plan.long_dates is None else plan.long_dates
+        self.style = CiteStyle(self.comma, long_dates, self.lookup)
+        self.names: dict[str, str] = {}
 
     # -- helpers -------------------------------------------------------------------------------
     def doc(self, key: str, path: tuple[Any, ...]) -> DocRef:
@@ -50,67 +64,76 @@ class Composer:
         return self.library.docs.get(key)
 
     def full(self, doc: DocRef) -> str:
-        return citations.full(doc, self.lookup, self.comma)
-
-    def dated(self, doc: DocRef) -> str:
-        return citations.dated(doc, self.comma)
+        return self.style.form(doc, "day_du")
 
     def per_doc(self, path: tuple[Any, ...]) -> dict[str, Callable[[str], str]]:
         return {
             "trich_dan": lambda k: self.full(self.doc(k, path)),
-            "trich_dan_ngay": lambda k: self.dated(self.doc(k, path)),
+            "trich_dan_ngay": lambda k: self.style.form(self.doc(k, path), "ngay"),
+            "trich_dan_chuoi": lambda k: self.style.form(self.doc(k, path), "chuoi"),
             "viet_tat": lambda k: citations.short(self.doc(k, path)),
         }
 
-    def text(self, raw: str, path: tuple[Any, ...]) -> str:
+    def text(self, raw: str, path: tuple[Any, ...], where: Located | Profile | None = None) -> str:
+        """A text of the plan (or of its profile: `where`) with its placeholders expanded; errors name the key."""
         try:
-            return fill(raw, self.names, self.per_doc(path))
+            filled = fill(raw, self.names, self.per_doc(path))
         except UnknownPlaceholder as exc:
-            raise InputError([self.loc.problem(path, str(exc))]) from None
+            message = str(exc)
+            name = re.match(r"\{([a-z_]+)", exc.args[1]) if len(exc.args) > 1 else None
+            if name and name[1] in NAMES and name[1] not in self.names:
+                message = f"chỗ thay thế '{exc.args[1]}' không dùng được ở khóa này"
+            if isinstance(where, Profile):
+                raise InputError([Problem(where.file, message, key=".".join(map(str, path)))]) from None
+            raise InputError([self.loc.problem(path, message)]) from None
+        return _SPACE_BEFORE_MARK.sub(r"\1", filled) if filled != raw else filled
 
     # -- parts -----------------------------------------------------------------------------------
-    def subject(self) -> tuple[str, str, DocRef | None]:
-        """(trích yếu, its short form, the document it names)."""
+    def target(self) -> DocRef | None:
+        """The document the trích yếu names: `trich_yeu.van_ban`, else the first parent."""
+        target_key = self.plan.subject_of or (self.plan.implements[0] if self.plan.implements else None)
+        return self.doc(target_key, ("trich_yeu",)) if target_key else None
+
+    def subject(self, target: DocRef | None) -> tuple[str, str]:
+        """(trích yếu, its short form); both "" for a document without one."""
         plan = self.plan
-        target_key = plan.subject_of or (plan.implements[0] if plan.implements else None)
-        target = self.doc(target_key, ("trich_yeu",)) if target_key else None
-        if plan.subject:
-            return plan.subject, plan.subject, target
-        prefix = plan.subject_prefix or DEFAULT_PREFIX[plan.kind]
+        if plan.subject is not None:  # written by hand, or "" for none
+            literal = self.text(plan.subject, ("trich_yeu",))
+            return literal, literal
+        prefix = self.text(plan.subject_prefix, ("trich_yeu", "cum_tu")) or DEFAULT_PREFIX[plan.kind]
         if target is None:
             raise InputError([self.loc.problem(("trich_yeu",), "cần 'trich_yeu' hoặc 'thuc_hien' để soạn trích yếu")])
         # A Công văn's V/v is one short line: the chain of documents without the directive's own trích yếu.
         form = plan.subject_form or ("chuoi" if plan.kind == "cong_van" else "day_du")
-        cited = citations.lineage(target, self.lookup, self.comma) if form == "chuoi" else self.full(target)
-        return f"{prefix} {cited}", f"{prefix} {citations.short(target)}", target
+        extra = self.text(plan.subject_extra, ("trich_yeu", "them"))
+        tail = f" {extra}" if extra else ""
+        return f"{prefix} {self.style.form(target, form)}{tail}", f"{prefix} {citations.short(target)}{tail}"
+
+    def cased(self, subject: str, letter_line: bool = False) -> str:
+        """The trích yếu's first letter: the plan's `chu_dau`, else the Party writes it lower-case, the State and
+        unions upper-case; a State Công văn's "V/v …" line lower-case."""
+        case = self.plan.subject_case or ("thuong" if self.system == "dang" or letter_line else "hoa")
+        if letter_line and self.system == "dang" and not self.plan.subject_case:
+            case = "hoa"  # a Party Công văn has no "V/v": its trích yếu stands alone (HD 36)
+        if case == "nhu_viet":
+            return subject
+        return lower_first(subject) if case == "thuong" else upper_first(subject)
 
     def opening(self) -> list[str]:
         op = self.plan.opening
         if op.literal:
-            return [self.text(p, ("mo_dau",)) for p in op.literal]
-        cites = op.cites or tuple((k, "day_du") for k in self.plan.implements)
-        parts = []
-        for i, (key, form) in enumerate(cites):
-            doc = self.doc(key, ("mo_dau", "van_ban", i))
-            if form == "ngan":
-                parts.append(citations.short(doc))
-            elif form == "ngay":
-                parts.append(self.dated(doc))
-            else:
-                # "-" means no short form at all; "" means "(Kế hoạch số …)" without "viết tắt là".
-                note = f"{op.short_note} " if op.short_note else ""
-                short = "" if op.short_note == "-" else f" ({note}{citations.short(doc)})"
-                parts.append(self.full(doc) + short)
-        lead = f"{op.word} {'; '.join(parts)}"
-        if op.extra:
-            lead += f" {op.extra}"
-        sentence = self.text(op.sentence or DEFAULT_SENTENCE[self.plan.kind], ("mo_dau", "cau_ban_hanh"))
-        joiner = op.joiner or ("phay" if self.plan.kind == "cong_van" else "doan_moi")
-        if joiner == "doan_moi":
-            return [lead + ";", sentence]
-        if joiner == "cham":
-            return [f"{lead}. {upper_first(sentence)}"]
-        return [f"{lead}, {sentence}"]
+            return [self.text(p, ("mo_dau", "nguyen_van")) for p in op.literal]
+        from kehoach.inputs.models import Cite
+
+        cites = op.cites or tuple(Cite(k) for k in self.plan.implements)
+        cited = [(c, self.doc(c.key, ("mo_dau", "van_ban", i) if op.cites else ("thuc_hien", i)))
+                 for i, c in enumerate(cites)]
+        narrative = op.style == "tuong_thuat"
+        default = (NARRATIVE_SENTENCE if narrative else DEFAULT_SENTENCE)[self.plan.kind]
+        sentence = self.text(op.sentence or default, ("mo_dau", "cau_ban_hanh"))
+        extra = self.text(op.extra, ("mo_dau", "bo_sung"))
+        joiner = op.joiner or ("cham" if narrative else "phay" if self.plan.kind == "cong_van" else "doan_moi")
+        return compose_opening(op, cited, self.style, extra, sentence, joiner)
 
     def allotted(self) -> Allotted:
         """The tasks of the first parent that has any, re-addressed to this body."""
@@ -134,7 +157,7 @@ class Composer:
         is_letter = self.plan.kind == "cong_van"
         default = (Section(auto="nhiem_vu"),) if is_letter else (
             Section(auto="muc_dich_yeu_cau"), Section(auto="nhiem_vu"), Section(auto="to_chuc_thuc_hien"))
-        given = self.plan.sections or default
+        given = self.plan.sections if self.plan.sections is not None else default
         parents = ", ".join(citations.short(self.doc(k, ("thuc_hien",))) for k in self.plan.implements) or "Kế hoạch"
         tasks = self.tasks
         out = []
@@ -159,36 +182,13 @@ class Composer:
         return out
 
     def blocks(self, sections: list[Section]) -> list[Block]:
-        mark = self.profile.layout.section_mark
-        blocks: list[Block] = []
+        plan = self.plan
+        styles = plan.numbering or numbering.default_styles(plan.kind, self.profile.layout.section_mark,
+                                                           plan.point_style)
+        # A Công văn has no Roman sections: its groups look like the "1." level of a Kế hoạch (seed 003).
+        return numbering.number(sections, styles, self.text, first_kind=1 if plan.kind == "cong_van" else 0)
 
-        decimal = self.plan.point_style == "1.1."
-
-        def walk(items: tuple[Section, ...] | list[Section], depth: int, path: tuple[Any, ...],
-                 parent_number: str = "") -> None:
-            for i, sec in enumerate(items, start=1):
-                here = path + (i - 1,)
-                if depth == 0:
-                    label = roman(i) + mark[1:]
-                elif depth == 1:
-                    label = f"{i}."
-                else:
-                    label = f"{parent_number}{i}." if decimal else f"{letter(i)})"
-                paragraphs = [self.text(p, here + ("noi_dung",)) for p in sec.paragraphs]
-                if sec.title:
-                    title = self.text(sec.title, here + ("tieu_de",))
-                    title = upper_vi(title) if depth == 0 else upper_first(title)
-                    blocks.append(Block(("muc", "khoan", "diem")[min(depth, 2)], f"{label} {title}"))
-                elif paragraphs:
-                    paragraphs[0] = f"{label} {paragraphs[0]}"
-                blocks.extend(Block("doan", p) for p in paragraphs)
-                walk(sec.children, depth + 1, here + ("muc_con",), label if depth == 1 else "")
-
-        # A Công văn has no Roman sections: its groups are numbered 1., 2. (seed 003).
-        walk(sections, 1 if self.plan.kind == "cong_van" else 0, ("muc",))
-        return blocks
-
-    def closing(self, subject: str) -> str | None:
+    def closing(self, subject_short: str) -> str | None:
         plan = self.plan
         if plan.closing == "":
             return None
@@ -197,18 +197,23 @@ class Composer:
         elif plan.kind == "cong_van":
             text = self.text(LETTER_CLOSING, ("ket_thuc",))
         else:
-            asked = plan.closing_addressees or "các cơ quan, đơn vị liên quan"
-            text = f"Trên đây là {plan.type_name} {lower_first(subject)}, đề nghị {asked} nghiêm túc triển khai thực hiện"
+            # The short form the opening defined, never the full chain again (issue 13 §6).
+            asked = self.text(plan.closing_addressees, ("de_nghi",)) or "các cơ quan, đơn vị liên quan"
+            about = f" {lower_first(subject_short)}" if subject_short else ""
+            text = f"Trên đây là {plan.type_name}{about}, đề nghị {asked} nghiêm túc triển khai thực hiện"
         return text
 
     def recipients(self) -> tuple[str, ...]:
         from kehoach.inputs.profiles import clean_recipient
 
         plan, profile = self.plan, self.profile
-        listed = [clean_recipient(r) for r in (plan.recipients if plan.recipients is not None else profile.recipients)]
+        if plan.recipients is not None:
+            listed = [clean_recipient(self.text(r, ("noi_nhan", i))) for i, r in enumerate(plan.recipients)]
+        else:
+            listed = [clean_recipient(self.text(r, ("noi_nhan", i), profile)) for i, r in enumerate(profile.recipients)]
         note = profile.layout.report_note
         items = [s if "(" in s else f"{s} {note}" for s in profile.superiors if not _among(s, listed)]
-        items += listed + [clean_recipient(r) for r in plan.extra_recipients]
+        items += listed + [clean_recipient(self.text(r, ("noi_nhan_them", i))) for i, r in enumerate(plan.extra_recipients)]
         # Every body given a task is sent the document, unless it is already addressed ("Như trên" covers Kính gửi).
         addressed = items + list(self.addressee_names())
         items += [unit.short for unit, _ in self.tasks.by_unit if not _among(unit.short, addressed) and
@@ -223,7 +228,7 @@ class Composer:
 
     def addressee_names(self) -> list[str]:
         if self.plan.addressees:
-            return [a.lstrip("- ").rstrip(";,.") for a in self.plan.addressees]
+            return [self.text(a, ("kinh_gui", i)).lstrip("- ").rstrip(";,.") for i, a in enumerate(self.plan.addressees)]
         if self.plan.kind != "cong_van":
             return []
         # A Công văn goes to the units addressed with everyone; specialised units get it in Nơi nhận.
@@ -241,23 +246,28 @@ class Composer:
     # -- the whole draft ---------------------------------------------------------------------------
     def compose(self) -> Draft:
         plan, profile = self.plan, self.profile
-        subject, subject_short, target = self.subject()
-        subject = lower_first(subject) if self.system == "dang" else upper_first(subject)
+        target = self.target()
+        # Names the trích yếu itself may use; the rest follow once it is known.
         self.names = {
             "chu_the": profile.subject,
             "ten_goi": profile.name,
             "ten_loai": plan.type_name,
-            "trich_yeu": lower_first(subject),
-            "trich_yeu_ngan": lower_first(subject_short),
             "viet_tat": citations.short(target) if target else plan.type_name,
             "doi_tuong": profile.people,
             "dia_ban": profile.area or "địa phương",
         }
+        raw_subject, subject_short = self.subject(target)
+        self.literal_subject = raw_subject if plan.subject is not None else None
+        subject = self.cased(raw_subject)
+        self.names["trich_yeu"] = lower_first(raw_subject)
+        self.names["trich_yeu_ngan"] = lower_first(subject_short)
         self.tasks = self.allotted()
         self.names["don_vi_thuc_hien"] = self.doers()
         wanted = plan.drafting_dept or profile.drafting_dept
         dept = profile.department(wanted) if wanted else None
         self.names["qua_ban"] = f" (qua {dept.name})" if dept else ""
+        plan, profile = self._expanded(plan, profile)
+        self.plan, self.profile = plan, profile
         try:
             signer = profile.signer(plan.signer)
         except KeyError:
@@ -265,7 +275,7 @@ class Composer:
             message = f"hồ sơ không có người ký '{plan.signer}' (có: {known})"
             raise InputError([self.loc.problem(("nguoi_ky",), message)]) from None
         body = [Block("doan", p) for p in self.opening()] + self.blocks(self.sections())
-        closing = self.closing(subject)
+        closing = self.closing(subject_short)
         if closing:
             body.append(Block("doan", closing))
         body[-1] = Block(body[-1].kind, _end_with(body[-1].text, profile.layout.closing_mark))
@@ -276,10 +286,15 @@ class Composer:
             code, issuer = ("CV", profile.symbol) if self.system == "dang" else (
                 "", f"{profile.symbol}-{dept_symbol}" if dept_symbol else profile.symbol)
         else:
-            code, issuer = type_code(plan.type_name, self.system), profile.symbol
+            code, issuer = plan.type_code or type_code(plan.type_name, self.system), profile.symbol
+            if not code:
+                message = (f"không biết ký hiệu loại của '{plan.type_name}' để ghi số, ký hiệu: ghi thêm 'ky_hieu_loai' "
+                           "(ví dụ ky_hieu_loai: HD)")
+                raise InputError([self.loc.problem(("ten_loai",), message)])
         cv_subject: tuple[str, ...] = ()
         if is_cv:
-            cv_subject = (upper_first(subject),) if self.system == "dang" else (f"V/v {lower_first(subject)}",)
+            line = self.cased(raw_subject, letter_line=True)
+            cv_subject = () if not line else (line,) if self.system == "dang" else (f"V/v {line}",)
         draft = Draft(
             system=self.system, kind=plan.kind,
             parent_body=profile.parent_body, issuer_lines=profile.issuer_lines,
@@ -300,15 +315,25 @@ class Composer:
     def as_parent(self, code: str, issuer: str, target: DocRef | None) -> DocRef:
         """This plan as the level below cites it; its chain is recomposed there, in the child's own style."""
         plan, profile = self.plan, self.profile
-        literal = plan.subject
+        literal = self.literal_subject
         return DocRef(
             key=plan.key, type_name=plan.type_name, type_code=code, number=plan.number,
-            issuer_symbol=issuer, system=self.system, date=plan.date, issuer=profile.full_name,
+            issuer_symbol=issuer, system=self.system, date=plan.date, issuer=profile.full_name, term=profile.term,
             subject=citations.as_cited(literal) if literal else None,
-            subject_prefix=citations.as_cited(plan.subject_prefix or DEFAULT_PREFIX[plan.kind]),
-            subject_of=target.key if target else None,
+            # A plan without a trích yếu is cited by number, date and issuer alone.
+            subject_prefix="" if literal == "" else citations.as_cited(plan.subject_prefix or DEFAULT_PREFIX[plan.kind]),
+            subject_of=target.key if target and literal != "" else None,
             implements=plan.implements, file=plan.file,
             tasks=plan.tasks or self.tasks.passed, people=profile.people, generated=True)
+
+    def _expanded(self, plan: PlanSpec, profile: Profile) -> tuple[PlanSpec, Profile]:
+        """The plan's assignments and the profile's department duties with their placeholders expanded, for the
+        sections drafted from them."""
+        assignments = tuple((dept, self.text(duty, ("giao_nhiem_vu", i, "nhiem_vu")))
+                            for i, (dept, duty) in enumerate(plan.assignments))
+        departments = tuple(replace(d, duty=self.text(d.duty, ("phong_ban", i, "nhiem_vu"), profile))
+                            for i, d in enumerate(profile.departments))
+        return replace(plan, assignments=assignments), replace(profile, departments=departments)
 
     def doers(self) -> str:
         """Who the body asks to act: its units together, then each unit given a task of its own."""

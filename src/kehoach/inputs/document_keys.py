@@ -34,14 +34,30 @@ DOCUMENT = Shape({
     "ky_hieu": Field(str, label="Ký hiệu", doc="Ký hiệu, khi ghi riêng với `so`.", example="KH-TLĐ"),
     "ngay": Field("date", label="Ngày ban hành", doc="Ngày ban hành: 04/5/2023 hoặc 2023-05-04.",
                   example="04/5/2023"),
-    "co_quan": Field(str, required=True, label="Cơ quan ban hành",
-                     doc="Cơ quan ban hành, như viết sau chữ \"của\" khi trích dẫn.", example="Ban Bí thư"),
+    "ten": Field(str, label="Tên văn bản không số",
+                 doc="Tên của văn bản không có số, ký hiệu, như khi trích dẫn (nghị quyết đại hội, chương trình công "
+                     "tác …). Văn bản không số được trích bằng tên, rồi ngày (nếu có) và cơ quan ban hành.",
+                 default_doc="`loai` và `trich_yeu` ghép lại: \"Chương trình công tác năm 2023\"",
+                 example="Nghị quyết Đại hội đại biểu Phụ nữ tỉnh lần thứ XVI"),
+    "co_quan": Field(str, label="Cơ quan ban hành",
+                     doc="Cơ quan ban hành, như viết sau chữ \"của\" khi trích dẫn. Bắt buộc với văn bản có số.",
+                     example="Ban Bí thư"),
+    "khoa": Field(str, label="Khóa",
+                  doc="Khóa (nhiệm kỳ) của cơ quan ban hành, in sau tên cơ quan: \"của Ban Chấp hành Trung ương Đảng "
+                      "(khóa XIII)\".", example="XIII"),
+    "them_ve": Field(bool, label="Thêm \"về\" trước trích yếu",
+                     doc="Khi trích dẫn, chữ \"về\" nối cơ quan ban hành với trích yếu. Mặc định chương trình thêm "
+                         "\"về\", trừ khi trích yếu đã bắt đầu bằng \"về\" hoặc một động từ thực hiện (thực hiện, "
+                         "triển khai, tổ chức thực hiện, tiếp tục thực hiện, tiếp tục triển khai); \"V/v\" được đọc là "
+                         "\"về\". Ghi `true` để luôn thêm, `false` để không bao giờ thêm (\"… của Thủ tướng Chính phủ "
+                         "phê duyệt Đề án …\").", default_doc="theo quy tắc trên", example=False),
     "he_thong": Field(str, options=SYSTEM_OPTIONS, label="Hệ thống",
                       doc="Hệ thống của cơ quan ban hành, nếu không suy được từ ký hiệu.",
                       default_doc="lối Đảng (21-CT/TW) là `dang`; ký hiệu có TLĐ, LĐLĐ, CĐ là `cong_doan`; còn lại "
                                   "`nha_nuoc`", example="cong_doan"),
     "trich_yeu": Field(str, label="Trích yếu",
-                       doc="Trích yếu như in trên văn bản; khi trích dẫn, chương trình thêm \"về\" nếu cần.",
+                       doc="Trích yếu như in trên văn bản; khi trích dẫn, chương trình thêm \"về\" nếu cần (xem "
+                           "`them_ve`).",
                        example="về tiếp tục đổi mới, phát triển và nâng cao chất lượng giáo dục nghề nghiệp"),
     "cum_tu": Field(str, default="về thực hiện", label="Cụm từ nối với văn bản cấp trên",
                     doc="Khi không có `trich_yeu`: cụm từ nối văn bản này với văn bản nó thực hiện.",

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.errors import InputError, Problem
+from kehoach.inputs import placeholder_check
 from kehoach.inputs.document_keys import DOCUMENT
 from kehoach.inputs.models import DocRef, Task
 from kehoach.inputs.paths import find_document
@@ -43,8 +44,7 @@ def _symbol_parts(loc: Located, problems: list[Problem]) -> tuple[str, str, str,
         sym = str(data["ky_hieu"])
         text = f"{number}-{sym}" if "/" in sym and "-" not in sym.split("/")[0] else f"{number}/{sym}"
     if text is None:
-        problems.append(loc.problem(("so_ky_hieu",), "thiếu số, ký hiệu (ví dụ so_ky_hieu: 349/KH-TLĐ)"))
-        return "", "", "", "nha_nuoc"
+        return "", "", "", "nha_nuoc"  # a document without a number: cited by its name (see load_document)
     try:
         return parse_symbol(str(text))
     except ValueError as exc:
@@ -55,6 +55,7 @@ def _symbol_parts(loc: Located, problems: list[Problem]) -> tuple[str, str, str,
 def load_document(file: Path) -> DocRef:
     loc = read_yaml(file, strict=False)
     problems = check(loc, DOCUMENT)
+    problems = problems or placeholder_check.problems_in(loc, DOCUMENT)
     if problems:
         raise InputError(problems)
     data = loc.data
@@ -62,6 +63,18 @@ def load_document(file: Path) -> DocRef:
     if problems:
         raise InputError(problems)
     type_name = nfc(str(data["loai"]))
+    type_name = type_name[:1].upper() + type_name[1:]
+    subject = data.get("trich_yeu")
+    numbered = data.get("so_ky_hieu") is not None or data.get("ky_hieu") is not None
+    name = ""
+    if not numbered:
+        # "Chương trình công tác năm 2023 của Ban Chấp hành Hội …": the type and the trích yếu are its name.
+        name = nfc(str(data.get("ten") or f"{type_name} {lower_first(nfc(str(subject or '')))}"))
+        if not data.get("ten") and not subject:
+            problems.append(loc.problem(("so_ky_hieu",), "cần số, ký hiệu (ví dụ so_ky_hieu: 349/KH-TLĐ), hoặc tên "
+                                        "của văn bản không số ('ten', hoặc 'trich_yeu')"))
+    elif not data.get("co_quan"):
+        problems.append(loc.problem((), "thiếu khóa bắt buộc 'co_quan' (cơ quan ban hành, như viết sau chữ \"của\")"))
     expected = type_code(type_name, system)
     if code and expected and code != expected:
         problems.append(loc.problem(("so_ky_hieu",), f"ký hiệu loại '{code}' không khớp với loại '{type_name}' ({expected})"))
@@ -71,28 +84,38 @@ def load_document(file: Path) -> DocRef:
         system = "cong_doan"
     if problems:
         raise InputError(problems)
-    subject = data.get("trich_yeu")
     implements = data.get("thuc_hien") or []
     if isinstance(implements, str):
         implements = [implements]
     tasks = data.get("nhiem_vu") or []
     return DocRef(
         key=file.stem,
-        type_name=type_name[:1].upper() + type_name[1:],
+        type_name=type_name,
         type_code=code,
         number=number,
         issuer_symbol=issuer_symbol,
         system=system,
         date=parse_date(data["ngay"]) if data.get("ngay") is not None else None,
-        issuer=nfc(str(data["co_quan"])),
-        subject=lower_first(nfc(str(subject))) if subject else None,
+        issuer=nfc(str(data.get("co_quan") or "")),
+        subject=lower_first(nfc(str(subject))) if subject and not name else None,
         subject_prefix=nfc(str(data.get("cum_tu") or "về thực hiện")),
         subject_of=data.get("trich_yeu_theo"),
         implements=tuple(nfc(str(i)) for i in implements),
         tasks=tuple(task_from_yaml(t) for t in (tasks if isinstance(tasks, list) else [tasks])),
         file=file,
         people=nfc(str(data.get("doi_tuong") or "")),
+        name=name,
+        term=term_of(data.get("khoa")),
+        about=data.get("them_ve"),
     )
+
+
+def term_of(value: object) -> str:
+    """'XV', 'khóa XV' or '(khóa XV)' → 'XV': the term of a committee, printed '(khóa XV)'."""
+    if value is None:
+        return ""
+    text = nfc(str(value)).strip("() ")
+    return nfc(re.sub(r"^(khóa|khoá)\s*", "", text, flags=re.IGNORECASE))
 
 
 def is_plan(file: Path) -> bool:

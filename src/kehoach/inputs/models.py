@@ -45,6 +45,7 @@ class Layout:
     closing_mark: str  # "./." or "."
     comma_before_date: bool  # "Kế hoạch số 349/KH-TLĐ, ngày 15/8/2023" vs "... ngày 15/8/2023"
     report_note: str = "(b/c)"  # after a superior in Nơi nhận; the State writes "(để b/c)"
+    long_dates: bool = False  # dates in citations: "15 tháng 01 năm 2024" instead of "15/01/2024"
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Profile:
     kinds: tuple[str, ...] = ()  # which task owners it is: ("cong_doan",)
     superiors: tuple[str, ...] = ()  # sent the plan for their information: "(b/c)" in Nơi nhận
     drafting_dept: str = ""  # department that drafts its Công văn by default (abbreviation or name)
+    term: str = ""  # term of its committee, when others cite it: "XV" → "(khóa XV)"
 
     @property
     def subject(self) -> str:
@@ -122,6 +124,9 @@ class DocRef:
     file: Path | None = None
     people: str = ""  # who its tasks address, replaced by the child's own people when they flow down
     generated: bool = False  # a plan kehoach drafts (in the workspace or from a record), not an outside document
+    name: str = ""  # a document without a number is cited by name: "Chương trình công tác năm 2023"
+    term: str = ""  # term of the issuing committee: "XII" → "của Ban Bí thư Trung ương Đảng (khóa XII)"
+    about: bool | None = None  # "về" before its trích yếu: forced (True), forbidden (False), or by rule (None)
 
     @property
     def issued(self) -> bool:
@@ -142,17 +147,31 @@ class Section:
     paragraphs: tuple[str, ...] = ()
     children: tuple[Section, ...] = ()
     auto: str = ""  # "muc_dich_yeu_cau", "nhiem_vu", "to_chuc_thuc_hien": drafted by kehoach
+    numbered: bool = True  # False: printed as written, and the next sibling takes the number this one did not
+
+
+@dataclass(frozen=True)
+class Cite:
+    """One document cited in the opening."""
+
+    key: str
+    form: str = "day_du"  # day_du | chuoi | ngay | ngan (drafting/citations.py)
+    word: str = ""  # its own lead word, mid-sentence: "căn cứ" in "Thực hiện A, B; căn cứ C"
+    sep: str = ""  # separator before it: "cham_phay" ("; ") or "phay" (", "); "" = the opening's
 
 
 @dataclass(frozen=True)
 class Opening:
-    word: str = "Thực hiện"  # or "Căn cứ"
-    cites: tuple[tuple[str, str], ...] = ()  # (document key, form: day_du | ngay | ngan)
+    word: str = "Thực hiện"  # lead word of the first citation: "Thực hiện", "Căn cứ" …
+    cites: tuple[Cite, ...] = ()
     extra: str = ""  # appended after the citations: "và chỉ đạo của Thường trực Tỉnh ủy"
-    short_note: str = "viết tắt là"  # "(viết tắt là Kế hoạch số ...)"; "" for "(Kế hoạch số ...)"; None-like "-" for none
-    joiner: str = ""  # doan_moi: ';' and a new paragraph; cham: '. '; phay: ', '; "" = by kind (a Công văn: phay)
+    short_note: str | None = None  # "viết tắt là" (list) / "sau đây viết tắt là" (narrative) when None; "" for
+    # "(Kế hoạch số …)"; "-" for no short form at all
+    joiner: str = ""  # doan_moi | cham_doan_moi | cham | cham_phay | phay; "" = by kind and style
     sentence: str = ""  # the issuing sentence, with {placeholders}
     literal: tuple[str, ...] = ()  # the whole opening written by hand
+    style: str = "liet_ke"  # liet_ke (Thực hiện A; B) or tuong_thuat (Ngày …, X đã ban hành A …)
+    sep: str = "cham_phay"  # between citations: "cham_phay" or "phay"
 
 
 @dataclass(frozen=True)
@@ -166,11 +185,11 @@ class PlanSpec:
     date: PartialDate
     signer: str | None
     implements: tuple[str, ...]
-    subject: str | None
+    subject: str | None  # written by hand; "" = no trích yếu; None = composed from subject_of
     subject_prefix: str
     subject_of: str | None
     opening: Opening
-    sections: tuple[Section, ...]
+    sections: tuple[Section, ...] | None  # None: the default sections of the kind; (): none at all
     closing: str | None
     closing_addressees: str
     recipients: tuple[str, ...] | None
@@ -182,7 +201,12 @@ class PlanSpec:
     output: str = ""
     point_style: str = "a)"  # third level: "a)" (Vietnamese letters) or "1.1." (decimal, as some offices write)
     tasks: tuple[Task, ...] = ()  # the plan's own nhiệm vụ for the level below; () passes on what it received
-    subject_form: str = ""  # "day_du" (full chain with trích yếu) or "chuoi" (chain only); "" = by kind
+    subject_form: str = ""  # day_du | chuoi | ngay | ngan (drafting/citations.py); "" = by kind
+    subject_extra: str = ""  # the plan's own words after the cited document: "trên địa bàn xã"
+    subject_case: str = ""  # hoa | thuong | nhu_viet; "" = by system
+    type_code: str = ""  # the type's code in the number when the type name is not a known one: "ĐHTT"
+    numbering: tuple[str, ...] = ()  # style of each level: ("1.", "1.1.", "a)"); () = by kind and profile
+    long_dates: bool | None = None  # citations date "15 tháng 01 năm 2024"; None = as the profile says
 
 
 @dataclass(frozen=True)

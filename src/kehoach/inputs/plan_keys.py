@@ -14,54 +14,82 @@ CITE_FORMS = (
                "hoạch số 349/KH-TLĐ)\""),
     ("ngay", "số, ngày và cơ quan ban hành, không trích yếu: \"Hướng dẫn số 157-HD/BTGTW, ngày 31/5/2024 của Ban "
              "Tuyên giáo Trung ương\""),
+    ("chuoi", "chuỗi văn bản có số, ngày, cơ quan ban hành, không có trích yếu cuối cùng: \"Kế hoạch số 120-KH/TU "
+              "ngày 05/02/2021 của Ban Thường vụ Tỉnh ủy thực hiện Chỉ thị số 40-CT/TW ngày 12/3/2019 của Ban Bí thư\""),
     ("ngan", "chỉ số, ký hiệu: \"Kế hoạch số 349/KH-TLĐ\""),
 )
+SEPARATORS = (("cham_phay", "dấu chấm phẩy: \"A; B\""), ("phay", "dấu phẩy: \"A, B\""))
 CITE = Shape({
     "ma": Field(str, required=True, label="Văn bản",
                 doc="Mã văn bản được trích (tên tệp trong van-ban/ hoặc ke-hoach/, không có .yaml).",
                 example="349-kh-tld"),
     "dang": Field(str, options=CITE_FORMS, default="day_du", label="Dạng trích dẫn",
-                  doc="Trích văn bản này đầy đủ, có ngày hay chỉ số, ký hiệu.", example="ngay"),
+                  doc="Trích văn bản này đầy đủ, theo chuỗi, có ngày hay chỉ số, ký hiệu.", example="ngay"),
+    "tu": Field(str, label="Từ dẫn riêng",
+                doc="Từ dẫn đứng trước riêng văn bản này (viết thường giữa câu): \"Thực hiện A, B; căn cứ C\". Ở văn "
+                    "bản đầu tiên thì thay cho `tu` của `mo_dau`.", example="căn cứ"),
+    "ngan_cach": Field(str, options=SEPARATORS, label="Dấu trước văn bản này",
+                       doc="Dấu ngăn cách văn bản này với văn bản trước nó.",
+                       default_doc="`ngan_cach` của `mo_dau`", example="phay"),
 }, shorthand="ma", title="Văn bản trích ở câu mở đầu",
-    doc="Một chuỗi (mã văn bản) hoặc nhóm khóa có `ma` và `dang`.")
+    doc="Một chuỗi (mã văn bản) hoặc nhóm khóa: `ma`, và tùy chọn `dang`, `tu`, `ngan_cach`.")
 JOINS = (
     ("doan_moi", "dấu chấm phẩy \";\" rồi xuống dòng: câu ban hành là một đoạn riêng"),
+    ("cham_doan_moi", "dấu chấm \".\" rồi xuống dòng: câu ban hành là một đoạn riêng"),
     ("cham", "dấu chấm \". \" rồi câu ban hành viết tiếp trong cùng đoạn"),
+    ("cham_phay", "dấu chấm phẩy \"; \" rồi câu ban hành viết tiếp trong cùng đoạn"),
     ("phay", "dấu phẩy \", \" rồi câu ban hành viết tiếp trong cùng đoạn"),
 )
+OPENING_STYLES = (
+    ("liet_ke", "liệt kê: \"Thực hiện Chỉ thị số 40-CT/TW ngày 12/3/2019 của Ban Bí thư về … (viết tắt là …); …\""),
+    ("tuong_thuat", "tường thuật: \"Ngày 12/3/2019, Ban Bí thư Trung ương Đảng (khóa XII) đã ban hành Chỉ thị số "
+                    "40-CT/TW về … (sau đây viết tắt là Chỉ thị số 40-CT/TW). Để …\""),
+)
 OPENING = Shape({
-    "tu": Field(str, options=(("Thực hiện", "\"Thực hiện …\""), ("Căn cứ", "\"Căn cứ …\"")), default="Thực hiện",
-                label="Từ mở đầu", doc="Từ đứng đầu câu mở đầu, trước các văn bản được trích.", example="Căn cứ"),
+    "kieu": Field(str, options=OPENING_STYLES, default="liet_ke", label="Kiểu mở đầu",
+                  doc="Liệt kê các văn bản được trích, hay kể lại việc ban hành từng văn bản.", example="tuong_thuat"),
+    "tu": Field(str, default="Thực hiện", label="Từ mở đầu",
+                doc="Từ dẫn đứng đầu câu mở đầu, trước các văn bản được trích (\"Thực hiện\", \"Căn cứ\", \"Triển "
+                    "khai\" …). Mỗi văn bản có thể có từ dẫn riêng (`tu` trong `van_ban`).", example="Căn cứ"),
     "van_ban": Field(ListOf(CITE), label="Văn bản trích",
                      doc="Các văn bản trích ở câu mở đầu, theo thứ tự, mỗi văn bản một dạng trích. Thiếu thì trích "
                          "đầy đủ mọi văn bản trong `thuc_hien`.",
                      default_doc="mọi văn bản trong `thuc_hien`, dạng `day_du`",
                      example=["349-kh-tld", {"ma": "157-hd-btgtw", "dang": "ngay"}]),
+    "ngan_cach": Field(str, options=SEPARATORS, default="cham_phay", label="Dấu giữa các văn bản",
+                       doc="Dấu ngăn cách các văn bản được trích với nhau.", example="phay"),
     "bo_sung": Field(str, placeholders=True, label="Phần thêm sau trích dẫn",
                      doc="Lời viết thêm ngay sau các văn bản được trích, trước câu ban hành.",
                      example="và chỉ đạo của Thường trực Tỉnh ủy"),
-    "viet_tat": Field(str, default="viết tắt là", label="Lời dẫn chữ viết tắt",
+    "viet_tat": Field(str, label="Lời dẫn chữ viết tắt",
                       doc="Chữ đứng trước dạng viết tắt trong ngoặc: \"(viết tắt là Kế hoạch số …)\". Ghi \"\" để "
                           "chỉ in \"(Kế hoạch số …)\"; ghi \"-\" để không in dạng viết tắt.",
+                      default_doc="liệt kê: \"viết tắt là\"; tường thuật: \"sau đây viết tắt là\"",
                       example="sau đây viết tắt là"),
     "noi": Field(str, options=JOINS, label="Nối với câu ban hành",
-                 doc="Dấu nối phần trích dẫn với câu ban hành.",
-                 default_doc="Công văn: `phay`; Kế hoạch, Hướng dẫn: `doan_moi`", example="phay"),
+                 doc="Dấu nối phần trích dẫn với câu ban hành. Kiểu tường thuật chỉ dùng `cham` hoặc `cham_doan_moi`.",
+                 default_doc="Công văn: `phay`; Kế hoạch, Hướng dẫn: `doan_moi`; kiểu tường thuật: `cham`",
+                 example="phay"),
     "cau_ban_hanh": Field(str, placeholders=True, label="Câu ban hành",
                           doc="Câu sau phần trích dẫn, nói ai ban hành gì.",
                           default_doc="Kế hoạch: \"{chu_the} ban hành {ten_loai} {trich_yeu_ngan}, như sau:\"; "
                                       "Hướng dẫn: \"{chu_the} hướng dẫn {trich_yeu} như sau:\"; Công văn: \"{chu_the} "
-                                      "đề nghị {don_vi_thuc_hien} thực hiện một số nội dung sau:\"",
+                                      "đề nghị {don_vi_thuc_hien} thực hiện một số nội dung sau:\"; kiểu tường thuật: "
+                                      "\"Để triển khai thực hiện có hiệu quả {viet_tat}, {chu_the} …\"",
                           example="{chu_the} hướng dẫn {trich_yeu} ({viet_tat}) như sau:"),
     "nguyen_van": Field("text", placeholders=True, label="Câu mở đầu viết sẵn",
-                        doc="Cả phần mở đầu viết tay (một đoạn, hoặc danh sách nhiều đoạn); khi có thì các khóa khác "
-                            "của `mo_dau` không dùng.",
+                        doc="Cả phần mở đầu viết tay (một đoạn, hoặc danh sách nhiều đoạn; mỗi dòng của một khối "
+                            "\"|\" cũng là một đoạn); khi có thì các khóa khác của `mo_dau` không dùng.",
                         example="Thực hiện {trich_dan:001-btg-binh-dinh}, Ban Thường vụ LĐLĐ tỉnh đề nghị …"),
 }, title="Câu mở đầu", doc="Đoạn mở đầu: trích dẫn văn bản cấp trên rồi câu ban hành.")
 SUBJECT_FORMS = (
     ("day_du", "cả chuỗi văn bản, có trích yếu của văn bản gốc"),
     ("chuoi", "chuỗi văn bản có số, ngày, cơ quan, không có trích yếu cuối cùng (như dòng V/v của Công văn)"),
+    ("ngay", "chỉ văn bản cấp trên trực tiếp: số, ngày, cơ quan ban hành (\"Triển khai thực hiện Kế hoạch số "
+             "112/KH-UBND ngày 20/3/2025 của Ủy ban nhân dân tỉnh\")"),
+    ("ngan", "chỉ số, ký hiệu của văn bản cấp trên trực tiếp (\"Thực hiện Kế hoạch số 112/KH-UBND\")"),
 )
+CASES = (("hoa", "viết hoa chữ đầu"), ("thuong", "viết thường chữ đầu"), ("nhu_viet", "giữ như đã viết"))
 SUBJECT = Shape({
     "cum_tu": Field(str, placeholders=True, label="Cụm từ đầu trích yếu",
                     doc="Cụm từ đứng trước văn bản được trích trong trích yếu.",
@@ -71,13 +99,21 @@ SUBJECT = Shape({
                      doc="Mã văn bản được nêu trong trích yếu, nếu không phải văn bản đầu tiên của `thuc_hien`.",
                      default_doc="văn bản đầu tiên trong `thuc_hien`", example="72-kh-tu-binh-dinh"),
     "dang": Field(str, options=SUBJECT_FORMS, label="Dạng trích yếu",
-                  doc="Trích yếu mang cả chuỗi văn bản hay chỉ chuỗi số, ngày.",
-                  default_doc="Công văn: `chuoi`; Kế hoạch, Hướng dẫn: `day_du`", example="chuoi"),
+                  doc="Trích yếu mang cả chuỗi văn bản, chỉ chuỗi số, ngày, hay chỉ văn bản cấp trên trực tiếp.",
+                  default_doc="Công văn: `chuoi`; Kế hoạch, Hướng dẫn: `day_du`", example="ngay"),
+    "them": Field(str, placeholders=True, label="Lời thêm sau trích dẫn",
+                  doc="Lời của kế hoạch viết tiếp sau văn bản được trích trong trích yếu.",
+                  example="trên địa bàn xã"),
+    "chu_dau": Field(str, options=CASES, label="Chữ đầu trích yếu",
+                     doc="Viết hoa hay viết thường chữ đầu của trích yếu (và dòng V/v của Công văn).",
+                     default_doc="Đảng: `thuong` (\"thực hiện …\"); Nhà nước, Công đoàn: `hoa`; dòng V/v: `thuong`",
+                     example="hoa"),
     "nguyen_van": Field(str, placeholders=True, label="Trích yếu viết sẵn",
                         doc="Trích yếu viết tay, thay cho trích yếu chương trình soạn.",
                         example="Tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng"),
 }, shorthand="nguyen_van", title="Trích yếu",
-    doc="Một chuỗi (trích yếu viết sẵn) hoặc nhóm khóa để chương trình soạn trích yếu từ văn bản cấp trên.")
+    doc="Một chuỗi (trích yếu viết sẵn) hoặc nhóm khóa để chương trình soạn trích yếu từ văn bản cấp trên. Ghi "
+        "`trich_yeu: \"\"` (hoặc `null`) cho văn bản không có trích yếu.")
 ASSIGNMENT = Shape({
     "phong_ban": Field(str, required=True, label="Phòng, ban",
                        doc="Tên hoặc chữ viết tắt của phòng, ban được giao (như trong `phong_ban` của hồ sơ).",
@@ -106,10 +142,24 @@ _SECTION_FIELDS: dict[str, Field] = {
                   doc="Các đoạn thêm vào sau nội dung (hữu ích với mục tự soạn).",
                   example=["Định kỳ 6 tháng báo cáo kết quả về Ban Thường vụ."]),
 }
-SECTION = Shape(_SECTION_FIELDS, title="Mục", doc="Một mục của phần nội dung; có thể có mục con.")
-_SECTION_FIELDS["muc_con"] = Field(ListOf(SECTION), label="Mục con", doc="Các mục con, cùng dạng với một mục.",
+_SECTION_FIELDS["danh_so"] = Field(bool, default=True, label="Đánh số",
+                                   doc="`false`: mục này không có số (tiêu đề hoặc đoạn in như đã viết); các mục "
+                                       "cùng cấp sau nó vẫn được đánh số liền.", example=False)
+SECTION = Shape(_SECTION_FIELDS, shorthand="noi_dung", title="Mục",
+                doc="Một mục của phần nội dung; có thể có mục con. Một chuỗi thay cho cả nhóm là một đoạn không "
+                    "đánh số (Công văn không chia nhóm: `muc: [\"Đoạn 1 …\", \"Đoạn 2 …\"]`).")
+_SECTION_FIELDS["muc_con"] = Field(ListOf(SECTION), label="Mục con",
+                                   doc="Các mục con, cùng dạng với một mục; một chuỗi là một đoạn không đánh số.",
                                    example=[{"tieu_de": "Mục đích", "noi_dung": ["- …"]}])
 POINT_STYLES = (("a)", "chữ cái: a), b), c), d), đ) …"), ("1.1.", "số thập phân theo mục trên: 1.1., 1.2. …"))
+LEVEL_STYLES = (
+    ("I.", "số La Mã, dấu chấm: I., II."), ("I-", "số La Mã, gạch ngang: I-, II-"), ("1.", "số: 1., 2."),
+    ("1.1.", "số thập phân theo mục trên: 1.1., 1.2. (ở cấp đầu: sau số 1.)"),
+    ("1.1.1.", "số thập phân ba cấp: 1.1.1., 1.1.2."), ("a)", "chữ cái: a), b), … đ) …"),
+    ("a.", "chữ cái, dấu chấm: a., b."), ("-", "gạch đầu dòng"), ("+", "dấu cộng đầu dòng"),
+    ("khong", "không đánh số"),
+)
+DATE_STYLES = (("ngan", "ngày dạng số: \"15/01/2024\""), ("day_du", "ngày viết đủ: \"15 tháng 01 năm 2024\""))
 KIND_NAMES = tuple((code, name) for code, name in KINDS.items())
 
 PLAN = Shape({
@@ -121,6 +171,10 @@ PLAN = Shape({
     "ten_loai": Field(str, label="Tên loại in ra",
                       doc="Tên loại in ở tiêu đề và trong lời văn, nếu khác tên mặc định của `loai`.",
                       default_doc="tên của `loai`: Kế hoạch, Hướng dẫn, Công văn", example="Kế hoạch hành động"),
+    "ky_hieu_loai": Field(str, label="Ký hiệu loại",
+                          doc="Chữ viết tắt của tên loại trong số, ký hiệu (\"12-ĐHTT/BTGTU\"). Cần khi `ten_loai` là "
+                              "tên chương trình không biết (\"Định hướng tuyên truyền\").",
+                          default_doc="theo tên loại: Kế hoạch KH, Hướng dẫn HD, Chương trình CTr …", example="ĐHTT"),
     "so": Field(str, label="Số",
                 doc="Số văn bản. Bỏ trống để văn thư điền khi ban hành (\"Số:      /KH-LĐLĐ\"); số nhỏ hơn 10 "
                     "được thêm số 0.", example="470"),
@@ -173,7 +227,18 @@ PLAN = Shape({
     "tep_ra": Field(str, label="Tệp ra", doc="Tên tệp .docx đầu ra trong thư mục bản thảo.",
                     default_doc="tên tệp kế hoạch", example="kh-470-ldld.docx"),
     "danh_so_cap_3": Field(str, options=POINT_STYLES, default="a)", label="Đánh số cấp 3",
-                           doc="Cách đánh số cấp thứ ba (dưới I. và 1.).", example="1.1."),
+                           doc="Cách đánh số cấp thứ ba (dưới I. và 1.); gọn hơn `danh_so`.", example="1.1."),
+    "danh_so": Field(ListOf(Field(str, options=LEVEL_STYLES, label="Kiểu số", doc="Kiểu số của một cấp.",
+                                  example="1.")),
+                     label="Đánh số từng cấp",
+                     doc="Kiểu số của từng cấp mục, từ cấp đầu: `[\"1.\", \"1.1.\", \"a)\"]` cho văn bản không có "
+                         "mục La Mã, `[\"1.1.\", \"a)\"]` để Công văn đánh số từ 1.1.",
+                     default_doc="Kế hoạch, Hướng dẫn: [`kieu_muc` của hồ sơ, \"1.\", `danh_so_cap_3`]; Công văn: "
+                                 "[\"1.\", `danh_so_cap_3`]", example=["1.", "1.1.", "a)"]),
+    "ngay_trich_dan": Field(str, options=DATE_STYLES, label="Ngày trong trích dẫn",
+                            doc="Ngày của văn bản được trích viết dạng số hay viết đủ.",
+                            default_doc="`ngay_trich_dan` trong `trinh_bay` của hồ sơ, không có thì `ngan`",
+                            example="day_du"),
     "ghi_chu": Field("text", label="Ghi chú", doc="Ghi chú tự do, không in ra văn bản.",
                      example="Bản nháp, chờ Thường trực cho ý kiến."),
     "nhiem_vu": Field(ListOf(TASK), placeholders=True, label="Nhiệm vụ cho cấp dưới",

@@ -55,6 +55,11 @@ LAYOUT = Shape({
     "ghi_chu_bao_cao": Field(str, options=(("(b/c)", "\"(b/c)\""), ("(để b/c)", "\"(để b/c)\" (lối Nhà nước)")),
                              label="Ghi chú báo cáo", doc="Ghi sau cơ quan cấp trên ở Nơi nhận.",
                              default_doc="Nhà nước `(để b/c)`; Đảng, Công đoàn `(b/c)`", example="(b/c)"),
+    "ngay_trich_dan": Field(str, options=(("ngan", "ngày dạng số: \"15/01/2024\""),
+                                          ("day_du", "ngày viết đủ: \"15 tháng 01 năm 2024\"")),
+                            default="ngan", label="Ngày trong trích dẫn",
+                            doc="Ngày của văn bản được trích viết dạng số hay viết đủ (kế hoạch có thể chọn khác).",
+                            example="day_du"),
 }, title="Trình bày", doc="Tùy chọn trình bày; thiếu khóa nào thì lấy theo hệ thống.")
 
 PROFILE = Shape({
@@ -77,6 +82,10 @@ PROFILE = Shape({
     "ky_hieu": Field(str, label="Ký hiệu cơ quan",
                      doc="Phần chữ viết tắt của cơ quan trong số, ký hiệu. Bắt buộc.", example="LĐLĐ"),
     "dia_danh": Field(str, label="Địa danh", doc="Địa danh ở dòng ngày tháng. Bắt buộc.", example="Lai Châu"),
+    "khoa": Field(str, label="Khóa",
+                  doc="Khóa (nhiệm kỳ) của tập thể ban hành, in sau tên cơ quan khi cơ quan cấp dưới trích dẫn văn "
+                      "bản của cơ quan này: \"của Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh (khóa XV)\".",
+                  example="XV"),
     "tap_the": Field(str, label="Tập thể ban hành",
                      doc="Tập thể đứng tên ban hành, ghép trước `ten_goi` trong lời văn; `null` với cơ quan tham mưu.",
                      example="Ban Thường vụ"),

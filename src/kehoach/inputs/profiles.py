@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.errors import InputError, Problem
+from kehoach.inputs import placeholder_check
+from kehoach.inputs.documents import term_of
 from kehoach.inputs.models import Department, Layout, Profile, Signer, Unit
 from kehoach.inputs.paths import find_profile
 from kehoach.inputs.profile_keys import PROFILE, REQUIRED
@@ -49,6 +51,7 @@ def _resolve_chain(file: Path, seen: tuple[Path, ...] = ()) -> list[Located]:
     """The profile and its bases, base first."""
     loc = read_yaml(file, strict=False)
     problems = check(loc, PROFILE)
+    problems = problems or placeholder_check.problems_in(loc, PROFILE)
     if problems:
         raise InputError(problems)
     base_ref = loc.data.get("ke_thua")
@@ -111,6 +114,7 @@ def _build(file: Path, data: dict[str, Any], own: Located, sources: tuple[Path, 
         closing_mark=layout_data.get("ket_thuc", base.closing_mark),
         comma_before_date=layout_data.get("dau_phay_truoc_ngay", base.comma_before_date),
         report_note=layout_data.get("ghi_chu_bao_cao", base.report_note),
+        long_dates=layout_data.get("ngay_trich_dan", "ngan") == "day_du",
     )
     template = data.get("mau")
     default_archive = "VT" if system != "dang" else f"Văn phòng {nfc(str(data['ten_goi']))}"
@@ -140,6 +144,7 @@ def _build(file: Path, data: dict[str, Any], own: Located, sources: tuple[Path, 
         kinds=_lines(data.get("loai_co_quan") or []) or KINDS[system],
         superiors=tuple(clean_recipient(r) for r in _lines(data.get("cap_tren") or [])),
         drafting_dept=nfc(str(data.get("phong_soan_thao") or "")),
+        term=term_of(data.get("khoa")),
     )
 
 

@@ -80,8 +80,8 @@ def _shapes(shape: Shape) -> dict[int, tuple[str, Shape]]:
 
 
 def _inner_shape(kind: Any) -> Shape | None:
-    while isinstance(kind, ListOf):
-        kind = kind.item
+    while isinstance(kind, (ListOf, Field)):
+        kind = kind.item if isinstance(kind, ListOf) else kind.kind
     return kind if isinstance(kind, Shape) else None
 
 
@@ -116,8 +116,9 @@ def _value(kind: Any, spec: Field | None, shapes: dict[int, tuple[str, Shape]]) 
     if isinstance(kind, Shape):
         return {"$ref": f"#/definitions/{shapes[id(kind)][0]}"}
     if isinstance(kind, ListOf):
-        array = {"type": "array", "items": _value(kind.item, None, shapes)}
-        return {"anyOf": [_value(kind.item, None, shapes), array]} if kind.allow_single else array
+        item = _value(kind.item.kind, kind.item, shapes) if isinstance(kind.item, Field) else _value(kind.item, None, shapes)
+        array = {"type": "array", "items": item}
+        return {"anyOf": [item, array]} if kind.allow_single else array
     if spec is not None and spec.choices:
         return {"enum": list(spec.choices)}
     if kind == "date":
@@ -177,6 +178,9 @@ def _type_text(kind: Any, shapes: dict[int, tuple[str, Shape]]) -> str:
     if isinstance(kind, ListOf):
         single = " (hoặc một mục)" if kind.allow_single else ""
         return f"danh sách: {_type_text(kind.item, shapes)}{single}"
+    if isinstance(kind, Field):
+        values = ", ".join(f"`{v}`" for v in kind.choices)
+        return f"{_type_text(kind.kind, shapes)} ({values})" if values else _type_text(kind.kind, shapes)
     return _TYPE_WORDS.get(kind, str(kind))
 
 
@@ -203,8 +207,10 @@ def _table(shape: Shape, shapes: dict[int, tuple[str, Shape]]) -> list[str]:
     lines = ["| Khóa | Nhãn | Kiểu | Bắt buộc | Mặc định | Ví dụ | Ý nghĩa |", "|---|---|---|---|---|---|---|"]
     for key, spec in shape.fields.items():
         meaning = spec.doc
-        if spec.options:
-            meaning += "<br>" + "<br>".join(f"`{value}`: {text}" for value, text in spec.options)
+        options = spec.options or (spec.kind.item.options if isinstance(spec.kind, ListOf) and
+                                   isinstance(spec.kind.item, Field) else ())
+        if options:
+            meaning += "<br>" + "<br>".join(f"`{value}`: {text}" for value, text in options)
         if spec.placeholders:
             meaning += "<br>Dùng được [chỗ thay thế](#cho-thay-the)."
         example = f"`{key}: {_flow(spec.example)}`" if spec.example is not None else ""

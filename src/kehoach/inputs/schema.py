@@ -49,7 +49,7 @@ class Shape:
 
 @dataclass(frozen=True)
 class ListOf:
-    item: Any
+    item: Any  # a kind (str, Shape …), or a Field when the items have their own choices
     allow_single: bool = True
 
 
@@ -96,13 +96,14 @@ class Checker:
         if isinstance(kind, Shape):
             self.shape(value, kind, path)
         elif isinstance(kind, ListOf):
+            item_spec = kind.item if isinstance(kind.item, Field) else Field(kind.item)
             if not isinstance(value, list):
                 if not kind.allow_single:
                     self.fail(path, "cần một danh sách (mỗi mục một dòng bắt đầu bằng '- ')")
                     return value
-                return self.value(value, Field(kind.item), path)
+                return self.value(value, item_spec, path)
             for i, item in enumerate(value):
-                value[i] = self.value(item, Field(kind.item), path + (i,))
+                value[i] = self.value(item, item_spec, path + (i,))
         elif kind == "date":
             if isinstance(value, (dict, list)):
                 self.fail(path, "cần một ngày (ví dụ 04/5/2023), không phải danh sách hay nhóm khóa")

@@ -27,6 +27,9 @@ NAMES: dict[str, tuple[str, str]] = {
 PER_DOC: dict[str, tuple[str, str]] = {
     "trich_dan": ("trích dẫn đầy đủ, cả chuỗi văn bản cấp trên", "Kế hoạch số 349/KH-TLĐ ngày 15/8/2023 của … về …"),
     "trich_dan_ngay": ("số, ngày và cơ quan ban hành", "Kế hoạch số 349/KH-TLĐ ngày 15/8/2023 của Tổng Liên đoàn …"),
+    "trich_dan_chuoi": ("chuỗi văn bản có số, ngày, cơ quan ban hành, không có trích yếu cuối cùng",
+                        "Kế hoạch số 120-KH/TU ngày 05/02/2021 của Ban Thường vụ Tỉnh ủy thực hiện Chỉ thị số 40-CT/TW "
+                        "ngày 12/3/2019 của Ban Bí thư"),
     "viet_tat": ("dạng viết tắt", "Kế hoạch số 349/KH-TLĐ"),
 }
 
@@ -43,6 +46,7 @@ def fill(text: str, names: Mapping[str, str], per_doc: Mapping[str, Callable[[st
         if arg is not None and name in per_doc:
             return per_doc[name](arg)
         known = sorted(names) + [f"{n}:MÃ" for n in sorted(per_doc)]
-        raise UnknownPlaceholder(f"không hiểu chỗ thay thế '{match[0]}' (dùng được: {', '.join('{' + k + '}' for k in known)})")
+        raise UnknownPlaceholder(f"không hiểu chỗ thay thế '{match[0]}' (dùng được: {', '.join('{' + k + '}' for k in known)})",
+                                 match[0])
 
     return _FIELD.sub(replace, text)

@@ -83,15 +83,24 @@ def short_date(when: PartialDate) -> str:
     return f"{when.day:02d}/{_month(when.month)}/{when.year}"
 
 
+def long_date(when: PartialDate) -> str:
+    """'15 tháng 01 năm 2024', the date in words as some offices cite it; 'tháng 8 năm 2023', 'năm 2023' when partial."""
+    if when.month is None:
+        return f"năm {when.year}"
+    if when.day is None:
+        return f"tháng {_month(when.month)} năm {when.year}"
+    return f"{when.day:02d} tháng {_month(when.month)} năm {when.year}"
+
+
 _DATE_DMY = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 _DATE_WORDS = re.compile(
-    r"^(?:ngày\s+(\d{1,2}|_+|\.+)?\s*)?(?:tháng\s+(\d{1,2}|_+|\.+)?\s*)?năm\s+(\d{4})$", re.IGNORECASE
+    r"^(?:(?:ngày\s+)?(\d{1,2}|_+|\.+)?\s*)?(?:tháng\s+(\d{1,2}|_+|\.+)?\s*)?năm\s+(\d{4})$", re.IGNORECASE
 )
 
 
 def parse_date(value: object) -> PartialDate:
-    """Accept '04/5/2023', '4-5-2023', '2023-05-04', a YAML date, 'ngày 04 tháng 5 năm 2023',
+    """Accept '04/5/2023', '4-5-2023', '2023-05-04', a YAML date, 'ngày 04 tháng 5 năm 2023', '30 tháng 01 năm 2023',
     '2023-08' or 'tháng 8 năm 2023' (day left blank), '2019' (day and month blank).
 
     Raises ValueError with a Vietnamese reason for an impossible date.
