@@ -157,8 +157,9 @@ def test_every_tag_is_refused_with_its_line(tmp_path, tagged, shown):
 
 
 def test_tag_is_reported_with_the_other_problems_of_the_file(tmp_path):
+    # (a bare string in muc is an unnumbered paragraph since issue 17, so [ls] itself is not a fourth problem)
     result, _, _ = tao(tmp_path, GOOD + "muc: !!python/object/apply:os.system [ls]\ntep_ra: ../../x\nngay_ky: 1/1/2024\n")
-    refused(result, "Có 4 lỗi:", "thẻ YAML '!!python/object/apply:os.system'", "khóa 'tep_ra': chỉ ghi tên tệp",
+    refused(result, "Có 3 lỗi:", "thẻ YAML '!!python/object/apply:os.system'", "khóa 'tep_ra': chỉ ghi tên tệp",
                      "khóa 'ngay_ky': khóa không được hỗ trợ")
 
 

@@ -241,8 +241,10 @@ def markdown(kind: FileKind) -> str:
         "",
         "hoặc khai báo một lần cho cả thư mục trong `settings.json` (xem README, mục \"Soạn tệp YAML trong VS Code\").",
         "",
-        "Giá trị `null` ở khóa nào cũng có nghĩa là \"không ghi\"" + (
-            " (trong hồ sơ: bỏ giá trị kế thừa)." if kind.shape is PROFILE else "."),
+        "Giá trị `null` ở một khóa có nghĩa là \"không ghi\"" + (
+            " (trong hồ sơ: bỏ giá trị kế thừa)." if kind.shape is PROFILE else
+            "; riêng `trich_yeu`, `muc`, `ket_thuc` ghi rỗng (`\"\"`, `[]`) hay `null` là \"không có\"."
+            if kind.shape is PLAN else "."),
         "",
         "## Các khóa",
         "",
