@@ -19,6 +19,7 @@ STAGES: dict[str, int] = {
     "kehoach": 0,  # __init__: the version
     "kehoach.errors": -1,  # the exception tree: below everything, files.py raises its errors too
     "kehoach.files": 0,
+    "kehoach.cli_vi": 0,  # click's own words in Vietnamese: imports nothing of kehoach
     "kehoach.text": 1,
     "kehoach.inputs": 2,
     "kehoach.drafting": 3,

@@ -42,13 +42,16 @@ def list_profiles(root: Path | None = None) -> list[str]:
 
 def describe_profile(ref: str) -> str:
     profile = load_profile(ref)
-    signers = "; ".join(f"{s.key}: {s.authority} {s.title} {s.name}".replace("  ", " ") for s in profile.signers)
+    # One line per signer, the lines of the signature block joined by " / " as the header's are.
+    signers = [f"    {s.key}: {' / '.join(filter(None, [*s.authority.splitlines(), s.title, s.name]))}"
+               for s in profile.signers]
     return "\n".join([
         f"Hồ sơ hợp lệ: {profile.file}",
         f"  Hệ thống: {SYSTEM_NAMES[profile.system]}",
         f"  Tiêu đề: {' / '.join(filter(None, [profile.parent_body, *profile.issuer_lines]))}",
         f"  Ký hiệu: {profile.symbol}; địa danh: {profile.place}",
-        f"  Người ký: {signers}",
+        "  Người ký:",
+        *signers,
         f"  Phòng, ban: {', '.join(f'{d.name} ({d.abbr})' for d in profile.departments) or '(không có)'}",
         f"  Nơi nhận: {len(profile.recipients)} mục; Lưu: {profile.archive}",
     ])

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from kehoach import __version__
+from kehoach.cli_vi import VietnameseGroup
 from kehoach.errors import explain
 
 from .kiemtra.cli import kiemtra
@@ -40,14 +41,15 @@ def reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-class _Commands(click.Group):
-    """Every subcommand, also one added from another module (kiemtra), runs inside `reports_errors`."""
+class _Commands(VietnameseGroup):
+    """Every subcommand, also one added from another module (kiemtra), runs inside `reports_errors`; help pages and
+    click's own usage errors are Vietnamese (cli_vi)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         return reports_errors(super().invoke)(ctx)
 
 
-@click.group(cls=_Commands, help="kehoach: soạn bản thảo Kế hoạch, Hướng dẫn, Công văn triển khai văn bản cấp trên.")
+@click.group("kehoach", cls=_Commands, help="kehoach: soạn bản thảo Kế hoạch, Hướng dẫn, Công văn triển khai văn bản cấp trên.")
 @click.version_option(__version__, "--version", message="kehoach %(version)s", help="In phiên bản và thoát.")
 @click.help_option("-h", "--help", help="Hiện hướng dẫn và thoát.")
 def main() -> None:

@@ -80,4 +80,4 @@ def test_cli_rejects_unknown_system(seeds):
 def test_cli_help_is_vietnamese():
     result = CliRunner().invoke(kiemtra, ["--help"])
     assert result.exit_code == 0
-    assert "Kiểm tra thể thức văn bản FILE" in result.output and "--he-thong" in result.output
+    assert "Kiểm tra thể thức văn bản TỆP" in result.output and "--he-thong" in result.output

@@ -21,7 +21,7 @@ EXIT_CLEAN, EXIT_FINDINGS = 0, 1
                    "Mặc định: tự nhận diện từ văn bản.")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho chương trình khác đọc).")
 def kiemtra(file: Path, system: str | None, as_json: bool) -> None:
-    """Kiểm tra thể thức văn bản FILE (.docx hoặc .txt) theo quy định của hệ thống và giải thích từng phát hiện.
+    """Kiểm tra thể thức văn bản TỆP (.docx hoặc .txt) theo quy định của hệ thống và giải thích từng phát hiện.
 
     Mã thoát: 0 khi không có phát hiện nào, 1 khi có lỗi hoặc cảnh báo, 2 khi không đọc được tệp.
     Tệp .txt chỉ được kiểm tra các quy tắc về chữ (số, ký hiệu, ngày tháng, đánh số, trích dẫn, nơi nhận);
