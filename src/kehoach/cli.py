@@ -59,7 +59,9 @@ def main() -> None:
 @main.command("tao", help="Soạn một bản thảo .docx từ tệp kế hoạch (YAML), hoặc từ --ho-so và --van-ban.")
 @click.argument("ke_hoach", required=False, type=click.Path(path_type=Path))
 @click.option("--ho-so", "profile", help="Hồ sơ cơ quan ban hành (tên hoặc đường dẫn .yaml).")
-@click.option("--van-ban", "parents", multiple=True, help="Văn bản cấp trên được triển khai (lặp lại được).")
+@click.option("--van-ban", "parents", multiple=True,
+              help="Văn bản cấp trên được triển khai (lặp lại được): tên tệp trong van-ban/, hoặc chính tệp văn bản "
+                   "(.pdf, .docx, ảnh, .txt), được nhập vào van-ban/ trước khi soạn.")
 @click.option("--loai", type=click.Choice(["ke_hoach", "huong_dan", "cong_van"]), help="Loại văn bản cần soạn.")
 @click.option("--so", "number", help="Số văn bản (bỏ trống để văn thư điền khi ban hành).")
 @click.option("--ngay", "when", help="Ngày ban hành, ví dụ 23/8/2023 (hoặc 'tháng 8 năm 2023').")
@@ -72,6 +74,13 @@ def create(ke_hoach: Path | None, profile: str | None, parents: tuple[str, ...],
            number: str | None, when: str | None, signer: str | None, output: Path | None, out_dir: Path) -> None:
     from kehoach.workspace.drafts import generate, generate_quick
 
+    if ke_hoach is None and parents:
+        from kehoach.nhap import parents_for_draft
+
+        # A parent given as its file (.pdf, .docx, a scan, text) is imported into van-ban/ first.
+        parents, lines = parents_for_draft(parents, Path("van-ban"))
+        for line in lines:
+            click.echo(line)
     if ke_hoach is not None:
         result = generate(ke_hoach, out_dir=out_dir, output=output, number=number, when=when, signer=signer)
     else:
@@ -177,6 +186,25 @@ def rebuild(thu_muc: Path, out_dir: Path | None, dry_run: bool, recreate: bool, 
     click.echo(("Thử (không ghi gì): " if dry_run else "Xong: ") + summary)
     if not report.ok:
         sys.exit(1)
+
+
+@main.command("nhap", help="Nhập văn bản cấp trên (.docx, .pdf, bản quét hay ảnh, .txt) thành các tệp văn bản "
+                            "trong van-ban/: số, ký hiệu, ngày, cơ quan, trích yếu, chuỗi văn bản nó thực hiện và "
+                            "các nhiệm vụ. Không ghi đè tệp nào.")
+@click.argument("tep", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--ra", "folder", type=click.Path(path_type=Path), default=Path("van-ban"), show_default=True,
+              help="Thư mục ghi các tệp văn bản.")
+@click.option("--thu", "dry_run", is_flag=True, help="Chỉ cho xem kết quả, không ghi gì.")
+@reports_errors
+def import_parent(tep: tuple[Path, ...], folder: Path, dry_run: bool) -> None:
+    from kehoach.nhap import describe, import_files, previews
+
+    for imported, written in import_files(list(tep), folder, dry_run=dry_run):
+        for line in describe(imported, written, dry_run):
+            click.echo(line)
+        if dry_run:
+            for line in previews(imported, folder):
+                click.echo(line)
 
 
 main.add_command(kiemtra)

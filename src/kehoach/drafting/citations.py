@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from kehoach.inputs.documents import key_of
 from kehoach.inputs.models import DocRef
-from kehoach.text.symbols import symbol
+from kehoach.text.symbols import UNNUMBERED, symbol
 from kehoach.text.vntext import PartialDate, long_date, lower_first, short_date
 
 # A trích yếu that begins with one of these verbs of implementation joins its issuer directly ("… của Ban Thường vụ
@@ -27,7 +27,7 @@ Lookup = Callable[[str], DocRef | None]
 
 
 def number_symbol(doc: DocRef) -> str:
-    number = doc.number or "…"
+    number = doc.number or UNNUMBERED
     if number.isdigit() and len(number) == 1:
         number = f"0{number}"  # as issued: numbers below 10 are padded (NĐ 30, Phụ lục I; HD 36)
     return symbol(number, doc.type_code, doc.issuer_symbol, doc.system)
@@ -91,7 +91,9 @@ def subject(doc: DocRef, lookup: Lookup, comma: bool, _depth: int = 0, long_date
         return ""  # cited by its name, or a plan that has no trích yếu: number, date and issuer say it all
     target = _target(doc, lookup)
     if target is None or _depth > 50:
-        return as_cited(doc.subject_prefix, doc.about)
+        # Neither its trích yếu nor the document it implements is known (a parent a text cites only by its number
+        # and date): the dated form stands alone, never with a dangling "về thực hiện".
+        return ""
     return f"{as_cited(doc.subject_prefix, doc.about)} {full(target, lookup, comma, _depth + 1, long_dates)}"
 
 

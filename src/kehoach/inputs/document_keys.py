@@ -34,6 +34,9 @@ DOCUMENT = Shape({
     "ky_hieu": Field(str, label="Ký hiệu", doc="Ký hiệu, khi ghi riêng với `so`.", example="KH-TLĐ"),
     "ngay": Field("date", label="Ngày ban hành", doc="Ngày ban hành: 04/5/2023 hoặc 2023-05-04.",
                   example="04/5/2023"),
+    "dia_danh": Field(str, label="Địa danh",
+                      doc="Địa danh ở dòng ngày tháng của văn bản (kehoach nhap ghi lại); không in khi trích dẫn.",
+                      example="Lai Châu"),
     "ten": Field(str, label="Tên văn bản không số",
                  doc="Tên của văn bản không có số, ký hiệu, như khi trích dẫn (nghị quyết đại hội, chương trình công "
                      "tác …). Văn bản không số được trích bằng tên, rồi ngày (nếu có) và cơ quan ban hành.",
@@ -42,6 +45,9 @@ DOCUMENT = Shape({
     "co_quan": Field(str, label="Cơ quan ban hành",
                      doc="Cơ quan ban hành, như viết sau chữ \"của\" khi trích dẫn. Bắt buộc với văn bản có số.",
                      example="Ban Bí thư"),
+    "co_quan_chu_quan": Field(str, label="Cơ quan chủ quản",
+                              doc="Cơ quan cấp trên in phía trên tên cơ quan ban hành ở phần đầu văn bản (kehoach nhap "
+                                  "ghi lại); không in khi trích dẫn.", example="Tổng Liên đoàn Lao động Việt Nam"),
     "khoa": Field(str, label="Khóa",
                   doc="Khóa (nhiệm kỳ) của cơ quan ban hành, in sau tên cơ quan: \"của Ban Chấp hành Trung ương Đảng "
                       "(khóa XIII)\".", example="XIII"),

@@ -51,8 +51,16 @@ def number_line(number: str, code: str, issuer: str, system: str) -> str:
     return f"Số {text}" if system == "dang" else f"Số: {text}"
 
 
-_PARTY = re.compile(r"^(\d*)\s*-\s*([A-Za-zĐđ]+)\s*/\s*([A-Za-zĐđ0-9&\-]+)$")
-_STATE = re.compile(r"^(\d*)\s*/\s*(?:(\d{4})\s*/\s*)?([A-Za-zĐđ0-9&]+(?:\s*-\s*[A-Za-zĐđ0-9&]+)*)$")
+# The two notations, written once: parse_symbol anchors them to read a whole field, and SYMBOL_IN_TEXT (for the
+# importer's reading of citations, drafting/cited.py) finds them inside running text, where each part starts with a
+# capital (so a date "15/8/2023" is never taken for a State symbol) and a number may be the writer's blank "…".
+_PART = r"[A-Za-zĐđ0-9&]+"
+_PARTY = re.compile(rf"^(\d*)\s*-\s*([A-Za-zĐđ]+)\s*/\s*({_PART}(?:\s*-\s*{_PART})*)$")
+_STATE = re.compile(rf"^(\d*)\s*/\s*(?:(\d{{4}})\s*/\s*)?({_PART}(?:\s*-\s*{_PART})*)$")
+_CAPPED = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+SYMBOL_IN_TEXT = (rf"(?:\d+|…)\s?(?:-\s?[A-ZĐ][A-Za-zĐđ]*\s?/|/(?:\d{{4}}/)?)\s?{_CAPPED}"
+                  rf"(?:\s?-\s?{_CAPPED})*(?![\w/])")
+UNNUMBERED = "…"  # how a citation shows a number not yet given (drafting/citations.number_symbol)
 
 
 def parse_symbol(text: str) -> tuple[str, str, str, str]:
@@ -61,7 +69,7 @@ def parse_symbol(text: str) -> tuple[str, str, str, str]:
     The State and union notations are the same, so the system comes back as 'nha_nuoc' for both;
     the caller refines it from the issuer. Raises ValueError for a text in neither notation.
     """
-    text = nfc(text).replace(" ", "")
+    text = nfc(text).replace(" ", "").removeprefix(UNNUMBERED)
     if m := _PARTY.match(text):
         return m[1], m[2], m[3], "dang"
     if m := _STATE.match(text):

@@ -94,6 +94,14 @@ def long_date(when: PartialDate) -> str:
 
 _DATE_DMY = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
+# A citation of a document whose day (or day and month) is still blank: "…/11/2026", "…/2019" (citations.dated).
+_DATE_BLANK = re.compile(r"^…\s*/\s*(?:(\d{1,2})\s*/\s*)?(\d{4})$")
+# The date forms a citation carries, for finding them in running text ("… ngày 04/5/2023 của …"); parse_date reads
+# what they match (the long form after "ngày ").
+DATE_IN_TEXT = (r"(?:\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{4}|…\s?/\s?(?:\d{1,2}\s?/\s?)?\d{4}"
+                r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})(?![\d/])")
+# Lower-case Vietnamese letters, for telling the words of a phrase from the capitalised words of a name.
+VI_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _DATE_WORDS = re.compile(
     r"^(?:(?:ngày\s+)?(\d{1,2}|_+|\.+)?\s*)?(?:tháng\s+(\d{1,2}|_+|\.+)?\s*)?năm\s+(\d{4})$", re.IGNORECASE
 )
@@ -101,7 +109,7 @@ _DATE_WORDS = re.compile(
 
 def parse_date(value: object) -> PartialDate:
     """Accept '04/5/2023', '4-5-2023', '2023-05-04', a YAML date, 'ngày 04 tháng 5 năm 2023', '30 tháng 01 năm 2023',
-    '2023-08' or 'tháng 8 năm 2023' (day left blank), '2019' (day and month blank).
+    '2023-08', 'tháng 8 năm 2023' or '…/8/2023' (day left blank), '2019' or '…/2019' (day and month blank).
 
     Raises ValueError with a Vietnamese reason for an impossible date.
     """
@@ -113,6 +121,8 @@ def parse_date(value: object) -> PartialDate:
     day = month = None
     if m := _DATE_DMY.match(text):
         day, month, year = int(m[1]), int(m[2]), int(m[3])
+    elif m := _DATE_BLANK.match(text):
+        year, month = int(m[2]), int(m[1]) if m[1] else None
     elif m := _DATE_ISO.match(text):
         year, month = int(m[1]), int(m[2])
         day = int(m[3]) if m[3] else None

@@ -1,0 +1,91 @@
+"""Files in, document files out: what `kehoach nhap` and `kehoach tao --van-ban FILE` do, as library calls.
+
+Every file is read before anything is written: one file that cannot be read stops the import with nothing written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kehoach.errors import InputError
+from kehoach.inputs.recorded import record_path
+from kehoach.nhap.reading import read_file
+from kehoach.nhap.result import Imported, Written
+from kehoach.nhap.store import ALREADY, NEW, REUSED, preview, write_documents
+
+STATUS = {NEW: "ghi mới", REUSED: "dùng lại", ALREADY: "đã có"}
+STATUS_DETAIL = {REUSED: "văn bản này đã có trong thư mục", ALREADY: "văn bản này đã được nhập trước đó, không ghi lại"}
+# A parent named on `kehoach tao --van-ban` that is a document file, a record, or a draft kehoach made (its record
+# beside it); anything else is a file to import.
+_OWN = (".yaml", ".yml", ".json")
+
+
+def import_files(files: list[Path], folder: Path, dry_run: bool = False) -> list[tuple[Imported, Written]]:
+    """Read every file, then write each one's documents into `folder` (never over a file; reused when there)."""
+    workspace = folder.parent
+    read: list[Imported] = []
+    problems = []
+    for file in files:
+        try:
+            read.append(read_file(file, workspace))
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    return [(imported, write_documents(imported.documents, folder, dry_run)) for imported in read]
+
+
+def needs_import(ref: str, record_exists: bool) -> bool:
+    """Whether a --van-ban value is a file to import rather than a document key, a document file or a draft's record."""
+    path = Path(ref)
+    if path.suffix.lower() in _OWN or not path.is_file():
+        return False
+    return not (path.suffix.lower() == ".docx" and record_exists)
+
+
+def describe(imported: Imported, written: Written, dry_run: bool = False) -> list[str]:
+    """The report of one import as lines of Vietnamese text (the CLI prints them; the web page has the data)."""
+    lines = [f"Tệp: {imported.source} ({next(f.value for f in imported.report if f.what == 'Loại tệp')})"]
+    found = [f for f in imported.report if f.found and f.what != "Loại tệp"]
+    missing = [f for f in imported.report if not f.found]
+    if found:
+        lines.append("  Đã đọc được:")
+        lines += [f"    - {f.what}: {f.value}" + (f" ({f.where})" if f.where else "") for f in found]
+    if missing:
+        lines.append("  Không tìm thấy:")
+        lines += [f"    - {f.what}" for f in missing]
+    notes = imported.notes
+    if notes:
+        lines.append("  Cần kiểm tra (ghi chú “# KIỂM TRA” trong tệp):")
+        names = {doc.key: written.keys.get(doc.key, doc.key) for doc in imported.documents}
+        lines += [f"    - {names[key]}.yaml, {note.key}: {note.message}" + (f" ({note.where})" if note.where else "")
+                  for key, note in notes]
+    lines.append("  Tệp văn bản" + (" (thử, không ghi gì):" if dry_run else ":"))
+    for outcome in written.outcomes:
+        detail = outcome.detail or STATUS_DETAIL.get(outcome.status)
+        lines.append(f"    {STATUS[outcome.status]:9} {outcome.path}" + (f" ({detail})" if detail else ""))
+    return lines
+
+
+def previews(imported: Imported, folder: Path) -> list[str]:
+    """The text of each file an import would write, for --thu."""
+    out = []
+    for outcome, text in preview(imported.documents, folder):
+        if text:
+            out += [f"--- {outcome.path}", text.rstrip()]
+    return out
+
+
+def parents_for_draft(refs: tuple[str, ...], folder: Path) -> tuple[tuple[str, ...], list[str]]:
+    """`kehoach tao --van-ban`: each value that is a file to import is imported into `folder` and replaced by the key
+    of its document; returns the parents as generate_quick takes them and the lines reporting the imports."""
+    out: list[str] = []
+    lines: list[str] = []
+    for ref in refs:
+        if not needs_import(ref, record_path(Path(ref)).is_file()):
+            out.append(ref)
+            continue
+        [(imported, written)] = import_files([Path(ref)], folder)
+        out.append(written.main.key)
+        lines += describe(imported, written)
+    return tuple(out), lines

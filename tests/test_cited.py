@@ -1,0 +1,113 @@
+"""One grammar for citations: what drafting/citations.py writes, drafting/cited.py reads back, field for field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kehoach.drafting import citations
+from kehoach.drafting.cited import agrees, read_all, read_subject, written
+from kehoach.inputs.documents import Library
+from kehoach.text.symbols import parse_symbol
+from kehoach.text.vntext import PartialDate, parse_date
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "van-ban"
+DIRECTIVE = ("về tiếp tục đổi mới, phát triển và nâng cao chất lượng giáo dục nghề nghiệp đến năm 2030, tầm nhìn đến "
+             "năm 2045")
+
+
+def _links(text: str) -> list[list[tuple]]:
+    return [[(c.type_name, c.symbol, c.date, c.issuer, c.connector, c.subject) for c in top.chain()]
+            for top in read_all(text)]
+
+
+@pytest.mark.parametrize("key", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
+@pytest.mark.parametrize("comma", [True, False])
+def test_what_the_writer_writes_the_reader_reads(key, comma):
+    """Every document file of the examples, cited in full by the writer, is read back with its whole chain."""
+    library = Library()
+    doc = library.resolve(key, EXAMPLES)
+    text = citations.full(doc, library.docs.get, comma)
+    source = f"Thực hiện {text} (viết tắt là {citations.short(doc)});"
+    top, mention = read_all(source)
+    assert (mention.symbol, mention.date, mention.issuer) == (citations.number_symbol(doc), None, "")
+    chain = list(top.chain())
+    expected = library.chain(doc)
+    assert [c.symbol for c in chain] == [citations.number_symbol(d) for d in expected]
+    assert [c.date for c in chain] == [d.date for d in expected]
+    assert [c.issuer for c in chain] == [d.issuer for d in expected]
+    assert top.comma is comma
+    assert written(top) == text
+    assert agrees(top, source) and source[top.start:top.end] == text
+
+
+def test_the_issue_opening_is_read_as_its_chain():
+    text = ("Thực hiện Kế hoạch số 72-KH/TU ngày 17/8/2023 của Ban Thường vụ Tỉnh ủy về thực hiện Chỉ thị số "
+            f"21-CT/TW ngày 04/5/2023 của Ban Bí thư {DIRECTIVE}")
+    assert _links(text) == [[
+        ("Kế hoạch", "72-KH/TU", PartialDate(2023, 8, 17), "Ban Thường vụ Tỉnh ủy", "về thực hiện", ""),
+        ("Chỉ thị", "21-CT/TW", PartialDate(2023, 5, 4), "Ban Bí thư", "", DIRECTIVE),
+    ]]
+
+
+def test_seed_forms_without_so_with_a_broken_symbol_and_an_issuer_joined_by_va():
+    """Seed 003 writes "Hướng dẫn 108-HD/BTGTU" (no "số") and "72- KH/TU"; seed 001 goes on after an issuer with
+    "và chỉ đạo của …", which is not the trích yếu of Hướng dẫn 157."""
+    assert _links("Thực hiện Hướng dẫn 108-HD/BTGTU ngày 30/5/2024 của Ban Tuyên giáo Tỉnh ủy (Kế hoạch số 72- KH/TU)")[0] \
+        == [("Hướng dẫn", "108-HD/BTGTU", PartialDate(2024, 5, 30), "Ban Tuyên giáo Tỉnh ủy", "", "")]
+    [[link]] = _links("Thực hiện Hướng dẫn số 157-HD/BTGTW ngày 21/5/2024 của Ban Tuyên giáo Trung ương và chỉ đạo "
+                      "của Thường trực Tỉnh ủy, Ban Tuyên giáo Tỉnh ủy hướng dẫn")
+    assert link[3:] == ("Ban Tuyên giáo Trung ương", "", "")
+
+
+def test_two_dated_citations_joined_by_va_are_two_documents():
+    text = ("quán triệt Kết luận số 51-KL/TW, ngày 30/5/2019 của Ban Bí thư và Kế hoạch số 389-KH/TU ngày 04/10/2019 "
+            "của Ban Thường vụ Tỉnh ủy Cao Bằng đến các cấp công đoàn")
+    found = _links(text)
+    assert [[(link[1], link[3], link[4], link[5]) for link in top] for top in found] == [
+        [("51-KL/TW", "Ban Bí thư", "", "")], [("389-KH/TU", "Ban Thường vụ Tỉnh ủy Cao Bằng", "", "")]]
+
+
+def test_a_term_in_brackets_stays_in_the_issuer_and_a_law_keeps_its_year():
+    text = ("Nghị quyết số 18-NQ/TW, ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng (khóa XII) về một số vấn đề; "
+            "Luật số 74/2014/QH13, ngày 27/11/2014 của Quốc hội khóa XIII về ban hành Luật Giáo dục nghề nghiệp")
+    found = _links(text)
+    assert [(t[0][1], t[0][3], t[0][5]) for t in found] == [
+        ("18-NQ/TW", "Ban Chấp hành Trung ương Đảng (khóa XII)", "về một số vấn đề"),
+        ("74/2014/QH13", "Quốc hội khóa XIII", "về ban hành Luật Giáo dục nghề nghiệp")]
+
+
+def test_documents_not_yet_numbered_as_the_writer_cites_them():
+    """"Kế hoạch số …-KH/TU, ngày …/11/2026": a blank number and a day left blank (citations.dated)."""
+    [[first, second]] = _links("Thực hiện Kế hoạch số …-KH/BTGDVTU ngày …/11/2026 của Ban Tuyên giáo và Dân vận Tỉnh ủy "
+                               "thực hiện Kế hoạch số …-KH/TU ngày …/2026 của Ban Thường vụ Tỉnh ủy về tiếp tục công tác")
+    assert first[1:5] == ("-KH/BTGDVTU", PartialDate(2026, 11), "Ban Tuyên giáo và Dân vận Tỉnh ủy", "thực hiện")
+    assert second[1:] == ("-KH/TU", PartialDate(2026), "Ban Thường vụ Tỉnh ủy", "", "về tiếp tục công tác")
+    assert parse_symbol("…-KH/TU") == ("", "KH", "TU", "dang")
+    assert parse_date("…/11/2026") == PartialDate(2026, 11)
+
+
+def test_a_long_date_is_read():
+    [[link]] = _links("Kết luận số 99-KL/TW ngày 15 tháng 01 năm 2024 của Bộ Chính trị về một việc")
+    assert link[1:4] == ("99-KL/TW", PartialDate(2024, 1, 15), "Bộ Chính trị")
+
+
+def test_a_trich_yeu_is_a_prefix_and_the_document_it_names_or_literal_text():
+    composed = read_subject("V/v triển khai thực hiện Kế hoạch số 72-KH/TU ngày 17/8/2023 của Ban Thường vụ Tỉnh ủy "
+                            "thực hiện Chỉ thị số 21-CT/TW ngày 04/5/2023 của Ban Bí thư")
+    assert composed.prefix == "triển khai thực hiện"
+    assert [c.symbol for c in composed.target.chain()] == ["72-KH/TU", "21-CT/TW"]
+    assert read_subject("Định hướng tuyên truyền tháng 9").literal == "Định hướng tuyên truyền tháng 9"
+    # A citation in the middle of a sentence does not make the sentence a composed trích yếu.
+    mixed = "về tuyên truyền Chỉ thị số 21-CT/TW của Ban Bí thư trong học sinh"
+    assert read_subject(mixed).literal == mixed
+
+
+def test_a_parent_known_only_by_number_and_date_is_cited_without_a_dangling_phrase():
+    """citations.subject: no trích yếu and no parent known → the dated form stands alone."""
+    library = Library()
+    doc = library.resolve("349-kh-tld", EXAMPLES)
+    alone = type(doc)(**{**doc.__dict__, "implements": (), "subject_of": None})
+    assert citations.full(alone, library.docs.get, True) == \
+        "Kế hoạch số 349/KH-TLĐ, ngày 15/8/2023 của Tổng Liên đoàn Lao động Việt Nam"
