@@ -16,7 +16,8 @@ import yaml
 
 from kehoach.errors import InputError, Problem
 from kehoach.files import write_atomic
-from kehoach.inputs.documents import DOCUMENT, load_document
+from kehoach.inputs.document_keys import DOCUMENT
+from kehoach.inputs.documents import load_document
 from kehoach.inputs.schema import check
 from kehoach.inputs.yamlfile import read_yaml
 from kehoach.nhap.names import fold
