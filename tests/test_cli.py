@@ -12,6 +12,8 @@ from docx import Document
 from kehoach import __version__
 from kehoach.cli import main
 
+from .conftest import header_columns
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -43,7 +45,7 @@ def test_quick_draft_without_a_plan_file(tmp_path, monkeypatch):
                                        "--loai", "ke_hoach", "--so", "12", "--ngay", "05/02/2024", "--ra", str(out)])
     assert result.exit_code == 0, result.stderr
     doc = Document(str(out))
-    left, right = (c.paragraphs for c in doc.tables[0].rows[0].cells)
+    left, right = header_columns(doc)
     assert "Số: 12/KH-LĐLĐ" in [p.text for p in left]
     assert "Lai Châu, ngày 05 tháng 02 năm 2024" in [p.text for p in right]
     headings = [p.text for p in doc.paragraphs if p.runs and p.runs[0].bold][2:]

@@ -11,16 +11,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from kehoach.docx.header import HEADER_MARK, SIGNATURE_MARK
+
 ROOT = Path(__file__).resolve().parent.parent / "templates"
 FONT = "Times New Roman"
+LANGUAGE = "vi-VN"  # Word checks the spelling of Vietnamese, not English (issue 13)
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+# The widths a template opens with in Word; each draft's header is measured and re-laid out (kehoach.docx.header).
 LEFT_COL, RIGHT_COL = Cm(7.3), Cm(9.2)
+TABLE_PROPS = ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize", "w:tblStyleColBandSize",
+               "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar",
+               "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 @dataclass(frozen=True)
@@ -105,45 +111,59 @@ def _tag(container, tag: str) -> None:
     _para(container, tag, size=1)
 
 
-def _rule(container, width: Cm, total: Cm) -> None:
+def _rule(container, width: Cm, total: Cm, after: float = 2) -> None:
+    """An empty paragraph whose bottom border is the rule; its indents make its length (the layout sets them)."""
     side = Cm((total.cm - width.cm) / 2)
-    p = _para(container, "", size=2, left=side, right=side, after=2)
+    p = _para(container, "", size=2, left=side, right=side, after=after)
     _bottom_rule(p)
 
 
-def _borderless(table) -> None:
-    tbl_pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "nil")
-        borders.append(el)
-    tbl_pr.append(borders)
-    margins = OxmlElement("w:tblCellMar")
-    for edge in ("left", "right"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:w"), "0")
-        el.set(qn("w:type"), "dxa")
-        margins.append(el)
-    tbl_pr.append(margins)
+def _element(tag: str, **attrs: str):
+    el = OxmlElement(tag)
+    for key, value in attrs.items():
+        el.set(qn(f"w:{key}"), value)
+    return el
 
 
-def _two_columns(doc):
-    table = doc.add_table(rows=1, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+def _table(doc, rows: int, caption: str, centred: bool):
+    """A borderless two-column table of fixed layout, its properties in schema order, named by a caption.
+
+    The caption is how the layout step (kehoach.docx.header) finds the header and the signature table of a draft.
+    """
+    table = doc.add_table(rows=rows, cols=2)
     table.autofit = False
-    _borderless(table)
-    left, right = table.rows[0].cells
-    left.width, right.width = LEFT_COL, RIGHT_COL
+    tbl_pr = table._tbl.tblPr
+    for child in list(tbl_pr):
+        tbl_pr.remove(child)
+    total = int(LEFT_COL.twips + RIGHT_COL.twips)
+    props = {"w:tblW": _element("w:tblW", w=str(total), type="dxa"), "w:tblLayout": _element("w:tblLayout", type="fixed"),
+             "w:tblCaption": _element("w:tblCaption", val=caption)}
+    if centred:
+        props["w:jc"] = _element("w:jc", val="center")
+    else:
+        props["w:tblInd"] = _element("w:tblInd", w="0", type="dxa")
+    borders = _element("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_element(f"w:{edge}", val="nil"))
+    props["w:tblBorders"] = borders
+    margins = _element("w:tblCellMar")
+    for edge in ("left", "right"):
+        margins.append(_element(f"w:{edge}", w="0", type="dxa"))
+    props["w:tblCellMar"] = margins
+    for tag in TABLE_PROPS:
+        if tag in props:
+            tbl_pr.append(props[tag])
     # Word and LibreOffice size columns from tblGrid and a fixed layout, not from the cells alone.
     for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), (LEFT_COL, RIGHT_COL), strict=True):
         col.set(qn("w:w"), str(int(width.twips)))
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
-    for cell in (left, right):
-        cell._tc.remove(cell.paragraphs[0]._p)
-    return left, right
+    cells = []
+    for row in table.rows:
+        left, right = row.cells
+        left.width, right.width = LEFT_COL, RIGHT_COL
+        for cell in (left, right):
+            cell._tc.remove(cell.paragraphs[0]._p)
+        cells.append((left, right))
+    return table, cells
 
 
 def _page(doc, s: Sizes) -> None:
@@ -175,7 +195,9 @@ def _page(doc, s: Sizes) -> None:
 
 
 def _header(doc, s: Sizes, cong_van: bool) -> None:
-    left, right = _two_columns(doc)
+    """Two rows: the names (left) and the national title (right); then the number (left) level with the date (right),
+    as NĐ 30 Phụ lục I and HD 36 place ô 3 and ô 4 on one line."""
+    _, ((left, right), (number, date)) = _table(doc, 2, HEADER_MARK, centred=False)
     _tag(left, "{%p if co_quan_chu_quan %}")
     _para(left, "{{ co_quan_chu_quan }}", s.issuer)
     _tag(left, "{%p endif %}")
@@ -186,19 +208,19 @@ def _header(doc, s: Sizes, cong_van: bool) -> None:
         _para(left, "*", s.issuer)
     else:
         _rule(left, Cm(2.4), LEFT_COL)
-    _para(left, "{{ so_ky_hieu }}", s.number, before=4)
-    if cong_van:
-        _tag(left, "{%p for dong in vv %}")
-        _para(left, "{{ dong }}", s.cv_subject, italic=s.party, before=6)
-        _tag(left, "{%p endfor %}")
     if s.party:
-        title = _para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", s.national, bold=True, left=Cm(0.4), right=Cm(0.4))
-        _bottom_rule(title)
+        _para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", s.national, bold=True)
+        _rule(right, Cm(6.4), RIGHT_COL)  # as long as the title (HD 36, 1.1.2): the layout measures it per draft
     else:
         _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.national, bold=True)
-        motto = _para(right, "Độc lập - Tự do - Hạnh phúc", s.motto, bold=True, left=Cm(1.6), right=Cm(1.6))
-        _bottom_rule(motto)
-    _para(right, "{{ ngay_thang }}", s.date, italic=True, before=8)
+        _para(right, "Độc lập - Tự do - Hạnh phúc", s.motto, bold=True)
+        _rule(right, Cm(5.6), RIGHT_COL)  # as long as the Tiêu ngữ (NĐ 30 Phụ lục I)
+    _para(number, "{{ so_ky_hieu }}", s.number, before=6)
+    if cong_van:
+        _tag(number, "{%p for dong in vv %}")
+        _para(number, "{{ dong }}", s.cv_subject, italic=s.party, before=6)
+        _tag(number, "{%p endfor %}")
+    _para(date, "{{ ngay_thang }}", s.date, italic=True, before=6)
 
 
 def _title(doc, s: Sizes) -> None:
@@ -207,12 +229,20 @@ def _title(doc, s: Sizes) -> None:
     if s.party:
         _para(doc, "-----", s.subject, after=6)
     else:
-        _rule(doc, Cm(5.5), Cm(LEFT_COL.cm + RIGHT_COL.cm))
+        _rule(doc, Cm(5.5), Cm(LEFT_COL.cm + RIGHT_COL.cm), after=6)
 
 
 def _addressees(doc, s: Sizes) -> None:
     _tag(doc, "{%p for dong in kinh_gui %}")
+    _tag(doc, "{%p if loop.first and not loop.last %}")
+    _para(doc, "{{ dong }}", s.body, align=LEFT, left=Cm(3.0), before=12)  # apart from the number and V/v above
+    _tag(doc, "{%p elif loop.first %}")
+    _para(doc, "{{ dong }}", s.body, align=LEFT, left=Cm(3.0), before=12, after=12)
+    _tag(doc, "{%p elif loop.last %}")
+    _para(doc, "{{ dong }}", s.body, align=LEFT, left=Cm(3.0), before=2, after=12)  # a blank before the body
+    _tag(doc, "{%p else %}")
     _para(doc, "{{ dong }}", s.body, align=LEFT, left=Cm(3.0), before=2)
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endfor %}")
 
 
@@ -234,9 +264,10 @@ def _body(doc, s: Sizes) -> None:
 
 
 def _signature(doc, s: Sizes) -> None:
-    left, right = _two_columns(doc)
-    # The signature and Nơi nhận move to the next page together rather than leave a few recipients behind.
-    doc.tables[-1].rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    table, ((left, right),) = _table(doc, 1, SIGNATURE_MARK, centred=True)
+    # The signature and Nơi nhận move to the next page together rather than leave a few recipients behind; the layout
+    # keeps the last paragraph of the body with them (kehoach.docx.layout).
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     if s.party:
         _para(left, "Nơi nhận:", s.label, underline=True, align=LEFT, before=12)
     else:
@@ -274,12 +305,53 @@ def build(system: str, s: Sizes, cong_van: bool) -> Path:
     _body(doc, s)
     _signature(doc, s)
     _preserve_spaces(doc)
-    doc.core_properties.author = "kehoach"
-    doc.core_properties.title = f"Mẫu {'công văn' if cong_van else 'kế hoạch, hướng dẫn'} ({system})"
+    _vietnamese(doc)
+    _properties(doc)
     out = ROOT / system / ("cong_van.docx" if cong_van else "van_ban.docx")
     out.parent.mkdir(parents=True, exist_ok=True)
     doc.save(out)
     return out
+
+
+def _vietnamese(doc) -> None:
+    """The document's language is Vietnamese: in the default run properties, the styles and the settings."""
+    styles = doc.styles.element
+    rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for styles_rpr in [rpr, *(s.find(qn("w:rPr")) for s in styles.findall(qn("w:style")))]:
+        if styles_rpr is None:
+            continue
+        lang = styles_rpr.find(qn("w:lang"))
+        if lang is not None:
+            for attr in ("w:val", "w:eastAsia"):
+                lang.set(qn(attr), LANGUAGE)
+    settings = doc.settings.element
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), LANGUAGE)
+    proof = settings.find(qn("w:proofState"))
+    if proof is not None:  # "already checked" would stop Word checking the Vietnamese text
+        settings.remove(proof)
+
+
+def _properties(doc) -> None:
+    """Core properties a draft gets: its own title and issuer (rendered per draft), Vietnamese, and no dates.
+
+    A generation time would make the same inputs give different bytes; python-docx's defaults ("generated by
+    python-docx", 2013) must not reach a draft. The preview picture python-docx ships goes too.
+    """
+    props = doc.core_properties
+    props.title = "{{ tieu_de_tep|safe }}"  # safe: set as text, python-docx escapes it once
+    props.author = "{{ tac_gia|safe }}"
+    props.language = LANGUAGE
+    props.comments = props.subject = props.keywords = props.category = props.last_modified_by = ""
+    core = props._element
+    for name in ("created", "modified", "lastPrinted", "revision"):
+        for el in core.findall(f"{{*}}{name}"):
+            core.remove(el)
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package.rels[rel_id]
 
 
 def main() -> None:

@@ -204,9 +204,22 @@ def _fill(paragraph, line: Line) -> None:
         run.font.color.rgb = RGBColor(*line.color)
 
 
-def _cell(cell, lines: list[Line]) -> None:
+def _cell(cell, lines: list[Line], header: bool = False) -> None:
     for n, line in enumerate(lines):
-        _fill(cell.paragraphs[0] if n == 0 else cell.add_paragraph(), line)
+        paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+        if header and line.border and line.text:
+            # A rule under a header line is its own empty paragraph, as the generator draws it: its length is then
+            # the layout's (as long as the Tiêu ngữ), not the cell's.
+            _fill(paragraph, _no_border(line))
+            _fill(cell.add_paragraph(), rule_line())
+        else:
+            _fill(paragraph, line)
+
+
+def _no_border(line: Line) -> Line:
+    plain = copy.copy(line)
+    plain.border = False
+    return plain
 
 
 def _page_number(section) -> None:
@@ -240,12 +253,41 @@ def write_docx(spec: Spec, path: Path) -> Path:
     if spec.page_number:
         _page_number(section)
     header = document.add_table(rows=1, cols=2)
-    _cell(header.cell(0, 0), spec.left)
-    _cell(header.cell(0, 1), spec.right)
+    _cell(header.cell(0, 0), spec.left, header=True)
+    _cell(header.cell(0, 1), spec.right, header=True)
     for line in spec.top + spec.body:
         _fill(document.add_paragraph(), line)
     signature = document.add_table(rows=1, cols=2)
     _cell(signature.cell(0, 0), spec.noi_nhan)
     _cell(signature.cell(0, 1), spec.sign)
+    _lay_out(document, header, signature)
     document.save(str(path))
     return path
+
+
+def _lay_out(document, header, signature) -> None:
+    """Column widths, rule lengths and page breaks as the generator lays a draft out (kehoach.docx.layout), so a
+    clean spec is clean on the page too (issue 13's page rules, TB-01 … TB-04)."""
+    from kehoach.docx.header import HEADER_MARK, SIGNATURE_MARK
+    from kehoach.docx.layout import arrange
+
+    for table, mark in ((header, HEADER_MARK), (signature, SIGNATURE_MARK)):
+        tbl_pr = table._tbl.tblPr
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        margins = OxmlElement("w:tblCellMar")
+        for edge in ("left", "right"):
+            side = OxmlElement(f"w:{edge}")
+            side.set(qn("w:w"), "0")
+            side.set(qn("w:type"), "dxa")
+            margins.append(side)
+        caption = OxmlElement("w:tblCaption")
+        caption.set(qn("w:val"), mark)
+        look = tbl_pr.find(qn("w:tblLook"))
+        for element in (layout, margins):  # schema order: … tblLayout, tblCellMar, tblLook, tblCaption
+            if look is not None:
+                look.addprevious(element)
+            else:
+                tbl_pr.append(element)
+        tbl_pr.append(caption)
+    arrange(document.element)

@@ -24,6 +24,8 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
 
+from kehoach.docx.layout import arrange
+
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # same inputs, same bytes: no zip timestamps of the day
 
 
@@ -154,6 +156,7 @@ class CompiledPackage:
                 scratch.fix_docpr_ids(tree)
             root = copy.deepcopy(self.root)
             root.replace(root[self.body_at], tree)
+            arrange(root)  # the layout step, as _render_with_docxtpl does it
             return bytes(serialize_part_xml(root))
         if name == self.core_name:
             element = parse_xml(self.core_xml)

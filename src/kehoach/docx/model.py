@@ -36,6 +36,8 @@ class Para:
     bottom_border: bool = False
     has_drawing: bool = False
     runs: list[Run] = field(default_factory=list)
+    box_mm: float | None = None  # how wide its lines may be: its cell (or the text width) less its indents
+    keep_next: bool = False  # kept on the page of the next paragraph or table
 
     @property
     def clean(self) -> str:

@@ -16,6 +16,7 @@ from lxml import etree
 
 from kehoach.docx.model import Model, PageSetup, Para
 from kehoach.docx.resolve import Resolver
+from kehoach.docx.xml import box_mm, cell_margins_mm, cell_width_mm, text_width_mm
 from kehoach.errors import InputError, Problem
 
 EMU_PER_MM = 36000
@@ -57,18 +58,24 @@ def read_document(document, name: str = "") -> Model:
     paragraphs: list[Para] = []
     body_index = 0
     table_index = 0
+    text_width = text_width_mm(document.element.body)
+    styles = document.styles.element
     for child in _block_children(document.element.body):
         if child.tag == qn("w:p"):
             para = resolver.paragraph(child, len(paragraphs))
+            para.box_mm = box_mm(child, text_width)
             para.body_index = body_index
             paragraphs.append(para)
             body_index += 1
         elif child.tag == qn("w:tbl"):
             for row_no, tr in enumerate(child.findall(qn("w:tr"))):
                 for col_no, tc in enumerate(tr.findall(qn("w:tc"))):
+                    cell = cell_width_mm(child, tr, tc)
+                    cell = cell - cell_margins_mm(child, tc, styles) if cell is not None else None
                     # Nested tables keep the location of the outer cell: the rules only need to know the column.
                     for p in tc.iter(qn("w:p")):
                         para = resolver.paragraph(p, len(paragraphs))
+                        para.box_mm = box_mm(p, cell)
                         para.kind, para.table, para.row, para.col = "table", table_index, row_no, col_no
                         paragraphs.append(para)
             table_index += 1

@@ -17,6 +17,7 @@ from docxtpl import DocxTemplate
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from kehoach.docx.compiled import CompiledPackage, normalise_zip
+from kehoach.docx.layout import arrange
 from kehoach.errors import Problem, TemplateProblem
 from kehoach.inputs.models import Draft
 from kehoach.inputs.paths import builtin_templates
@@ -55,6 +56,8 @@ def context(draft: Draft) -> dict[str, Any]:
         "chuc_vu": draft.signer_title,
         "ho_ten": draft.signer_name,
         "noi_nhan": list(draft.recipients),
+        "tieu_de_tep": draft.doc_title,  # core properties (Word: File > Info)
+        "tac_gia": draft.author,
     }
 
 
@@ -106,6 +109,7 @@ def _render_with_docxtpl(blob: bytes, env: jinja2.Environment, values: dict[str,
     """The plain docxtpl way, everything redone per draft: the fallback of the fast path, and its reference in tests."""
     doc = DocxTemplate(io.BytesIO(blob))
     doc.render(values, env, autoescape=True)
+    arrange(doc.docx.element)  # widths, line breaks, rule lengths, pagination (layout.py)
     raw = io.BytesIO()
     doc.save(raw)
     return normalise_zip(raw.getvalue())

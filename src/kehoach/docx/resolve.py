@@ -16,6 +16,8 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
 OFF = ("0", "false", "off", "none")
+# What a run's pieces read as: Word's non-breaking hyphen (Ctrl+Shift+-, kehoach's symbols "21-CT/TW") is a hyphen.
+_PIECES = {qn("w:t"): lambda t: t.text or "", qn("w:tab"): lambda t: "\t", qn("w:noBreakHyphen"): lambda t: "-"}
 
 
 def _on(element) -> bool:
@@ -70,6 +72,7 @@ class Resolver:
             bottom_border=_bottom_border(levels),
             has_drawing=any(True for _ in p.iter(qn("w:drawing"), qn("w:pict"))),
             runs=runs,
+            keep_next=_toggle(levels, "w:keepNext"),
         )
 
     def _run(self, r, para_rpr) -> Run:
@@ -78,7 +81,7 @@ class Resolver:
         levels = [rpr, *(self._chain(char_style.get(qn("w:val")), "w:rPr") if char_style is not None else ()),
                   *para_rpr]
         levels = [lv for lv in levels if lv is not None]
-        text = "".join(t.text or "" if t.tag == qn("w:t") else "\t" for t in r if t.tag in (qn("w:t"), qn("w:tab")))
+        text = "".join(_PIECES[t.tag](t) for t in r if t.tag in _PIECES)
         size = _first(levels, "w:sz")
         color = _first(levels, "w:color")
         underline = _first(levels, "w:u")

@@ -17,7 +17,7 @@ from kehoach.drafting.flow import Allotted, allot, allot_own
 from kehoach.drafting.opening import CiteStyle, compose_opening
 from kehoach.errors import InputError, Problem
 from kehoach.inputs.documents import Library
-from kehoach.inputs.models import Block, DocRef, Draft, PlanSpec, Profile, Section
+from kehoach.inputs.models import Block, Department, DocRef, Draft, PlanSpec, Profile, Section
 from kehoach.inputs.yamlfile import Located
 from kehoach.text.placeholders import NAMES, UnknownPlaceholder, fill
 from kehoach.text.symbols import number_line, type_code
@@ -203,6 +203,23 @@ class Composer:
             text = f"Trên đây là {plan.type_name}{about}, đề nghị {asked} nghiêm túc triển khai thực hiện"
         return text
 
+    def drafting(self) -> tuple[str, Department | None]:
+        """(as written, department) of the unit drafting this document: the plan's, the profile's, else the unit the
+        Lưu line names (NĐ 30 Phụ lục I: "Lưu: VT, <đơn vị soạn thảo>"; a Party Lưu line names no unit)."""
+        plan, profile = self.plan, self.profile
+        wanted = plan.drafting_dept or profile.drafting_dept
+        if wanted:
+            return wanted, profile.department(wanted)
+        if self.system == "dang":
+            return "", None
+        for part in _archive(plan.archive or profile.archive).split(","):
+            part = part.strip()
+            for name in (part, part.removeprefix("Ban ").removeprefix("Phòng ")):
+                dept = profile.department(name) if name and name.upper() != "VT" else None
+                if dept is not None:
+                    return dept.abbr, dept
+        return "", None
+
     def recipients(self) -> tuple[str, ...]:
         from kehoach.inputs.profiles import clean_recipient
 
@@ -214,14 +231,20 @@ class Composer:
         note = profile.layout.report_note
         items = [s if "(" in s else f"{s} {note}" for s in profile.superiors if not _among(s, listed)]
         items += listed + [clean_recipient(self.text(r, ("noi_nhan_them", i))) for i, r in enumerate(plan.extra_recipients)]
+        # One note for "report to" in the whole list, the profile's: the State writes "(để b/c)" (trinh_bay).
+        items = [_REPORT_NOTE.sub(note, item) for item in items]
+        if plan.kind == "cong_van":
+            # "Như trên" stands for the Kính gửi addressees: they are not listed again.
+            items = [item for item in items if not any(_same_body(item, a) for a in self.addressee_names())]
         # Every body given a task is sent the document, unless it is already addressed ("Như trên" covers Kính gửi).
         addressed = items + list(self.addressee_names())
         items += [unit.short for unit, _ in self.tasks.by_unit if not _among(unit.short, addressed) and
                   not _among(unit.name, addressed)]
         if plan.kind == "cong_van" and (not items or not items[0].casefold().startswith("như trên")):
             items.insert(0, "Như trên")
-        archive = plan.archive or profile.archive
-        archive = archive.removeprefix("Lưu").lstrip(": ").rstrip(".")
+        archive = _archive(plan.archive or profile.archive)
+        if self.system != "dang" and plan.kind == "cong_van" and self.dept is not None and archive.strip() == "VT":
+            archive = f"VT, {self.dept.abbr}"  # NĐ 30: the drafting unit after "VT"
         last = f"Lưu {archive}" if self.system == "dang" else f"Lưu: {archive}"
         sep = profile.layout.recipient_sep
         return tuple(f"- {item}{sep}" for item in items) + (f"- {last}.",)
@@ -263,8 +286,8 @@ class Composer:
         self.names["trich_yeu_ngan"] = lower_first(subject_short)
         self.tasks = self.allotted()
         self.names["don_vi_thuc_hien"] = self.doers()
-        wanted = plan.drafting_dept or profile.drafting_dept
-        dept = profile.department(wanted) if wanted else None
+        wanted, dept = self.drafting()
+        self.dept = dept
         self.names["qua_ban"] = f" (qua {dept.name})" if dept else ""
         plan, profile = self._expanded(plan, profile)
         self.plan, self.profile = plan, profile
@@ -309,6 +332,8 @@ class Composer:
             authority=signer.authority, signer_title=signer.title, signer_name=signer.name,
             recipients=self.recipients(),
             as_parent=self.as_parent(code, issuer, target),
+            doc_title=_property(f"{plan.type_name} {cv_subject[0] if is_cv else lower_first(subject)}"),
+            author=_property(profile.issuer_text),
         )
         return draft
 
@@ -343,9 +368,38 @@ class Composer:
         return ", ".join(names) or "các cơ quan, đơn vị"
 
 
+_REPORT_NOTE = re.compile(r"\((?:để )?b/c\)")
+_ABBREVIATIONS = (("lđlđ", "liên đoàn lao động"), ("ubnd", "ủy ban nhân dân"), ("mttq", "mặt trận tổ quốc"),
+                  ("cđcs", "công đoàn cơ sở"), ("cđ", "công đoàn"))
+
+
+def _archive(text: str) -> str:
+    return text.removeprefix("Lưu").lstrip(": ").rstrip(".")
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Whether two ways of writing a recipient name the same bodies ("LĐLĐ các huyện" and "Liên đoàn lao động các
+    huyện, thị xã"): abbreviations spelt out, case and a leading "các" ignored, one a prefix of the other."""
+    def norm(text: str) -> str:
+        words = []
+        for word in text.casefold().replace(",", " , ").split():
+            words.append(next((full for short, full in _ABBREVIATIONS if word == short), word))
+        joined = " ".join(words).removeprefix("các ").replace(" ,", ",")
+        return _REPORT_NOTE.sub("", joined).strip(" ;,.")
+    x, y = sorted((norm(a), norm(b)), key=len)  # x the shorter
+    return len(x.split()) >= 2 and y.startswith(x) and y[len(x):len(x) + 1] in ("", " ", ",")
+
+
 def _among(name: str, items: list[str]) -> bool:
     folded = name.casefold()
     return any(item.casefold().startswith(folded) for item in items)
+
+
+def _property(text: str, limit: int = 255) -> str:
+    """A core property (title, author) holds at most 255 characters: a longer text is cut at a word, with "…"."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _end_with(text: str, mark: str) -> str:

@@ -76,6 +76,7 @@ class Profile:
     superiors: tuple[str, ...] = ()  # sent the plan for their information: "(b/c)" in Nơi nhận
     drafting_dept: str = ""  # department that drafts its Công văn by default (abbreviation or name)
     term: str = ""  # term of its committee, when others cite it: "XV" → "(khóa XV)"
+    issuer_text: str = ""  # the issuing body's name as the header prints it, in ordinary case: "Ủy ban nhân dân tỉnh Gia Lai"
 
     @property
     def subject(self) -> str:
@@ -230,3 +231,5 @@ class Draft:
     signer_name: str
     recipients: tuple[str, ...]
     as_parent: DocRef = field(compare=False, default=None)  # type: ignore[assignment]
+    doc_title: str = ""  # the file's title property: type and trích yếu
+    author: str = ""  # the file's author property: the issuing body

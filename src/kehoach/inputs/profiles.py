@@ -145,6 +145,7 @@ def _build(file: Path, data: dict[str, Any], own: Located, sources: tuple[Path, 
         superiors=tuple(clean_recipient(r) for r in _lines(data.get("cap_tren") or [])),
         drafting_dept=nfc(str(data.get("phong_soan_thao") or "")),
         term=term_of(data.get("khoa")),
+        issuer_text=" ".join(_lines(data["ten_co_quan"])),
     )
 
 

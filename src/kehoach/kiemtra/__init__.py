@@ -18,12 +18,13 @@ from kehoach.kiemtra.catalog import RULES, SYSTEMS
 from kehoach.kiemtra.context import Context
 from kehoach.kiemtra.detect import detect_system
 from kehoach.kiemtra.report import Finding, Report, format_text, to_json
+from kehoach.kiemtra.rules_layout import CHECKS as LAYOUT_CHECKS  # issue 13: the page (TB-01 … TB-04)
 from kehoach.kiemtra.structure import analyse
 
 __all__ = ["RULES", "Finding", "Report", "check_model", "check_path", "check_text", "format_text", "to_json"]
 
 CHECKS = [*rules_page.CHECKS, *rules_header.CHECKS, *rules_title.CHECKS, *rules_body.CHECKS, *rules_cite.CHECKS,
-          *rules_sign.CHECKS, *rules_cross.CHECKS]
+          *rules_sign.CHECKS, *rules_cross.CHECKS, *LAYOUT_CHECKS]
 
 
 def check_path(path: Path, system: str | None = None) -> Report:
