@@ -25,8 +25,8 @@ def tao(tmp_path: Path, text: str, *extra: str):
 
 
 def number_line(draft: Path) -> str:
-    cells = Document(str(draft)).tables[0].rows[0].cells
-    return next(p.text for p in cells[0].paragraphs if p.text.startswith("Số"))
+    left = Document(str(draft)).tables[0].columns[0].cells  # names, then the number (level with the date)
+    return next(p.text for cell in left for p in cell.paragraphs if p.text.startswith("Số"))
 
 
 def refused_plan(tmp_path: Path, text: str, message: str) -> None:

@@ -53,7 +53,9 @@ LAYOUT = Shape({
                                      "04/5/2023\" (false).", default_doc="Đảng `true`; Nhà nước, Công đoàn `false`",
                                  example=False),
     "ghi_chu_bao_cao": Field(str, options=(("(b/c)", "\"(b/c)\""), ("(để b/c)", "\"(để b/c)\" (lối Nhà nước)")),
-                             label="Ghi chú báo cáo", doc="Ghi sau cơ quan cấp trên ở Nơi nhận.",
+                             label="Ghi chú báo cáo",
+                             doc="Ghi sau cơ quan cấp trên ở Nơi nhận; \"(b/c)\" hay \"(để b/c)\" viết trong "
+                                 "`noi_nhan` cũng được in theo ghi chú này.",
                              default_doc="Nhà nước `(để b/c)`; Đảng, Công đoàn `(b/c)`", example="(b/c)"),
     "ngay_trich_dan": Field(str, options=(("ngan", "ngày dạng số: \"15/01/2024\""),
                                           ("day_du", "ngày viết đủ: \"15 tháng 01 năm 2024\"")),
@@ -73,8 +75,9 @@ PROFILE = Shape({
                               doc="Dòng cơ quan cấp trên in phía trên tên cơ quan (in hoa, không đậm); `null` để bỏ "
                                   "dòng kế thừa.", example="Tỉnh ủy Gia Lai"),
     "ten_co_quan": Field("text", label="Tên cơ quan",
-                         doc="Tên cơ quan in ở tiêu đề (in hoa, đậm): một chuỗi, hoặc danh sách nếu in nhiều dòng. "
-                             "Bắt buộc.", example=["Ủy ban nhân dân", "tỉnh Gia Lai"]),
+                         doc="Tên cơ quan in ở tiêu đề (in hoa, đậm): một chuỗi, hoặc danh sách nếu muốn tự chọn "
+                             "chỗ xuống dòng. Tên dài không vừa cột được tự xuống dòng giữa hai cụm từ (trước "
+                             "\"TỈNH …\", \"XÃ …\", sau \"VÀ\"). Bắt buộc.", example=["Ủy ban nhân dân", "tỉnh Gia Lai"]),
     "ten_goi": Field(str, label="Tên gọi", doc="Tên trong lời văn (\"… ban hành Kế hoạch\", \"báo cáo về …\"). "
                                                 "Bắt buộc.", example="LĐLĐ tỉnh"),
     "ten_day_du": Field(str, label="Tên đầy đủ", doc="Tên để cơ quan khác trích dẫn sau chữ \"của\".",
@@ -119,7 +122,9 @@ PROFILE = Shape({
                           default_doc="Đảng `cap_uy`, Nhà nước `chinh_quyen`, Công đoàn `cong_doan`",
                           example=["cong_doan"]),
     "phong_soan_thao": Field(str, label="Phòng soạn thảo",
-                             doc="Phòng, ban soạn Công văn (tên hoặc viết tắt trong `phong_ban`).", example="TG-NC"),
+                             doc="Phòng, ban soạn Công văn (tên hoặc viết tắt trong `phong_ban`): Nhà nước, Công "
+                                 "đoàn ghi vào số \"301/LĐLĐ-TGNC\", \"15/UBND-KGVX\" và dòng \"Lưu: VT, …\".",
+                             default_doc="đơn vị ghi ở dòng `luu` (\"VT, KGVX\" → KGVX)", example="TG-NC"),
     "trinh_bay": Field(LAYOUT, label="Trình bày", doc="Nhóm tùy chọn trình bày.",
                        example={"dau_phay_truoc_ngay": False}),
     "mau": Field(str, label="Mẫu riêng", doc="Tệp mẫu .docx riêng, đường dẫn tính từ thư mục hồ sơ.",
