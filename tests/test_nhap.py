@@ -278,7 +278,8 @@ def test_the_command_reports_writes_and_shows_doubts(generated, tmp_path, monkey
     assert "Tệp văn bản (thử, không ghi gì):" in done.output
     assert "--- van-ban/157-hd-btgtw.yaml" in done.output
     assert "# KIỂM TRA: văn bản chỉ được trích dẫn bằng số và ngày: chưa biết trích yếu" in done.output
-    assert "    - Số, ký hiệu: 108-HD/BTGTU (đoạn 4)" in done.output
+    # Paragraph 6: after the names, the "*", "ĐẢNG CỘNG SẢN VIỆT NAM" and the rule under it (issue 13's header).
+    assert "    - Số, ký hiệu: 108-HD/BTGTU (đoạn 6)" in done.output
     done = CliRunner().invoke(main, ["nhap", str(generated["001"].path), "--ra", "vb"])
     assert done.exit_code == 0 and sorted(p.name for p in (tmp_path / "vb").iterdir()) == [
         "108-hd-btgtu.yaml", "157-hd-btgtw.yaml", "21-ct-tw.yaml", "72-kh-tu.yaml"]

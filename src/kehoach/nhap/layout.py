@@ -104,8 +104,13 @@ def lay_out(lines: list[Line], pages: list[Page], source: str = "docx", name: st
     lines = [ln for i, ln in enumerate(lines) if i not in numbers]
     if not lines:
         return Laid(Model(source=source, paragraphs=[], name=name), [], [(s.page, s.text) for s in stamps])
-    left = _margin([ln.x0 for ln in lines], +1)
-    right = _margin([ln.x1 for ln in lines], -1)
+    # The text block's edges come from the full-width lines of the body: a header laid out into the margins (as
+    # kehoach and many offices' templates do) has short centred lines further out that are not the margin.
+    widest = max(ln.x1 - ln.x0 for ln in lines)
+    wide = [ln for ln in lines if ln.x1 - ln.x0 >= 0.6 * widest]
+    block = wide if len(wide) >= 3 else lines
+    left = _margin([ln.x0 for ln in block], +1)
+    right = _margin([ln.x1 for ln in block], -1)
     middle = (min(ln.x0 for ln in lines) + right) / 2
     head_end = _header_end(lines, left, right)
     sign_start = _signature_start(lines, head_end)
