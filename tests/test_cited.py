@@ -74,8 +74,10 @@ def test_a_term_in_brackets_stays_in_the_issuer_and_a_law_keeps_its_year():
             "Luật số 74/2014/QH13, ngày 27/11/2014 của Quốc hội khóa XIII về ban hành Luật Giáo dục nghề nghiệp")
     found = _links(text)
     assert [(t[0][1], t[0][3], t[0][5]) for t in found] == [
-        ("18-NQ/TW", "Ban Chấp hành Trung ương Đảng (khóa XII)", "về một số vấn đề"),
+        ("18-NQ/TW", "Ban Chấp hành Trung ương Đảng", "về một số vấn đề"),
         ("74/2014/QH13", "Quốc hội khóa XIII", "về ban hành Luật Giáo dục nghề nghiệp")]
+    [first, _] = read_all(text)
+    assert first.term == "XII" and agrees(first, text)
 
 
 def test_documents_not_yet_numbered_as_the_writer_cites_them():
@@ -88,9 +90,12 @@ def test_documents_not_yet_numbered_as_the_writer_cites_them():
     assert parse_date("…/11/2026") == PartialDate(2026, 11)
 
 
-def test_a_long_date_is_read():
-    [[link]] = _links("Kết luận số 99-KL/TW ngày 15 tháng 01 năm 2024 của Bộ Chính trị về một việc")
-    assert link[1:4] == ("99-KL/TW", PartialDate(2024, 1, 15), "Bộ Chính trị")
+@pytest.mark.parametrize("when", [PartialDate(2024, 1, 15), PartialDate(2023, 8), PartialDate(2019)])
+def test_a_long_date_is_read(when):
+    """Dates as the writer prints them in words (citations.date_text, issue 17): full, or with blanks."""
+    text = f"Kết luận số 99-KL/TW ngày {citations.date_text(when, long_dates=True)} của Bộ Chính trị về một việc"
+    [[link]] = _links(text)
+    assert link[1:4] == ("99-KL/TW", when, "Bộ Chính trị")
 
 
 def test_a_trich_yeu_is_a_prefix_and_the_document_it_names_or_literal_text():

@@ -64,3 +64,31 @@ def pdf_pages(pdf: Path) -> int:
     require("pdfinfo")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def image_pdf(jpeg: Path, out: Path) -> Path:
+    """A scanned document as offices receive it: one A4 page that is only an image (the JPEG), no text layer.
+
+    Written by hand (a few PDF objects), so no extra program is needed to make a scan for the OCR tests.
+    """
+    data = jpeg.read_bytes()
+    at = data.index(b"\xff\xc0") if b"\xff\xc0" in data else data.index(b"\xff\xc2")
+    height, width = int.from_bytes(data[at + 5:at + 7], "big"), int.from_bytes(data[at + 7:at + 9], "big")
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Resources << /XObject << /Im0 4 0 R >> >> " \
+           b"/Contents 5 0 R >>"
+    image = (b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB /BitsPerComponent 8 "
+             b"/Filter /DCTDecode /Length %d >>\nstream\n" % (width, height, len(data)) + data + b"\nendstream")
+    draw = b"q 595.28 0 0 841.89 0 0 cm /Im0 Do Q"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page, image,
+               b"<< /Length %d >>\nstream\n" % len(draw) + draw + b"\nendstream"]
+    body = b"%PDF-1.4\n"
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out.write_bytes(body)
+    return out

@@ -41,6 +41,7 @@ _ISSUER_END = re.compile(
     rf"|\s+(?:và\s+)?(?=(?:{TYPES})\s+(?:số\s+)?[\d…])")
 # Words that join two things but never start a trích yếu or the link to a parent ("… của Ban Bí thư và Kế hoạch …").
 _NOT_A_START = re.compile(r"(?:và|hoặc|cùng|với|đến|trong|tại|theo|của|như|đã|đề nghị|nhằm|để)(?!\w)")
+_TERM = re.compile(r"\s*\(\s*kh[oó]a\s+([^)]+?)\s*\)$")
 _LINK = re.compile(rf"\s+(?!{_NOT_A_START.pattern})(?P<words>{_WORD}(?:,?\s+{_WORD}){{0,11}}?)\s+(?=(?:{TYPES}))")
 _NOTE = rf"\s*\((?=\s*(?:viết tắt|sau đây|gọi tắt|gọi chung|{TYPES}))"
 # Verbs of the sentence that follows an opening's citations: "…, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch …".
@@ -63,7 +64,8 @@ class Cited:
     system: str  # "dang" for the Party notation, else "nha_nuoc" (the union writes as the State)
     date: PartialDate | None = None
     comma: bool = False  # ", ngày" as written
-    issuer: str = ""  # after "của"
+    issuer: str = ""  # after "của", without the term
+    term: str = ""  # "XII" of "(khóa XII)" after the issuer
     connector: str = ""  # "về thực hiện": the words joining it to `parent`
     parent: Cited | None = None
     subject: str = ""  # its own trích yếu ("về tiếp tục …"), when the chain ends here
@@ -97,7 +99,7 @@ def read_at(text: str, head: re.Match[str], _depth: int = 0) -> Cited:
     date = None
     if head["date"]:
         raw = head["date"]
-        date = parse_date(f"ngày {raw}" if "tháng" in raw else raw)
+        date = parse_date(f"ngày {raw}" if "năm" in raw else raw)
     type_name = upper_first(" ".join(head["type"].split()))
     cited = Cited(type_name, number, code, issuer_symbol, system, date, bool(head["comma"]),
                   start=head.start(), end=head.end())
@@ -109,7 +111,9 @@ def read_at(text: str, head: re.Match[str], _depth: int = 0) -> Cited:
     issuer = nfc(text[of.end():end])
     if not issuer or not issuer[0].isupper():
         return cited
-    cited = replace(cited, issuer=issuer, end=end)
+    term = _TERM.search(issuer)  # "(khóa XII)" is the committee's term (citations.issuer), not part of its name
+    cited = replace(cited, issuer=issuer[:term.start()].rstrip() if term else issuer, term=term[1] if term else "",
+                    end=end)
     link = _LINK.match(text, end)
     if link is not None and _depth < 20:
         parent_head = HEAD.match(text, link.end())
@@ -172,7 +176,7 @@ def as_docs(cited: Cited, keys: list[str]) -> list[DocRef]:
         parent = keys[i + 1] if i + 1 < len(links) else None
         docs.append(DocRef(
             key=keys[i], type_name=link.type_name, type_code=link.code, number=link.number,
-            issuer_symbol=link.issuer_symbol, system=link.system, date=link.date, issuer=link.issuer,
+            issuer_symbol=link.issuer_symbol, system=link.system, date=link.date, issuer=link.issuer, term=link.term,
             subject=link.subject or None, subject_prefix=link.connector, subject_of=parent,
             implements=(parent,) if parent else ()))
     return docs

@@ -95,8 +95,9 @@ def _merge(cluster: Cluster, mentions: Counter[tuple[str, str, str]]) -> None:
         connector, parent = with_parent.cited.connector, with_parent.cited.parent
     else:
         subject = _vote([r.cited.subject for r in readings])
+    term = next((r.cited.term for r in readings if r.cited.term), "")
     cluster.merged = replace(best, issuer=issuer, issuer_symbol=chosen, connector=connector, parent=parent,
-                             subject=subject)
+                             subject=subject, term=term)
     cluster.parent = identity(parent) if parent is not None else None
 
 

@@ -130,6 +130,8 @@ def _chain_doc(cluster: Cluster, key: str, parent_key: str | None, origin: str, 
         data["ngay"] = date_text(cited.date)
     if cited.issuer:
         data["co_quan"] = cited.issuer
+    if cited.term:
+        data["khoa"] = cited.term
     notes = []
     if parent_key:
         data["cum_tu"] = cited.connector

@@ -131,7 +131,9 @@ def generic(text: str, people: str, area: str) -> tuple[str, list[str]]:
     """The issuer's audience as {doi_tuong} and its area as {dia_ban} (after "của", "trên địa bàn", "trong" …, never
     inside a name like "Tỉnh ủy"); returns the text and the area phrases replaced, for a note."""
     if people:
-        text = re.sub(rf"(?<!\w){re.escape(people)}(?!\w)", "{doi_tuong}", text, flags=re.IGNORECASE)
+        # "… công nhân, viên chức, lao động (CNVCLĐ)": the abbreviation belongs to the audience it stands for.
+        text = re.sub(rf"(?<!\w){re.escape(people)}(?!\w)(?:\s*\([A-ZĐ]{{2,}}\))?", "{doi_tuong}", text,
+                      flags=re.IGNORECASE)
     replaced: list[str] = []
     if area:
         pattern = re.compile(rf"(?<!\w)({_AREA_BEFORE})\s+{re.escape(area)}(?!\w)(?!\s+(?:ủy|Ủy|[A-ZĐ]))")

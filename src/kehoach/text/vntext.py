@@ -99,7 +99,7 @@ _DATE_BLANK = re.compile(r"^…\s*/\s*(?:(\d{1,2})\s*/\s*)?(\d{4})$")
 # The date forms a citation carries, for finding them in running text ("… ngày 04/5/2023 của …"); parse_date reads
 # what they match (the long form after "ngày ").
 DATE_IN_TEXT = (r"(?:\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{4}|…\s?/\s?(?:\d{1,2}\s?/\s?)?\d{4}"
-                r"|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})(?![\d/])")
+                r"|(?:\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}|năm\s+\d{4})(?![\d/])")
 # Lower-case Vietnamese letters, for telling the words of a phrase from the capitalised words of a name.
 VI_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _DATE_WORDS = re.compile(
