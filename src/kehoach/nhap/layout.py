@@ -219,7 +219,8 @@ def _column_paragraphs(column: list[Line], join: bool = True, width: float = 0.0
         joins = (join and prev is not None and prev.page == line.page
                  and line.top - prev.bottom < max(prev.height, 6) * 0.9
                  and prev.x1 - prev.x0 >= widest * 0.75 and not _starts_part(line.text) and not _complete(prev.text)
-                 and prev.bold == line.bold and (not prev.size or abs(prev.size - line.size) < 0.6))
+                 and prev.bold == line.bold and (not prev.size or abs(prev.size - line.size) < 0.6)
+                 and not _two_names(prev, line))
         if not join and prev is not None and _wrapped_item(prev, line):
             joins = True
         if joins:
@@ -247,6 +248,14 @@ def _title_block(lines: list[Line], left: float, right: float) -> int:
             weight = line.bold
         count += 1
     return count
+
+
+def _two_names(prev: Line, line: Line) -> bool:
+    """Two lines in capitals, the second as long as the first: the parent body above the issuer, not one name that
+    wrapped (a wrapped name leaves a short rest: "… TỈNH BÌNH" / "ĐỊNH"). Only a scan needs this: a PDF's text layer
+    tells them apart by weight (the issuer is bold)."""
+    return (prev.bold is None and is_caps(prev.text) and is_caps(line.text)
+            and line.x1 - line.x0 >= 0.8 * (prev.x1 - prev.x0))
 
 
 def _wrapped_item(prev: Line, line: Line) -> bool:
