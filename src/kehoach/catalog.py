@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach.drafting import citations
 from kehoach.errors import InputError
 from kehoach.inputs.documents import Library
-from kehoach.inputs.models import SYSTEM_NAMES
+from kehoach.inputs.models import SYSTEM_NAMES, Profile
 from kehoach.inputs.paths import builtin_profiles
 from kehoach.inputs.profiles import load_profile
 
 
-def profile_files(root: Path | None = None) -> list[Path]:
-    folders = [root] if root else [Path.cwd() / "profiles", builtin_profiles()]
+def profile_files(root: Path | None = None, folders: list[Path] | None = None) -> list[Path]:
+    """Profile files of `root`, or of `folders` (default: ./profiles, then the shipped ones); a name found twice, first."""
+    folders = folders if folders is not None else [root] if root else [Path.cwd() / "profiles", builtin_profiles()]
     seen: dict[str, Path] = {}
     for folder in folders:
         if folder.is_dir():
@@ -22,21 +24,43 @@ def profile_files(root: Path | None = None) -> list[Path]:
     return list(seen.values())
 
 
-def list_profiles(root: Path | None = None) -> list[str]:
-    """One line per profile: its name, system and printed issuer; broken profiles say why."""
-    lines = []
-    for file in profile_files(root):
+@dataclass(frozen=True)
+class ProfileEntry:
+    """One profile as a list shows it: `name` as plans write it (gia-lai/ldld-gia-lai), `base` for co-so/ files."""
+
+    name: str
+    file: Path
+    base: bool
+    profile: Profile | None = None  # None for a base, or when the file cannot be read
+    problem: str = ""  # why it cannot be read
+
+
+def profile_entries(root: Path | None = None, folders: list[Path] | None = None) -> list[ProfileEntry]:
+    entries = []
+    for file in profile_files(root, folders):
         base = file.parent.parent if file.parent.name != "profiles" else file.parent
         name = str(file.relative_to(base).with_suffix("")) if file.parent.name != "profiles" else file.stem
         if "co-so" in file.parts:
-            lines.append(f"{name:40} (hồ sơ cơ sở để kế thừa)")
+            entries.append(ProfileEntry(name, file, True))
             continue
         try:
-            profile = load_profile(file)
+            entries.append(ProfileEntry(name, file, False, load_profile(file)))
         except InputError as exc:
-            lines.append(f"{name:40} LỖI: {exc.problems[0].message}")
-            continue
-        lines.append(f"{name:40} {SYSTEM_NAMES[profile.system]:10} {' / '.join(profile.issuer_lines)}")
+            entries.append(ProfileEntry(name, file, False, problem=exc.problems[0].message))
+    return entries
+
+
+def list_profiles(root: Path | None = None) -> list[str]:
+    """One line per profile: its name, system and printed issuer; broken profiles say why."""
+    lines = []
+    for entry in profile_entries(root):
+        if entry.base:
+            lines.append(f"{entry.name:40} (hồ sơ cơ sở để kế thừa)")
+        elif entry.profile is None:
+            lines.append(f"{entry.name:40} LỖI: {entry.problem}")
+        else:
+            profile = entry.profile
+            lines.append(f"{entry.name:40} {SYSTEM_NAMES[profile.system]:10} {' / '.join(profile.issuer_lines)}")
     return lines
 
 

@@ -207,6 +207,37 @@ def import_parent(tep: tuple[Path, ...], folder: Path, dry_run: bool) -> None:
                 click.echo(line)
 
 
+@main.command("web", help="Mở trang soạn thảo trên trình duyệt của máy này, trên thư mục làm việc THU_MUC (mặc định "
+                           "thư mục hiện tại; tạo profiles/, van-ban/, ke-hoach/, ban-thao/ nếu thiếu).")
+@click.argument("thu_muc", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+@click.option("--cong", "port", type=click.IntRange(0, 65535), default=8421, show_default=True, help="Cổng mạng.")
+@click.option("--khong-mo", "no_browser", is_flag=True, help="Không tự mở trình duyệt.")
+@click.option("--dia-chi", "host", default="127.0.0.1", show_default=True,
+              help="Địa chỉ nghe. Mặc định chỉ máy này; địa chỉ khác cho máy khác trong mạng mở được trang.")
+@reports_errors
+def web(thu_muc: Path, port: int, no_browser: bool, host: str) -> None:
+    from kehoach.web.server import is_local, serve
+    from kehoach.web.site import prepare
+
+    try:
+        created = prepare(thu_muc)
+    except OSError as exc:
+        from kehoach.errors import InputError, Problem
+
+        raise InputError([Problem(thu_muc, f"không tạo được thư mục làm việc ({exc.strerror})")]) from None
+    for folder in created:
+        click.echo(f"Đã tạo thư mục {folder}")
+    if not is_local(host):
+        click.echo(f"CẢNH BÁO: trang nghe trên địa chỉ {host}: máy khác trong mạng mở được trang và đọc, sửa mọi tệp "
+                   "của thư mục làm việc. Chỉ dùng trong mạng tin cậy.", err=True)
+    try:
+        serve(thu_muc, click.echo, host=host, port=port, open_browser=not no_browser)
+    except OSError as exc:
+        from kehoach.errors import InputError, Problem
+
+        raise InputError([Problem(f"{host}:{port}", f"không mở được cổng ({exc.strerror}); thử --cong khác")]) from None
+
+
 main.add_command(kiemtra)
 
 if __name__ == "__main__":  # pragma: no cover

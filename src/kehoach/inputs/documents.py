@@ -52,8 +52,9 @@ def _symbol_parts(loc: Located, problems: list[Problem]) -> tuple[str, str, str,
         return "", "", "", "nha_nuoc"
 
 
-def load_document(file: Path) -> DocRef:
-    loc = read_yaml(file, strict=False)
+def load_document(file: Path, text: str | None = None) -> DocRef:
+    """`text`, when given, is the content of `file` (a form not yet saved)."""
+    loc = read_yaml(file, text, strict=False)
     problems = check(loc, DOCUMENT)
     problems = problems or placeholder_check.problems_in(loc, DOCUMENT)
     if problems:
@@ -74,7 +75,7 @@ def load_document(file: Path) -> DocRef:
             problems.append(loc.problem(("so_ky_hieu",), "cần số, ký hiệu (ví dụ so_ky_hieu: 349/KH-TLĐ), hoặc tên "
                                         "của văn bản không số ('ten', hoặc 'trich_yeu')"))
     elif not data.get("co_quan"):
-        problems.append(loc.problem((), "thiếu khóa bắt buộc 'co_quan' (cơ quan ban hành, như viết sau chữ \"của\")"))
+        problems.append(loc.problem(("co_quan",), "thiếu khóa bắt buộc 'co_quan' (cơ quan ban hành, như viết sau chữ \"của\")"))
     expected = type_code(type_name, system)
     if code and expected and code != expected:
         problems.append(loc.problem(("so_ky_hieu",), f"ký hiệu loại '{code}' không khớp với loại '{type_name}' ({expected})"))

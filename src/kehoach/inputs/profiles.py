@@ -47,9 +47,9 @@ def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _resolve_chain(file: Path, seen: tuple[Path, ...] = ()) -> list[Located]:
-    """The profile and its bases, base first."""
-    loc = read_yaml(file, strict=False)
+def _resolve_chain(file: Path, seen: tuple[Path, ...] = (), text: str | None = None) -> list[Located]:
+    """The profile and its bases, base first; `text` stands for the content of `file` (a form not yet saved)."""
+    loc = read_yaml(file, text, strict=False)
     problems = check(loc, PROFILE)
     problems = problems or placeholder_check.problems_in(loc, PROFILE)
     if problems:
@@ -65,14 +65,34 @@ def _resolve_chain(file: Path, seen: tuple[Path, ...] = ()) -> list[Located]:
     return _resolve_chain(base, seen + (file.resolve(),)) + [loc]
 
 
-def load_profile(ref: str | Path, relative_to: Path | None = None) -> Profile:
+def _find(ref: str | Path, relative_to: Path | None, text: str | None) -> Path:
+    if text is not None:
+        return Path(ref)  # the content is given: the file need not exist yet
     file = find_profile(str(ref), relative_to=relative_to)
     if file is None:
         raise InputError([Problem(Path(str(ref)), "không tìm thấy hồ sơ cơ quan (tệp .yaml trong thư mục profiles/)")])
-    chain = _resolve_chain(file)
+    return file
+
+
+def _merged(chain: list[Located]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for loc in chain:
         data = _merge(data, {k: v for k, v in loc.data.items() if k != "ke_thua"})
+    return data
+
+
+def inherited(ref: str | Path, relative_to: Path | None = None) -> dict[str, Any]:
+    """The keys a profile gives, its bases' merged in (plain data, as the files write them): what a child inherits.
+
+    Raises InputError like load_profile when the profile or a base cannot be read."""
+    return _merged(_resolve_chain(_find(ref, relative_to, None)))
+
+
+def load_profile(ref: str | Path, relative_to: Path | None = None, text: str | None = None) -> Profile:
+    """A profile by name or path, its bases merged in; `text`, when given, is the content of the file `ref`."""
+    file = _find(ref, relative_to, text)
+    chain = _resolve_chain(file, text=text)
+    data = _merged(chain)
     own = chain[-1]
     missing = [Problem(own.file, f"thiếu khóa bắt buộc '{key}' (kể cả trong hồ sơ cơ sở)", own.line(()), key)
                for key in REQUIRED if not data.get(key)]

@@ -47,18 +47,31 @@ class Report:
         return {f.rule_id for f in self.findings}
 
 
+# The words of a report, shared by the text report and the web page (web/templates/_findings.html).
+LABELS = {"quote": "Trích", "message": "Vấn đề", "rule": "Quy định", "source": "Nguồn", "suggestion": "Gợi ý sửa"}
+TEXT_ONLY = ("Tệp văn bản thuần: chỉ kiểm tra các quy tắc về chữ; định dạng (phông, cỡ chữ, lề) chỉ kiểm tra được trên "
+             "tệp .docx.")
+CLEAN = "Không phát hiện lỗi hay cảnh báo nào."
+
+
+def system_line(report: Report) -> str:
+    return f"Hệ thống: {SYSTEM_NAMES.get(report.system, report.system)} ({report.system_reason})"
+
+
+def total_line(report: Report) -> str:
+    return f"Tổng cộng: {len(report.errors)} lỗi, {len(report.warnings)} cảnh báo."
+
+
 def format_text(report: Report, color: bool = False) -> str:
     def paint(text: str, key: str) -> str:
         return f"{_COLOURS[key]}{text}{_RESET}" if color else text
 
     name = report.file or "(văn bản)"
-    lines = [paint(f"Kiểm tra thể thức: {name}", "head"),
-             f"Hệ thống: {SYSTEM_NAMES.get(report.system, report.system)} ({report.system_reason})"]
+    lines = [paint(f"Kiểm tra thể thức: {name}", "head"), system_line(report)]
     if report.source_kind == "txt":
-        lines.append(paint("Tệp văn bản thuần: chỉ kiểm tra các quy tắc về chữ; định dạng (phông, cỡ chữ, lề) "
-                           "chỉ kiểm tra được trên tệp .docx.", "dim"))
+        lines.append(paint(TEXT_ONLY, "dim"))
     if not report.findings:
-        lines.append(paint("Không phát hiện lỗi hay cảnh báo nào.", "ok"))
+        lines.append(paint(CLEAN, "ok"))
         return "\n".join(lines) + "\n"
     for area, area_title in AREAS.items():
         group = [f for f in report.findings if f.area == area]
@@ -70,13 +83,13 @@ def format_text(report: Report, color: bool = False) -> str:
             where = f" ({finding.where})" if finding.where else ""
             lines.append(f"{label} {finding.rule_id} {finding.title}{where}")
             if finding.quote:
-                lines.append(f"    Trích: “{finding.quote}”")
-            lines.append(f"    Vấn đề: {finding.message}")
-            lines.append(f"    Quy định: {finding.rule}")
-            lines.append(f"    Nguồn: {finding.source}")
+                lines.append(f"    {LABELS['quote']}: “{finding.quote}”")
+            lines.append(f"    {LABELS['message']}: {finding.message}")
+            lines.append(f"    {LABELS['rule']}: {finding.rule}")
+            lines.append(f"    {LABELS['source']}: {finding.source}")
             if finding.suggestion:
-                lines.append(f"    Gợi ý sửa: {finding.suggestion}")
-    lines += ["", paint(f"Tổng cộng: {len(report.errors)} lỗi, {len(report.warnings)} cảnh báo.", "head")]
+                lines.append(f"    {LABELS['suggestion']}: {finding.suggestion}")
+    lines += ["", paint(total_line(report), "head")]
     return "\n".join(lines) + "\n"
 
 

@@ -23,7 +23,8 @@ class Node:
     children: list[Node] = field(default_factory=list)
 
 
-def tree(ws: Workspace) -> list[str]:
+def forest(ws: Workspace) -> tuple[list[Node], list[str]]:
+    """The roots of the cascade, children sorted by date, and the plans that could not be read (one line each)."""
     library = new_library(ws.index())
     hashes = Hashes()
     nodes: dict[str, Node] = {}
@@ -32,7 +33,7 @@ def tree(ws: Workspace) -> list[str]:
         try:
             library.resolve(plan.stem, plan.parent)
         except KehoachError as exc:
-            problems += [f"  ! {plan.relative_to(ws.root)}: {p.message}" for p in exc.problems]
+            problems += [f"{plan.relative_to(ws.root)}: {p.message}" for p in exc.problems]
     for doc in library.docs.values():
         nodes[doc.key] = Node(doc, _label(doc, ws, hashes))
     roots = []
@@ -44,11 +45,18 @@ def tree(ws: Workspace) -> list[str]:
                 node.label += f"  (cũng thực hiện {', '.join(citations.short(nodes[k].doc) for k in parents[1:])})"
         else:
             roots.append(node)
+    for node in nodes.values():
+        node.children.sort(key=_order)
+    return sorted(roots, key=_order), problems
+
+
+def tree(ws: Workspace) -> list[str]:
+    roots, problems = forest(ws)
     lines: list[str] = []
-    for root in sorted(roots, key=_order):
+    for root in roots:
         _draw(root, "", "", lines)
     if problems:
-        lines += ["", "Không đọc được:"] + problems
+        lines += ["", "Không đọc được:"] + [f"  ! {p}" for p in problems]
     return lines
 
 
@@ -58,9 +66,8 @@ def _order(node: Node) -> tuple[str, str]:
 
 def _draw(node: Node, lead: str, child_lead: str, lines: list[str]) -> None:
     lines.append(lead + node.label)
-    kids = sorted(node.children, key=_order)
-    for i, kid in enumerate(kids):
-        last = i == len(kids) - 1
+    for i, kid in enumerate(node.children):
+        last = i == len(node.children) - 1
         _draw(kid, child_lead + ("└── " if last else "├── "), child_lead + ("    " if last else "│   "), lines)
 
 

@@ -1,0 +1,387 @@
+"""Forms made from the one declaration of each file's keys (inputs/schema.py), and their answers read back as data.
+
+Every key a `Shape` declares becomes a control, so a key added to the declaration appears on the page with no change
+here: a text box, a list of choices, a box of lines for a list of words, a group of controls for a nested mapping,
+a repeatable group for a list of mappings. A control is named by its key path as the checker names a problem
+("nguoi_ky.0.ma"), so a problem found by the file's own validation is shown beside the control it is about.
+
+The labels, meanings and examples come from the declaration too (`Field.label`, `Field.meaning`, `Field.example`,
+`Field.default` when it has them); a key without them is shown by its name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from kehoach.errors import Problem
+from kehoach.inputs.schema import Field, ListOf, Shape
+from kehoach.text.vntext import nfc
+
+Path_ = tuple[Any, ...]
+ACTION = "_tac_vu"  # the submit button that adds, removes or moves an item instead of saving
+_ACTION = re.compile(r"^(them|xoa|len|xuong|cap_nhat):([\w.]+)$")
+BOOL_CHOICES = [("", "(theo mặc định)"), ("co", "có"), ("khong", "không")]
+
+
+@dataclass
+class Hint:
+    """What a page knows about a key that the declaration cannot: the profiles there are, a profile's signers …
+
+    `free`: a value outside the list may be typed (a list of suggestions); otherwise a choice from the list."""
+
+    choices: list[tuple[str, str]]
+    free: bool = True
+    empty: str = "(chọn)"  # what choosing nothing means
+
+
+@dataclass
+class Widget:
+    name: str  # the key path joined by dots, as Problem.key writes it
+    key: str
+    label: str
+    control: str  # input | select | textarea | lines | bool | group | list
+    meaning: str = ""
+    example: str = ""
+    value: str = ""
+    placeholder: str = ""
+    required: bool = False
+    choices: list[tuple[str, str]] = field(default_factory=list)
+    suggestions: list[tuple[str, str]] = field(default_factory=list)
+    children: list[Widget] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    item_of: str = ""  # for an item of a list: the list's name (its buttons move and remove it)
+    filled: bool = False  # a group that has data or errors opens by itself
+    refresh: bool = False  # choosing a value refreshes the form (the lists that depend on it), with JavaScript
+
+    @property
+    def id(self) -> str:
+        return "f-" + self.name.replace(".", "-")
+
+
+def meta(key: str, spec: Field) -> dict[str, str]:
+    """Label, meaning, example and default of a key, as the declaration says them."""
+    default = spec.default_doc or ("" if spec.default is None else shown(spec.default))
+    return {"label": spec.label or key, "meaning": spec.doc, "example": "" if spec.example is None else shown(spec.example),
+            "default": default}
+
+
+def shown(value: Any) -> str:
+    """A declared value as a person reads it: lists joined, mappings as "khóa: giá trị", true/false as có/không."""
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, list):
+        return "; ".join(shown(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {shown(v)}" for k, v in value.items())
+    return str(value)
+
+
+def choice_list(spec: Field) -> list[tuple[str, str]]:
+    """(value, value — what it means) for each allowed value."""
+    meanings = dict(spec.options)
+    return [(c, f"{c} — {meanings[c]}" if meanings.get(c) else c) for c in spec.choices]
+
+
+def pattern(path: Path_) -> str:
+    """'giao_nhiem_vu.*.phong_ban': a path with its list positions left out, to look hints up."""
+    return ".".join("*" if isinstance(p, int) else str(p) for p in path)
+
+
+def name_of(path: Path_) -> str:
+    return ".".join(str(p) for p in path)
+
+
+# ---------------------------------------------------------------------------------------------------- building
+
+
+@dataclass
+class Builder:
+    errors: Mapping[str, list[str]] = field(default_factory=dict)
+    hints: Mapping[str, Hint] = field(default_factory=dict)
+    placeholders: Mapping[str, str] = field(default_factory=dict)
+    refresh: frozenset[str] = frozenset()  # names of controls whose choice changes what the form offers
+
+    def fields(self, shape: Shape, data: Any, prefix: Path_ = (), keys: Iterable[str] | None = None) -> list[Widget]:
+        data = _as_mapping(shape, data)
+        return [self.widget(key, shape.fields[key], data.get(key), prefix + (key,))
+                for key in (keys if keys is not None else shape.fields)]
+
+    def widget(self, key: str, spec: Field, value: Any, path: Path_) -> Widget:
+        info = meta(key, spec)
+        name = name_of(path)
+        w = Widget(name, key, info["label"], "input", info["meaning"], info["example"], required=spec.required,
+                   errors=list(self.errors.get(name, [])), refresh=name in self.refresh)
+        default = info["default"].replace("`", "")
+        w.placeholder = self.placeholders.get(name) or (f"mặc định: {default}" if default else "")
+        kind = spec.kind
+        hint = self.hints.get(pattern(path))
+        if isinstance(kind, Shape):
+            w.control = "group"
+            w.meaning = w.meaning or kind.doc
+            w.children = self.fields(kind, value, path)
+            w.filled = bool(value) or has_errors(w)
+        elif isinstance(kind, ListOf) and isinstance(kind.item, Shape):
+            w.control = "list"
+            item_label = kind.item.title or w.label
+            w.children = [self._item(kind.item, item, path + (i,), name, item_label) for i, item in enumerate(_items(value))]
+            w.meaning = w.meaning or kind.item.doc
+            w.filled = True
+        elif isinstance(kind, ListOf) and hint is not None:
+            w.control = "list"  # one choice per row, in order (the parents a plan implements)
+            w.children = [self._choice(str(item), hint, path + (i,), name, f"{w.label} {i + 1}")
+                          for i, item in enumerate(_items(value))]
+            w.filled = True
+        elif isinstance(kind, ListOf) or kind == "text":
+            w.control = "lines" if isinstance(kind, ListOf) else "textarea"
+            w.value = "\n".join(str(v) for v in _items(value)) if value is not None else ""
+        elif kind is bool:
+            w.control = "bool"
+            w.choices = [("", f"({w.placeholder})" if w.placeholder else BOOL_CHOICES[0][1]), *BOOL_CHOICES[1:]]
+            w.value = "" if value is None else "co" if value is True else "khong" if value is False else str(value)
+        else:
+            w.value = "" if value is None else str(value)
+            if spec.choices:
+                w.control = "select"
+                empty = f"({w.placeholder})" if w.placeholder else "(không chọn)"  # what choosing nothing gives
+                w.choices = ([] if spec.required else [("", empty)]) + choice_list(spec)
+            elif hint is not None:
+                self._apply_hint(w, hint)
+        return w
+
+    def _item(self, shape: Shape, value: Any, path: Path_, list_name: str, label: str) -> Widget:
+        name = name_of(path)
+        w = Widget(name, str(path[-1]), f"{label} {path[-1] + 1}", "group", item_of=list_name,
+                   errors=list(self.errors.get(name, [])))
+        w.children = self.fields(shape, value, path)
+        w.filled = True
+        return w
+
+    def _choice(self, value: str, hint: Hint, path: Path_, list_name: str, label: str) -> Widget:
+        w = Widget(name_of(path), str(path[-1]), label, "input", value=value, item_of=list_name,
+                   errors=list(self.errors.get(name_of(path), [])))
+        self._apply_hint(w, hint)
+        return w
+
+    @staticmethod
+    def _apply_hint(w: Widget, hint: Hint) -> None:
+        if hint.free:
+            w.suggestions = hint.choices
+            return
+        w.control = "select"
+        known = [value for value, _label in hint.choices]
+        extra = [(w.value, w.value)] if w.value and w.value not in known else []  # a value written by hand stays
+        w.choices = [("", hint.empty)] + hint.choices + extra
+
+
+def has_errors(w: Widget) -> bool:
+    return bool(w.errors) or any(has_errors(c) for c in w.children)
+
+
+def _as_mapping(shape: Shape, data: Any) -> dict[str, Any]:
+    if isinstance(data, dict):
+        return data
+    if shape.shorthand and isinstance(data, (str, int)):
+        return {shape.shorthand: data}
+    return {}
+
+
+def _items(value: Any) -> list[Any]:
+    if value is None or value == "":
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+# ---------------------------------------------------------------------------------------------------- reading
+
+
+def read(shape: Shape, form: Any, keep_empty: bool = False) -> dict[str, Any]:
+    """The answers of a form (a werkzeug MultiDict, or a dict of lists) as the data a file would hold.
+
+    Text is NFC with edge spaces removed; an empty answer leaves its key out, except a required key of a group that
+    has other answers (kept as "" so the checker points at it). `keep_empty` keeps empty list items (while a person
+    is still adding rows)."""
+    data = _read_shape(shape, _nest(form), keep_empty, top=True)
+    return data if isinstance(data, dict) else {}
+
+
+def _nest(form: Any) -> dict[str, Any]:
+    tree: dict[str, Any] = {}
+    for name in form.keys():
+        if name.startswith("_") or name == "csrf_token":
+            continue
+        values = form.getlist(name) if hasattr(form, "getlist") else list(form[name])
+        node = tree
+        parts = name.split(".")
+        for part in parts[:-1]:
+            child = node.setdefault(part, {})
+            if not isinstance(child, dict):
+                break
+            node = child
+        else:
+            node[parts[-1]] = values
+    return tree
+
+
+def clean(text: str) -> str:
+    return nfc(text.replace("\r\n", "\n")).strip()
+
+
+def _lines(values: Any) -> list[str]:
+    if isinstance(values, dict):  # one control per row: name.0, name.1 …
+        rows = [values[k] for k in sorted(values, key=_index) if _index(k) >= 0]
+        return [clean(v[-1]) for v in rows if isinstance(v, list) and v and clean(v[-1])]
+    text = "\n".join(values) if isinstance(values, list) else str(values or "")
+    return [clean(line) for line in text.split("\n") if clean(line)]
+
+
+def _index(key: str) -> int:
+    return int(key) if key.isdigit() else -1
+
+
+def _read_shape(shape: Shape, node: Any, keep_empty: bool, top: bool = False) -> dict[str, Any] | str | None:
+    if not isinstance(node, dict):
+        return None
+    out: dict[str, Any] = {}
+    for key, spec in shape.fields.items():
+        value = _read_value(spec, node.get(key), keep_empty)
+        if value is not None:
+            out[key] = value
+    if not out and not top:
+        return None
+    for key, spec in shape.fields.items():
+        if spec.required and key not in out:
+            out[key] = ""
+    if shape.shorthand and list(out) == [shape.shorthand] and isinstance(out[shape.shorthand], str) and out[shape.shorthand]:
+        return out[shape.shorthand]  # written as the files write it: "- Tên đơn vị", not "- ten: Tên đơn vị"
+    return {k: out[k] for k in shape.fields if k in out}
+
+
+def _read_value(spec: Field, node: Any, keep_empty: bool) -> Any:
+    kind = spec.kind
+    if node is None:
+        return None
+    if isinstance(kind, Shape):
+        return _read_shape(kind, node, keep_empty)
+    if isinstance(kind, ListOf) and isinstance(kind.item, Shape):
+        rows = [node[k] for k in sorted(node, key=_index) if _index(k) >= 0] if isinstance(node, dict) else []
+        items = [_read_shape(kind.item, row, keep_empty) for row in rows]
+        kept = [item if item is not None else {} for item in items] if keep_empty else [i for i in items if i is not None]
+        return kept or ([] if keep_empty and rows else None)
+    if isinstance(kind, ListOf):
+        if keep_empty and isinstance(node, dict):
+            return [clean(node[k][-1]) if node[k] else "" for k in sorted(node, key=_index) if _index(k) >= 0]
+        return _lines(node) or None
+    if kind == "text":
+        lines = _lines(node)
+        return None if not lines else lines[0] if len(lines) == 1 else lines
+    value = clean(node[-1]) if isinstance(node, list) and node else ""
+    if kind is bool:
+        return True if value == "co" else False if value == "khong" else None
+    return value or None
+
+
+# ---------------------------------------------------------------------------------------------------- actions
+
+
+def action(form: Any) -> tuple[str, str] | None:
+    """(verb, key path) of an add/remove/move button, or None for a plain submit."""
+    match = _ACTION.match(str(form.get(ACTION, "")))
+    return (match[1], match[2]) if match else None
+
+
+def apply_action(data: dict[str, Any], verb: str, where: str, shape: Shape) -> None:
+    """Add an empty item to the list at `where`, or remove / move up / move down the item `where` names."""
+    parts: list[Any] = [int(p) if p.isdigit() else p for p in where.split(".")]
+    if verb == "them":
+        container, key = _locate(data, parts[:-1]), parts[-1]
+        if isinstance(container, dict):
+            spec = _spec_at(shape, [p for p in parts if not isinstance(p, int)])
+            empty: Any = {} if spec is not None and isinstance(spec.kind, ListOf) and isinstance(spec.kind.item, Shape) else ""
+            current = container.get(key)
+            container[key] = ([] if current in (None, "") else current if isinstance(current, list) else [current]) + [empty]
+        return
+    items = _locate(data, parts[:-1])
+    index = parts[-1]
+    if not isinstance(items, list) or not isinstance(index, int) or not 0 <= index < len(items):
+        return
+    if verb == "xoa":
+        del items[index]
+    elif verb == "len" and index > 0:
+        items[index - 1], items[index] = items[index], items[index - 1]
+    elif verb == "xuong" and index < len(items) - 1:
+        items[index + 1], items[index] = items[index], items[index + 1]
+
+
+def _locate(data: Any, parts: list[Any]) -> Any:
+    node = data
+    for part in parts:
+        if isinstance(node, dict) and isinstance(part, str):
+            if isinstance(node.get(part), str):
+                node[part] = [node[part]]  # a single item written alone becomes a list to add to
+            node = node.setdefault(part, {})
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            if isinstance(node[part], str):
+                node[part] = {}  # a shorthand item opened as a group (cannot happen from a rendered form)
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def _spec_at(shape: Shape, keys: list[str]) -> Field | None:
+    spec: Field | None = None
+    current: Any = shape
+    for key in keys:
+        if isinstance(current, ListOf):
+            current = current.item
+        if not isinstance(current, Shape) or key not in current.fields:
+            return None
+        spec = current.fields[key]
+        current = spec.kind
+    return spec
+
+
+# ---------------------------------------------------------------------------------------------------- problems
+
+
+def errors_by_field(problems: Iterable[Problem], own: Any = None,
+                    aliases: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+    """Problems of the file's own validation, by the control they are about ('' for the whole form).
+
+    A problem in another file (the plan's profile, a parent) is about no control of this form: it goes on top, with
+    its file, line and key as the command line prints it. `aliases` maps a problem's file to a control: the options
+    of a command (--so) name the form's keys (so)."""
+    out: dict[str, list[str]] = {}
+    for problem in problems:
+        alias = (aliases or {}).get(str(problem.file))
+        if alias is not None:
+            out.setdefault(alias, []).append(problem.message)
+        elif own is not None and problem.file is not None and str(problem.file) != str(own):
+            out.setdefault("", []).append(str(problem))
+        else:
+            out.setdefault(problem.key or "", []).append(problem.message)
+    return out
+
+
+def sections(shape: Shape, layout: list[tuple[str, list[str], bool]]) -> list[tuple[str, list[str], bool]]:
+    """The page's groups of keys, in the page's order; every declared key the page did not place goes in the last,
+    so a key added to the declaration is on the page at once."""
+    placed = {k for _title, keys, _open in layout for k in keys}
+    rest = [k for k in shape.fields if k not in placed]
+    groups = [(title, [k for k in keys if k in shape.fields], open_) for title, keys, open_ in layout]
+    if rest:
+        groups.append(("Các khóa khác", rest, False))
+    return [g for g in groups if g[1]]
+
+
+def grouped(builder: Builder, shape: Shape, data: Any,
+            layout: list[tuple[str, list[str], bool]]) -> list[tuple[str, list[Widget], bool]]:
+    """The page's groups of controls; a group with a mistake in it is open."""
+    out = []
+    for title, keys, open_ in sections(shape, layout):
+        widgets = builder.fields(shape, data, keys=keys)
+        out.append((title, widgets, open_ or any(has_errors(w) for w in widgets)))
+    return out

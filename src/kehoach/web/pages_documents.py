@@ -1,0 +1,120 @@
+"""Văn bản cấp trên: the parents of the workspace (van-ban/), added by upload (kehoach.nhap) or by hand, edited task
+by task."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from kehoach.drafting import citations
+from kehoach.errors import KehoachError
+from kehoach.inputs.documents import DOCUMENT, Library, load_document
+from kehoach.web import editing, forms, known
+from kehoach.web.context import state
+from kehoach.web.site import slug
+
+blueprint = Blueprint("documents", __name__, url_prefix="/van-ban")
+
+LAYOUT = [
+    ("Văn bản", ["loai", "so_ky_hieu", "so", "ky_hieu", "ngay", "co_quan", "he_thong", "trich_yeu"], True),
+    ("Văn bản này thực hiện", ["thuc_hien", "cum_tu", "trich_yeu_theo"], False),
+    ("Nhiệm vụ giao cho cấp dưới", ["nhiem_vu", "doi_tuong"], True),
+]
+
+
+def _rows() -> list[dict[str, Any]]:
+    site = state().site
+    rows = []
+    for file in sorted(site.documents.rglob("*.yaml")) if site.documents.is_dir() else []:
+        name = site.name_of(site.documents, file)
+        row: dict[str, Any] = {"name": name, "cited": "", "subject": "", "tasks": 0, "problems": []}
+        library = Library()
+        try:
+            doc = library.resolve(str(file), file.parent)
+            row.update(cited=citations.dated(doc, comma=False), subject=doc.subject or "", tasks=len(doc.tasks),
+                       chain=citations.full(doc, library.docs.get, comma=False))
+        except KehoachError as exc:
+            row["problems"] = [str(p) for p in exc.problems]
+        rows.append(row)
+    return rows
+
+
+@blueprint.get("/")
+def index() -> str:
+    return render_template("documents/index.html", rows=_rows(), importer=_importer_ready())
+
+
+def _importer_ready() -> bool:
+    from kehoach.web import importing
+
+    return importing.available()
+
+
+def _file(name: str) -> Path:
+    site = state().site
+    path = site.inside(site.documents, name)
+    if path is None or not path.is_file():
+        abort(404)
+    return path
+
+
+def _validate(path: Path, text: str) -> object:
+    return load_document(path, text)
+
+
+def hints() -> dict[str, forms.Hint]:
+    """The kinds of body a task may go to: those the profiles of the workspace and kehoach's own answer for."""
+    site = state().site
+    return {"nhiem_vu.*.giao_cho": forms.Hint(known.kinds(known.profiles(site))),
+            "thuc_hien": forms.Hint(known.documents(site))}
+
+
+def render_form(data: dict[str, Any], errors: dict[str, list[str]], prefix: str = "", **page: Any) -> str:
+    builder = forms.Builder(errors, hints())
+    for key, value in {"ten_tep": "", "digest": "", "anchor": "", "name": "", "notes": [], "shown": "",
+                       "strangers": editing.strangers(data, DOCUMENT), "action": request.path}.items():
+        page.setdefault(key, value)
+    return render_template("documents/form.html", groups=forms.grouped(builder, DOCUMENT, data, LAYOUT), errors=errors,
+                           **page)
+
+
+def suggested_name(data: dict[str, Any]) -> str:
+    return slug(str(data.get("so_ky_hieu") or data.get("trich_yeu") or ""))[:60]
+
+
+@blueprint.route("/moi", methods=["GET", "POST"])
+def create() -> str | Response:
+    site = state().site
+    if request.method == "GET":
+        return render_form({"loai": "", "so_ky_hieu": "", "ngay": "", "co_quan": ""}, {}, mode="moi")
+    outcome = editing.submit(site, DOCUMENT, request.form, _validate, None,
+                             new_name=lambda n: site.inside(site.documents, n, new=True),
+                             header="Văn bản cấp trên, nhập bằng trang kehoach web.")
+    if outcome.saved and outcome.path is not None:
+        flash(f"Đã lưu {outcome.path.relative_to(site.root)}.")
+        return redirect(url_for("documents.index"))
+    name = forms.clean(str(request.form.get("_ten_tep", ""))) or suggested_name(outcome.data)
+    return render_form(outcome.data, outcome.errors, mode="moi", ten_tep=name, anchor=outcome.anchor)
+
+
+@blueprint.route("/sua/<path:name>", methods=["GET", "POST"])
+def edit(name: str) -> str | Response:
+    site = state().site
+    path = _file(name)
+    if request.method == "GET":
+        try:
+            data = editing.read_file(path, DOCUMENT)
+        except KehoachError as exc:
+            return render_template("unreadable.html", problems=[str(p) for p in exc.problems],
+                                   file=str(path.relative_to(site.root)))
+        errors = forms.errors_by_field(editing.current_problems(path, _validate), own=path)
+        return render_form(data, errors, mode="sua", name=name, digest=editing.current_digest(path))
+    outcome = editing.submit(site, DOCUMENT, request.form, _validate, path)
+    if outcome.saved:
+        flash(f"Đã lưu {path.relative_to(site.root)}. Các bản thảo thực hiện văn bản này cần soạn lại (trang Cây văn bản).")
+        return redirect(url_for("documents.index"))
+    return render_form(outcome.data, outcome.errors, mode="sua", name=name, anchor=outcome.anchor,
+                       digest=str(request.form.get("_ban", "")))

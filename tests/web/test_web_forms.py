@@ -1,0 +1,159 @@
+"""Forms come from the declaration of the keys, and read back as the data the files hold (web/forms.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from flask.testing import FlaskClient
+from werkzeug.datastructures import MultiDict
+
+from kehoach.inputs.documents import DOCUMENT
+from kehoach.inputs.plans import PLAN
+from kehoach.inputs.profiles import PROFILE
+from kehoach.inputs.schema import Field, ListOf, Shape
+from kehoach.web import forms
+
+
+def _names(shape: Shape, prefix: str = "") -> list[str]:
+    """The control names a form shows for an empty file: scalars, and lists/groups by their own name."""
+    out = []
+    for key, spec in shape.fields.items():
+        name = f"{prefix}{key}"
+        if isinstance(spec.kind, Shape):
+            out += _names(spec.kind, name + ".")
+        else:
+            out.append(name)
+    return out
+
+
+@pytest.mark.parametrize(("url", "shape"), [("/co-quan/moi?tu=co-so/dang&nguon=san&cach=ke_thua", PROFILE),
+                                            ("/van-ban/moi", DOCUMENT), ("/soan/moi", PLAN)])
+def test_every_declared_key_has_a_control(client: FlaskClient, url: str, shape: Shape) -> None:
+    html = client.get(url).text
+    for name in _names(shape):
+        assert f'id="f-{name.replace(".", "-")}"' in html, name
+
+
+def test_a_key_added_to_the_declaration_is_on_the_page_with_no_change_to_the_page(client: FlaskClient,
+                                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = Shape({"phong_ban": Field(str, required=True), "nhiem_vu_so": Field(ListOf(str))})
+    monkeypatch.setitem(PLAN.fields, "giao_viec_moi", Field(ListOf(extra)))
+    monkeypatch.setitem(PLAN.fields, "kieu_mo_dau", Field(str, choices=("a", "b")))
+    html = client.get("/soan/moi").text
+    assert 'id="f-giao_viec_moi"' in html and 'value="them:giao_viec_moi"' in html
+    assert 'id="f-kieu_mo_dau"' in html and '<option value="b">b</option>' in html
+
+
+def test_labels_meanings_examples_and_defaults_come_from_the_declaration() -> None:
+    spec = Field(str, label="Tên gọi trong lời văn", doc="Tên dùng trong câu.", example="LĐLĐ tỉnh",
+                 default_doc="`ten_co_quan`")
+    widget = forms.Builder().widget("ten_goi", spec, "", ("ten_goi",))
+    assert (widget.label, widget.meaning, widget.example) == ("Tên gọi trong lời văn", "Tên dùng trong câu.", "LĐLĐ tỉnh")
+    assert widget.placeholder == "mặc định: ten_co_quan"
+    choice = forms.Builder().widget("noi", Field(str, options=(("cham", "dấu chấm"), ("phay", "dấu phẩy"))), "", ("noi",))
+    assert choice.choices == [("", "(không chọn)"), ("cham", "cham — dấu chấm"), ("phay", "phay — dấu phẩy")]
+    assert forms.Builder().widget("ten_goi", Field(str), "", ("ten_goi",)).label == "ten_goi"  # undescribed: its name
+    items = forms.Builder().widget("nguoi_ky", PROFILE.fields["nguoi_ky"], [{"ma": "a"}], ("nguoi_ky",))
+    assert items.children[0].label == "Người ký 1"  # the item's title from its Shape
+
+
+def test_the_page_shows_the_declarations_words(client: FlaskClient) -> None:
+    html = client.get("/co-quan/moi?tu=co-so/dang&nguon=san&cach=ke_thua").text
+    spec = PROFILE.fields["ten_goi"]
+    assert f'<label for="f-ten_goi">{spec.label}' in html
+    assert "Ví dụ: " + str(spec.example) in html
+
+
+def test_answers_read_back_as_the_files_write_them() -> None:
+    form = MultiDict([
+        ("ten_co_quan", "Ủy ban nhân dân\r\n  xã Ví Dụ  \r\n"),  # two lines → a list
+        ("ten_goi", "  UBND xa\u0303  "),  # NFD and stray spaces: normalised, never refused
+        ("nguoi_ky.1.ma", "pct"), ("nguoi_ky.1.chuc_vu", "PHÓ CHỦ TỊCH"),
+        ("nguoi_ky.0.ma", "ct"), ("nguoi_ky.0.chuc_vu", ""),  # required and empty in a filled item: kept for the check
+        ("nguoi_ky.2.ma", ""), ("nguoi_ky.2.chuc_vu", ""),  # an empty item: dropped
+        ("don_vi_cap_duoi.0.ten", "Các xã"), ("don_vi_cap_duoi.1.ten", "Trung tâm"), ("don_vi_cap_duoi.1.loai", "co_so"),
+        ("trinh_bay.kieu_muc", ""), ("trinh_bay.dau_phay_truoc_ngay", "khong"),
+        ("noi_nhan", "Thường trực\n\n  Các ban  \n"), ("luu", ""), ("csrf_token", "x"), ("_tac_vu", ""),
+    ])
+    assert forms.read(PROFILE, form) == {
+        "ten_co_quan": ["Ủy ban nhân dân", "xã Ví Dụ"],
+        "ten_goi": "UBND xã",
+        "nguoi_ky": [{"ma": "ct", "chuc_vu": ""}, {"ma": "pct", "chuc_vu": "PHÓ CHỦ TỊCH"}],
+        "don_vi_cap_duoi": ["Các xã", {"ten": "Trung tâm", "loai": ["co_so"]}],  # shorthand where the files use it
+        "noi_nhan": ["Thường trực", "Các ban"],
+        "trinh_bay": {"dau_phay_truoc_ngay": False},
+    }
+
+
+def test_a_plan_reads_its_parents_in_order_and_nested_sections() -> None:
+    form = MultiDict([("co_quan", "x"), ("loai", "ke_hoach"), ("thuc_hien.1", "b"), ("thuc_hien.0", "a"),
+                      ("thuc_hien.2", ""), ("muc.0.tu_dong", "nhiem_vu"), ("muc.1.tieu_de", "Kinh phí"),
+                      ("muc.1.muc_con.0.noi_dung", "Đoạn một\nĐoạn hai")])
+    assert forms.read(PLAN, form) == {
+        "co_quan": "x", "loai": "ke_hoach", "thuc_hien": ["a", "b"],
+        "muc": [{"tu_dong": "nhiem_vu"}, {"tieu_de": "Kinh phí", "muc_con": [{"noi_dung": ["Đoạn một", "Đoạn hai"]}]}],
+    }
+
+
+def test_buttons_add_remove_and_move_items() -> None:
+    data = {"thuc_hien": ["a", "b", "c"], "nguoi_ky": [{"ma": "x"}]}
+    forms.apply_action(data, "len", "thuc_hien.2", PLAN)
+    assert data["thuc_hien"] == ["a", "c", "b"]
+    forms.apply_action(data, "xuong", "thuc_hien.0", PLAN)
+    assert data["thuc_hien"] == ["c", "a", "b"]
+    forms.apply_action(data, "xoa", "thuc_hien.1", PLAN)
+    assert data["thuc_hien"] == ["c", "b"]
+    forms.apply_action(data, "them", "thuc_hien", PLAN)
+    assert data["thuc_hien"] == ["c", "b", ""]
+    forms.apply_action(data, "them", "muc", PLAN)
+    forms.apply_action(data, "them", "muc.0.muc_con", PLAN)
+    assert data["muc"] == [{"muc_con": [{}]}]
+    forms.apply_action(data, "xoa", "thuc_hien.9", PLAN)  # a stale button changes nothing
+    assert data["thuc_hien"] == ["c", "b", ""]
+
+
+def test_the_add_button_keeps_what_was_typed_and_saves_nothing(client: FlaskClient, workspace) -> None:
+    from .conftest import Form
+
+    fields = Form(client.get("/van-ban/moi").text).fields
+    fields.update({"_ten_tep": "moi", "loai": "Chỉ thị", "co_quan": "Ban Bí thư", "nhiem_vu.0.tieu_de": "Việc một",
+                   "_tac_vu": "them:nhiem_vu"})
+    page = client.post("/van-ban/moi", data=fields)
+    assert page.status_code == 200
+    again = Form(page.text).fields
+    assert again["co_quan"] == "Ban Bí thư" and again["nhiem_vu.0.tieu_de"] == "Việc một"
+    assert "nhiem_vu.1.tieu_de" in again
+    assert 'data-cuon-toi="f-nhiem_vu"' in page.text
+    assert not (workspace / "van-ban" / "moi.yaml").exists()
+
+
+def test_a_mistake_is_shown_beside_its_control_with_the_checkers_words() -> None:
+    from kehoach.errors import Problem
+
+    problems = [Problem("a.yaml", "thiếu khóa bắt buộc 'ma'", 3, "nguoi_ky.0.ma"), Problem("a.yaml", "hỏng", 1),
+                Problem("b.yaml", "không tìm thấy", 2, "ngay"), Problem("--so", "số không hợp lệ")]
+    assert forms.errors_by_field(problems, own="a.yaml", aliases={"--so": "so"}) == {
+        "nguoi_ky.0.ma": ["thiếu khóa bắt buộc 'ma'"], "": ["hỏng", "b.yaml, dòng 2, khóa 'ngay': không tìm thấy"],
+        "so": ["số không hợp lệ"]}
+
+
+def test_groups_with_a_mistake_open_and_keys_the_page_did_not_place_are_shown() -> None:
+    layout = [("Một", ["co_quan", "loai"], False)]
+    groups = forms.grouped(forms.Builder({"loai": ["sai"]}), PLAN, {}, layout)
+    assert groups[0][0] == "Một" and groups[0][2] is True
+    assert groups[-1][0] == "Các khóa khác" and {w.key for w in groups[-1][1]} == set(PLAN.fields) - {"co_quan", "loai"}
+
+
+def test_a_value_written_by_hand_stays_in_a_list_of_choices() -> None:
+    widget = forms.Builder(hints={"co_quan": forms.Hint([("a", "A")], free=False)}).widget(
+        "co_quan", Field(str), "../ho-so/rieng.yaml", ("co_quan",))
+    assert widget.control == "select"
+    assert ("../ho-so/rieng.yaml", "../ho-so/rieng.yaml") in widget.choices
+
+
+def test_shapes_are_not_changed_by_the_page() -> None:
+    """The declaration is read, never written: the loaders see it as they always did."""
+    before = {k: dataclasses.astuple(v) for k, v in PROFILE.fields.items()}
+    forms.grouped(forms.Builder(), PROFILE, {"nguoi_ky": [{"ma": "x"}]}, [])
+    assert {k: dataclasses.astuple(v) for k, v in PROFILE.fields.items()} == before

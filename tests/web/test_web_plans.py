@@ -1,0 +1,117 @@
+"""Soạn: a plan made with the form, saved in ke-hoach/, drafted into ban-thao/ and shown; mistakes beside their
+controls with the words of `kehoach tao`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from flask.testing import FlaskClient
+
+from kehoach.inputs.plans import load_plan
+
+from .conftest import Form, errors_of, summary_of, wait_job
+
+GOOD = {"co_quan": "lai-chau/ldld-lai-chau", "loai": "ke_hoach", "thuc_hien.0": "349-kh-tld", "so": "12",
+        "ngay": "3/4/2025", "giao_nhiem_vu.0.phong_ban": "Ban Tuyên giáo - Nữ công",
+        "giao_nhiem_vu.0.nhiem_vu": "chủ trì tham mưu, theo dõi và tổng hợp kết quả."}
+
+
+def _post(client: FlaskClient, url: str, changes: dict[str, str], base: str | None = None):
+    fields = Form(client.get(base or url).text).fields
+    fields.update(changes)
+    return client.post(url, data=fields)
+
+
+def test_choosing_a_body_offers_its_signers_and_departments(client: FlaskClient) -> None:
+    page = _post(client, "/soan/moi", {"co_quan": "lai-chau/ldld-lai-chau", "_tac_vu": "cap_nhat:co_quan"})
+    assert page.status_code == 200
+    assert errors_of(page.text) == {}  # refreshing is not saving: nothing is checked yet
+    assert '<option value="chu-tich">TM. BAN THƯỜNG VỤ CHỦ TỊCH Hoàng Thọ Trung</option>' in page.text
+    assert "(người ký mặc định của hồ sơ: chu-tich)" in page.text
+    fields = Form(page.text).fields
+    fields["_tac_vu"] = "them:giao_nhiem_vu"
+    page = client.post("/soan/moi", data=fields)
+    assert '<datalist id="f-giao_nhiem_vu-0-phong_ban-ds">' in page.text
+    assert '<option value="Ban Tuyên giáo - Nữ công">Ban Tuyên giáo - Nữ công (TG-NC)</option>' in page.text
+    assert '<option value="LĐLĐ các huyện, thành phố">' in page.text  # a unit below takes a task too
+
+
+def test_soan_saves_the_plan_drafts_it_and_shows_it(client: FlaskClient, workspace: Path) -> None:
+    page = _post(client, "/soan/moi", {**GOOD, "_ten_tep": "kh-12-ldld"})
+    assert page.status_code == 302, summary_of(page.text)
+    status = wait_job(client, page.headers["Location"])
+    assert status["state"] == "xong"
+    plan, _ = load_plan(workspace / "ke-hoach" / "kh-12-ldld.yaml")
+    assert plan.number == "12" and plan.implements == ("349-kh-tld",)
+    result = client.get(page.headers["Location"]).text
+    assert "Tải bản thảo .docx" in result and "Kiểm tra thể thức" in result
+    assert "Số: 12/KH-LĐLĐ" in result  # the HTML rendering, no LibreOffice in these tests
+    download = client.get("/soan/tai-ve/kh-12-ldld")
+    assert download.status_code == 200 and "attachment" in download.headers["Content-Disposition"]
+    texts = [p.text for p in Document(workspace / "ban-thao" / "kh-12-ldld.docx").paragraphs]
+    assert "- Giao Ban Tuyên giáo - Nữ công: chủ trì tham mưu, theo dõi và tổng hợp kết quả." in texts
+
+
+def test_a_plan_without_a_name_gets_one(client: FlaskClient, workspace: Path) -> None:
+    page = _post(client, "/soan/moi", GOOD)
+    assert page.status_code == 302, summary_of(page.text)
+    assert (workspace / "ke-hoach" / "ke-hoach-ldld-lai-chau.yaml").is_file()
+    wait_job(client, page.headers["Location"])
+
+
+@pytest.mark.parametrize(("changes", "where", "message"), [
+    ({"co_quan": ""}, "co_quan", "thiếu khóa bắt buộc 'co_quan'"),
+    ({"thuc_hien.0": "khong-co-van-ban"}, "thuc_hien.0",
+     "không tìm thấy văn bản 'khong-co-van-ban' (tệp khong-co-van-ban.yaml trong thư mục van-ban/ hoặc ke-hoach/)"),
+    ({"ngay": "30/2/2025"}, "ngay", "ngày không hợp lệ"),
+    ({"nguoi_ky": "ai-do"}, "nguoi_ky", "hồ sơ không có người ký 'ai-do' (có: chu-tich)"),
+    ({"giao_nhiem_vu.0.nhiem_vu": ""}, "giao_nhiem_vu.0.nhiem_vu", "thiếu khóa bắt buộc 'nhiem_vu'"),
+    ({"danh_so_cap_3": "i)"}, "danh_so_cap_3", "giá trị 'i)' không hợp lệ"),
+])
+def test_each_mistake_is_shown_beside_its_control(client: FlaskClient, workspace: Path, changes: dict[str, str],
+                                                 where: str, message: str) -> None:
+    before = sorted(p.name for p in (workspace / "ke-hoach").iterdir())
+    page = _post(client, "/soan/moi", {**GOOD, **changes, "_ten_tep": "sai"})
+    assert page.status_code == 200
+    shown = errors_of(page.text)
+    assert list(shown) == [where]
+    assert shown[where][0].startswith(message)
+    assert sorted(p.name for p in (workspace / "ke-hoach").iterdir()) == before
+
+
+def test_a_mistake_in_another_file_is_shown_on_top_with_its_file(client: FlaskClient, workspace: Path) -> None:
+    (workspace / "profiles" / "hong.yaml").write_text("ke_thua: co-so/dang\nten_goi: [\n", encoding="utf-8")
+    page = _post(client, "/soan/moi", {**GOOD, "co_quan": "hong", "_ten_tep": "sai"})
+    top = summary_of(page.text)
+    assert any("hong.yaml" in line and "YAML sai cú pháp" in line for line in top), top
+
+
+def test_a_second_soan_merges_the_hand_edits_of_the_draft(client: FlaskClient, workspace: Path) -> None:
+    page = _post(client, "/soan/moi", {**GOOD, "_ten_tep": "kh-sua"})
+    wait_job(client, page.headers["Location"])
+    draft = workspace / "ban-thao" / "kh-sua.docx"
+    doc = Document(draft)
+    doc.add_paragraph("Đoạn văn thư thêm bằng Word.")
+    doc.save(draft)
+    page = _post(client, "/soan/sua/kh-sua", {"so": "13"})
+    assert page.status_code == 302, summary_of(page.text)
+    assert wait_job(client, page.headers["Location"])["state"] == "xong"
+    assert "giữ 1 chỗ sửa tay" in client.get(page.headers["Location"]).text
+    assert "Đoạn văn thư thêm bằng Word." in [p.text for p in Document(draft).paragraphs]
+
+
+def test_a_broken_plan_file_fails_the_job_with_the_clis_message(client: FlaskClient, workspace: Path, app) -> None:
+    from kehoach.web import drafting
+    from kehoach.web.context import state
+
+    plan = workspace / "ke-hoach" / "hong.yaml"
+    plan.write_text("co_quan: khong-co\nloai: ke_hoach\n", encoding="utf-8")
+    with app.app_context():
+        st = state()
+        job = st.jobs.submit("xem-truoc", lambda job: drafting.run(st.site, st.converter, plan, job, 0.0), plan="hong")
+    status = wait_job(client, f"/soan/ket-qua/{job.id}")
+    assert status["state"] == "loi"
+    page = client.get(f"/soan/ket-qua/{job.id}").text
+    assert "Chưa soạn được" in page and "không tìm thấy hồ sơ cơ quan" in page
