@@ -17,16 +17,30 @@ class Run:
     color: str | None = None
 
 
+# What Word shows as space in a line: the no-break spaces (U+00A0, U+202F, U+2007) are spaces to a reader.
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+
+
 @dataclass
 class Para:
-    index: int
+    """One line of text as a reader sees it, with its paragraph's resolved formatting.
+
+    A Word paragraph split by Shift+Enter (w:br, w:cr) gives one Para per line, all with the same `number` and
+    `part` 1, 2 …: the rules then read it as they read the same lines typed with Enter.
+    """
+
+    index: int  # position in Model.paragraphs
     text: str
-    kind: str = "body"  # "body" or "table"
+    kind: str = "body"  # "body", "table" (a table cell) or "box" (a text box)
     body_index: int | None = None
     table: int | None = None
     row: int | None = None
     col: int | None = None
+    box: int | None = None  # text box number (0-based) for kind "box"
     line: int | None = None  # line number in a .txt file
+    number: int | None = None  # Word paragraph number, 1-based, in reading order (.docx)
+    part: int | None = None  # line within a paragraph split by Shift+Enter, 1-based; None when not split
+    origin: int | None = None  # index in the reader's full list when a model is cut to the document's extent
     alignment: str | None = None  # "left", "center", "right", "both"
     first_line_mm: float | None = None
     space_before: float | None = None  # pt
@@ -42,23 +56,41 @@ class Para:
     @property
     def clean(self) -> str:
         """Text for matching: NFC (TT-05 reports NFD on the raw text), single spaces, no edge whitespace."""
-        return " ".join(unicodedata.normalize("NFC", self.text).replace("\u00a0", " ").split())
+        return " ".join(unicodedata.normalize("NFC", self.text).translate(_SPACES).split())
 
     @property
     def stripped(self) -> str:
         """NFC text without edge whitespace, inner spacing kept (for rules on exact wording)."""
-        return unicodedata.normalize("NFC", self.text).replace("\u00a0", " ").strip()
+        return unicodedata.normalize("NFC", self.text).translate(_SPACES).strip()
 
     @property
-    def cell(self) -> tuple[int | None, int | None, int | None] | None:
-        return (self.table, self.row, self.col) if self.kind == "table" else None
+    def cell(self) -> tuple | None:
+        """The container the line sits in (a table cell or a text box), None for the body: equal means together."""
+        if self.kind == "table":
+            return ("table", self.table, self.row, self.col)
+        if self.kind == "box":
+            return ("box", self.box)
+        return None
+
+    @property
+    def source_index(self) -> int:
+        return self.index if self.origin is None else self.origin
 
     def where(self) -> str:
+        """Where a person finds it: "dòng 38" in a text file; "đoạn 12" (the 12th paragraph of the document, table
+        cells and text boxes included, in reading order), the line of a paragraph split by Shift+Enter, the table
+        cell or the text box."""
         if self.line is not None:
             return f"dòng {self.line}"
-        if self.table is not None and self.row is not None and self.col is not None:
-            return f"đoạn {self.index}, bảng {self.table + 1}, hàng {self.row + 1}, cột {self.col + 1}"
-        return f"đoạn {self.index}"
+        number = self.number if self.number is not None else self.index + 1
+        place = f"đoạn {number}"
+        if self.part is not None:
+            place += f", dòng {self.part} trong đoạn"
+        if self.kind == "table" and self.table is not None and self.row is not None and self.col is not None:
+            place += f", bảng {self.table + 1}, hàng {self.row + 1}, cột {self.col + 1}"
+        elif self.kind == "box" and self.box is not None:
+            place += f", khung văn bản {self.box + 1}"
+        return place
 
 
 @dataclass
@@ -83,3 +115,4 @@ class Model:
     page: PageSetup | None = None
     tables: int = 0
     name: str = ""
+    notes: list[str] = field(default_factory=list)  # what the reader did that the user should know (in Vietnamese)

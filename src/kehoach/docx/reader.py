@@ -1,19 +1,18 @@
-"""Read a .docx or .txt into the neutral model (paragraphs in reading order, page setup).
+"""Read a .docx or .txt into the neutral model (lines in reading order, page setup), as Word shows the document.
 
-Body paragraphs and the paragraphs of table cells come in one list, so the rules see the header table, the body and
-the signature table in the order a reader meets them.
+Body paragraphs, the paragraphs of table cells and those of text boxes come in one list, in the order a reader meets
+them; a paragraph split by Shift+Enter gives one entry per line (see model.Para). The XML walk is wordml.py's,
+formatting is resolve.py's; opening the file (Strict Open XML, .docm/.dotx, .doc/.odt) is formats.py's.
 """
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
-from docx import Document as open_docx
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from lxml import etree
 
+from kehoach.docx import wordml
+from kehoach.docx.formats import open_word
 from kehoach.docx.model import Model, PageSetup, Para
 from kehoach.docx.resolve import Resolver
 from kehoach.docx.xml import box_mm, cell_margins_mm, cell_width_mm, text_width_mm
@@ -23,8 +22,11 @@ EMU_PER_MM = 36000
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
-def read_path(path: Path) -> Model:
-    """Read FILE; every reason it cannot be read becomes an InputError naming the file."""
+def read_path(path: Path, convert: bool = False) -> Model:
+    """Read FILE; every reason it cannot be read becomes an InputError naming the file and saying what to do.
+
+    `convert`: a .doc, .odt or .rtf file is converted to .docx with LibreOffice (in a temporary folder) first.
+    """
     if not path.exists():
         raise InputError([Problem(path, "không tìm thấy tệp.")])
     if path.is_dir():
@@ -35,13 +37,10 @@ def read_path(path: Path) -> Model:
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError([Problem(path, f"không đọc được tệp văn bản UTF-8 ({exc}).")]) from exc
         return read_text(text, name=str(path))
-    if not zipfile.is_zipfile(path):
-        raise InputError([Problem(path, "không phải tệp .docx (Word) hoặc .txt đọc được.")])
-    try:
-        document = open_docx(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile) as exc:
-        raise InputError([Problem(path, f"tệp .docx bị hỏng hoặc không phải văn bản Word ({exc}).")]) from exc
-    return read_document(document, name=str(path))
+    document, notes = open_word(path, convert_other=convert)
+    model = read_document(document, name=str(path))
+    model.notes[:0] = notes
+    return model
 
 
 def read_text(text: str, name: str = "") -> Model:
@@ -53,44 +52,71 @@ def read_text(text: str, name: str = "") -> Model:
     return Model(source="txt", paragraphs=paragraphs, name=name)
 
 
+class _Reading:
+    """The state of one pass over a document: the list being filled and the running numbers."""
+
+    def __init__(self, resolver: Resolver, document):
+        self.resolver = resolver
+        self.text_width = text_width_mm(document.element.body)
+        self.styles = document.styles.element
+        self.paragraphs: list[Para] = []
+        self.number = 0  # Word paragraphs met so far
+        self.body_index = 0
+        self.tables = 0
+        self.boxes = 0
+
+    def container(self, element, place: dict, width: float | None) -> None:
+        """The blocks of a body, cell or text box; `width` is the container's width in mm (None when unknown)."""
+        for block in wordml.blocks(element):
+            if block.tag == wordml.W_TBL:
+                self.table(block, place, width)
+            else:
+                self.paragraph(block, place, width)
+
+    def table(self, tbl, place: dict, width: float | None) -> None:
+        # Nested tables keep the location and the width of the outer cell: the rules only need to know the column.
+        if place.get("kind") not in ("table", "box"):
+            number = self.tables
+            self.tables += 1
+            for row_no, tr in enumerate(wordml.rows(tbl)):
+                for col_no, tc in enumerate(wordml.cells(tr)):
+                    cell = cell_width_mm(tbl, tr, tc)
+                    cell = cell - cell_margins_mm(tbl, tc, self.styles) if cell is not None else None
+                    self.container(tc, {"kind": "table", "table": number, "row": row_no, "col": col_no}, cell)
+            return
+        for tr in wordml.rows(tbl):
+            for tc in wordml.cells(tr):
+                self.container(tc, place, width)
+
+    def paragraph(self, p, place: dict, width: float | None) -> None:
+        # A text box anchored in the paragraph is met before the paragraph's own text: header boxes are anchored
+        # in the first paragraph but shown above it.
+        for box in wordml.text_boxes(p):
+            number = self.boxes
+            self.boxes += 1
+            self.container(box, {"kind": "box", "box": number}, None)
+        self.number += 1
+        body_index = None
+        if not place:
+            body_index = self.body_index
+            self.body_index += 1
+        available = box_mm(p, width)
+        for line in self.resolver.lines(p):
+            line.box_mm = available
+            line.index = len(self.paragraphs)
+            line.number = self.number
+            line.body_index = body_index
+            for key, value in place.items():
+                setattr(line, key, value)
+            self.paragraphs.append(line)
+
+
 def read_document(document, name: str = "") -> Model:
-    resolver = Resolver(document)
-    paragraphs: list[Para] = []
-    body_index = 0
-    table_index = 0
-    text_width = text_width_mm(document.element.body)
-    styles = document.styles.element
-    for child in _block_children(document.element.body):
-        if child.tag == qn("w:p"):
-            para = resolver.paragraph(child, len(paragraphs))
-            para.box_mm = box_mm(child, text_width)
-            para.body_index = body_index
-            paragraphs.append(para)
-            body_index += 1
-        elif child.tag == qn("w:tbl"):
-            for row_no, tr in enumerate(child.findall(qn("w:tr"))):
-                for col_no, tc in enumerate(tr.findall(qn("w:tc"))):
-                    cell = cell_width_mm(child, tr, tc)
-                    cell = cell - cell_margins_mm(child, tc, styles) if cell is not None else None
-                    # Nested tables keep the location of the outer cell: the rules only need to know the column.
-                    for p in tc.iter(qn("w:p")):
-                        para = resolver.paragraph(p, len(paragraphs))
-                        para.box_mm = box_mm(p, cell)
-                        para.kind, para.table, para.row, para.col = "table", table_index, row_no, col_no
-                        paragraphs.append(para)
-            table_index += 1
-    return Model(source="docx", paragraphs=paragraphs, page=_page_setup(document, resolver), tables=table_index,
-                 name=name)
+    reading = _Reading(Resolver(document), document)
+    reading.container(document.element.body, {}, reading.text_width)
+    return Model(source="docx", paragraphs=reading.paragraphs, page=_page_setup(document, reading.resolver),
+                 tables=reading.tables, name=name)
 
-
-def _block_children(body):
-    for child in body:
-        if child.tag == qn("w:sdt"):
-            content = child.find(qn("w:sdtContent"))
-            if content is not None:
-                yield from _block_children(content)
-        elif child.tag in (qn("w:p"), qn("w:tbl")):
-            yield child
 
 def _page_setup(document, resolver: Resolver) -> PageSetup | None:
     if not document.sections:
@@ -111,15 +137,15 @@ def _page_setup(document, resolver: Resolver) -> PageSetup | None:
             continue
         kind = ref.get(qn("w:type"), "default")
         elements = list(part.element.iter(qn("w:p")))
-        paras = [resolver.paragraph(p, i) for i, p in enumerate(elements)]
-        with_field = [para for para, p in zip(paras, elements, strict=True) if _has_page_field(p)]
+        lines = [resolver.lines(p) for p in elements]
+        with_field = [para[0] for para, p in zip(lines, elements, strict=True) if _has_page_field(p)]
         if kind == "default" and with_field:
             setup.page_field = True
             setup.page_field_centered = with_field[0].alignment == "center"
             sizes = [r.size for r in with_field[0].runs if r.size]
             setup.page_field_size = sizes[0] if sizes else None
         if kind == "first":
-            setup.first_header_empty = not any(p.text.strip() for p in paras) and not with_field
+            setup.first_header_empty = not any(line.text.strip() for para in lines for line in para) and not with_field
     return setup
 
 

@@ -6,9 +6,12 @@ formatting would report every run as "unknown font".
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docx.oxml.ns import qn
 from lxml import etree
 
+from kehoach.docx import wordml
 from kehoach.docx.model import Para, Run
 
 TWIPS_PER_MM = 56.7
@@ -16,8 +19,6 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
 OFF = ("0", "false", "off", "none")
-# What a run's pieces read as: Word's non-breaking hyphen (Ctrl+Shift+-, kehoach's symbols "21-CT/TW") is a hyphen.
-_PIECES = {qn("w:t"): lambda t: t.text or "", qn("w:tab"): lambda t: "\t", qn("w:noBreakHyphen"): lambda t: "-"}
 
 
 def _on(element) -> bool:
@@ -54,34 +55,53 @@ class Resolver:
         pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
         return pstyle.get(qn("w:val")) if pstyle is not None else self.default_para_style
 
-    def paragraph(self, p, index: int) -> Para:
+    def lines(self, p) -> list[Para]:
+        """The lines of paragraph `p` as Word shows them: one Para per line (Shift+Enter splits), each with the
+        paragraph's formatting. Only the last line carries the bottom border (Word draws it under the paragraph);
+        `index` is left 0 for the reader to set."""
         style_id = self._para_style(p)
         levels = [p.find(qn("w:pPr")), *self._chain(style_id, "w:pPr"), self.default_ppr]
         levels = [lv for lv in levels if lv is not None]
         para_rpr = [*self._chain(style_id, "w:rPr"), self.default_rpr]
-        runs = [self._run(r, para_rpr) for r in p.iter(qn("w:r"))]
-        runs = [r for r in runs if r.text]
-        text = "".join(r.text for r in runs)
-        return Para(
-            index=index, text=text, alignment=_jc(_first(levels, "w:jc")),
+        pieces: list[list[Run]] = [[]]
+        for r in wordml.runs(p):
+            run = self._run(r, para_rpr)
+            if run is None:
+                continue
+            for n, segment in enumerate(run.text.split(wordml.LINE_BREAK)):
+                if n:
+                    pieces.append([])
+                if segment:
+                    pieces[-1].append(replace(run, text=segment))
+        shared: dict = dict(
+            alignment=_jc(_first(levels, "w:jc")),
             first_line_mm=_first_line(_attr(levels, "w:ind", ("firstLine", "hanging"))),
             space_before=_twips_pt(_attr(levels, "w:spacing", ("before",))),
             space_after=_twips_pt(_attr(levels, "w:spacing", ("after",))),
             line_spacing=_line(_attr(levels, "w:spacing", ("line",)), _attr(levels, "w:spacing", ("lineRule",))),
             line_rule=(_attr(levels, "w:spacing", ("lineRule",)) or ("auto", None))[0],
-            bottom_border=_bottom_border(levels),
-            has_drawing=any(True for _ in p.iter(qn("w:drawing"), qn("w:pict"))),
-            runs=runs,
+            has_drawing=wordml.has_line_shape(p),
             keep_next=_toggle(levels, "w:keepNext"),
         )
+        border = _bottom_border(levels)
+        split = len(pieces) > 1
+        return [Para(index=0, text="".join(r.text for r in line_runs), runs=line_runs,
+                     bottom_border=border and n == len(pieces) - 1, part=n + 1 if split else None, **shared)
+                for n, line_runs in enumerate(pieces)]
 
-    def _run(self, r, para_rpr) -> Run:
+    def _run(self, r, para_rpr) -> Run | None:
         rpr = r.find(qn("w:rPr"))
         char_style = rpr.find(qn("w:rStyle")) if rpr is not None else None
         levels = [rpr, *(self._chain(char_style.get(qn("w:val")), "w:rPr") if char_style is not None else ()),
                   *para_rpr]
         levels = [lv for lv in levels if lv is not None]
-        text = "".join(_PIECES[t.tag](t) for t in r if t.tag in _PIECES)
+        if _toggle(levels, "w:vanish") or _toggle(levels, "w:specVanish"):
+            return None  # hidden text: Word does not show it
+        text = wordml.run_text(r)
+        if not text:
+            return None
+        if _toggle(levels, "w:caps"):
+            text = text.upper()  # "All caps" shows the letters as capitals whatever was typed
         size = _first(levels, "w:sz")
         color = _first(levels, "w:color")
         underline = _first(levels, "w:u")
@@ -89,7 +109,7 @@ class Resolver:
             text=text,
             bold=_toggle(levels, "w:b"), italic=_toggle(levels, "w:i"),
             underline=underline is not None and underline.get(qn("w:val"), "single") not in OFF,
-            size=int(size.get(qn("w:val"))) / 2 if size is not None and size.get(qn("w:val")) else None,
+            size=_half_points(size),
             fonts={slot: self._font(levels, slot) for slot in FONT_SLOTS},
             color=color.get(qn("w:val")) if color is not None else None,
         )
@@ -145,19 +165,56 @@ def _first_line(found) -> float | None:
     if found is None:
         return None
     value, name = found
-    mm = int(value) / TWIPS_PER_MM
+    twips = _twips(value)
+    if twips is None:
+        return None
+    mm = twips / TWIPS_PER_MM
     return -mm if name == "hanging" else mm
 
 
 def _twips_pt(found) -> float | None:
-    return int(found[0]) / 20 if found else None
+    value = _twips(found[0]) if found else None
+    return value / 20 if value is not None else None
 
 
 def _line(line, rule) -> float | None:
-    if not line:
+    value = _twips(line[0]) if line else None
+    if value is None:
         return None
-    value = int(line[0])
     return value / 240 if (rule or ("auto",))[0] == "auto" else value / 20
+
+
+UNITS_TWIPS = {"pt": 20.0, "in": 1440.0, "mm": 56.7, "cm": 567.0, "pc": 240.0, "pi": 240.0}
+
+
+def _twips(value: str) -> float | None:
+    """A measure in twips: a plain number, or a universal measure ("12pt", "1.5cm") as Strict files write them."""
+    value = value.strip()
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    unit = value[-2:]
+    try:
+        return float(value[:-2]) * UNITS_TWIPS[unit]
+    except (KeyError, ValueError):
+        return None
+
+
+def _half_points(element) -> float | None:
+    """w:sz in half-points → points; Strict files may write "14pt"."""
+    if element is None or not element.get(qn("w:val")):
+        return None
+    value = element.get(qn("w:val")).strip()
+    if value.endswith("pt"):
+        try:
+            return float(value[:-2])
+        except ValueError:
+            return None
+    try:
+        return int(value) / 2
+    except ValueError:
+        return None
 
 
 def _bottom_border(levels) -> bool:

@@ -12,7 +12,7 @@ from collections import Counter
 
 from kehoach.docx.model import Para
 from kehoach.kiemtra.context import Context, all_bold, all_italic, in_range, size_of
-from kehoach.kiemtra.structure import DIEM, KHOAN, is_caps, roman_heading, to_roman
+from kehoach.text.numbering import DIEM, KHOAN, is_caps, roman_heading, to_roman
 
 VIET_LETTERS = "abcdđeghiklmnopqrstuvxy"
 # Reduplications that are correct Vietnamese ("người người, nhà nhà thi đua").

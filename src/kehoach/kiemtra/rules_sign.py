@@ -32,24 +32,29 @@ def check_authority(ctx: Context) -> None:
     lay, paras = ctx.layout, ctx.model.paragraphs
     if lay.authority is None:
         return
-    p = paras[lay.authority]
-    text = p.clean
     bare = lay.chuc_vu == lay.authority
-    if bare and text.startswith("PHÓ "):
+    first = paras[lay.authority]
+    if bare and first.clean.startswith("PHÓ "):
+        text = first.clean
         prefix = "K/T" if ctx.party else "KT."
-        ctx.add("TT-23", p, f"Cấp phó ký nhưng không có “{prefix}” (hoặc “{'T/M' if ctx.party else 'TM.'}” khi thay "
-                "mặt tập thể).", f"Thêm dòng “{prefix} {text[4:]}” phía trên “{text}”.")
-    elif not bare:
-        _check_prefix(ctx, p, text)
-    if ctx.party and re.match(r"^K/T\s+BÍ THƯ\b", text):
-        ctx.add("TT-24", p, "Văn bản của cấp ủy ký “K/T BÍ THƯ”; cấp ủy là tập thể nên ký thay mặt.",
-                "Viết “T/M BAN THƯỜNG VỤ” (hoặc “T/M <cấp ủy>”) và chức vụ “PHÓ BÍ THƯ”.")
-    if ctx.docx:
-        low, high = (14, 14) if ctx.party else (13, 14)
-        problems = [None if is_caps(text) else "chưa viết in hoa", None if all_bold(p) else "chưa in đậm",
-                    size_problem(p, low, high)]
-        if msg := join_problems(problems):
-            ctx.add("TT-23b", p, _sentence(msg), f"Quyền hạn ký in hoa, đậm, cỡ {low if low == high else '13–14'}.")
+        ctx.add("TT-23", first, f"Cấp phó ký nhưng không có “{prefix}” (hoặc “{'T/M' if ctx.party else 'TM.'}” khi "
+                "thay mặt tập thể).", f"Thêm dòng “{prefix} {text[4:]}” phía trên “{text}”.")
+    # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH": each stacked authority line is checked on its own.
+    for i in [lay.authority, *lay.authority_more]:
+        p = paras[i]
+        text = p.clean
+        if not bare:
+            _check_prefix(ctx, p, text)
+        if ctx.party and re.match(r"^K/T\s+BÍ THƯ\b", text):
+            ctx.add("TT-24", p, "Văn bản của cấp ủy ký “K/T BÍ THƯ”; cấp ủy là tập thể nên ký thay mặt.",
+                    "Viết “T/M BAN THƯỜNG VỤ” (hoặc “T/M <cấp ủy>”) và chức vụ “PHÓ BÍ THƯ”.")
+        if ctx.docx:
+            low, high = (14, 14) if ctx.party else (13, 14)
+            problems = [None if is_caps(text) else "chưa viết in hoa", None if all_bold(p) else "chưa in đậm",
+                        size_problem(p, low, high)]
+            if msg := join_problems(problems):
+                ctx.add("TT-23b", p, _sentence(msg),
+                        f"Quyền hạn ký in hoa, đậm, cỡ {low if low == high else '13–14'}.")
 
 
 def _check_prefix(ctx: Context, p, text: str) -> None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from kehoach.docx.model import Model, Para
+from kehoach.text.numbering import DIEM, KHOAN, is_caps, roman_heading
 from kehoach.text.symbols import STATE_OVERRIDES, TITLED
 from kehoach.text.symbols import TYPE_CODES as SHARED_CODES
 from kehoach.text.vntext import upper_vi
@@ -18,45 +19,11 @@ from kehoach.text.vntext import upper_vi
 # writes it ("QyĐ") and told apart by system in rules_header.
 TYPE_CODES = {upper_vi(name): STATE_OVERRIDES.get(name, SHARED_CODES[name]) for name in TITLED}
 AUTHORITY_LOOSE = re.compile(r"^(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM|KT|TL|TUQ|Q)\s*[./]?\s+\S")
-ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})\s*(?P<sep>[.\-–])(?P<space>\s*)(?P<title>\S.*)$")
-KHOAN = re.compile(r"^(?P<num>\d{1,2})\s*\.(?!\d)(?P<space>\s*)(?P<rest>\S.*)$")
-DIEM = re.compile(r"^(?P<letter>[abcdđeghiklmnopqrstuvxy])\)\s*(?P<rest>\S.*)$")
 DATE_LOOSE = re.compile(r"^[^,]{2,40},?\s*ngày\b.*\bnăm\s*\d{0,4}$")
 NOI_NHAN = re.compile(r"^nơi nhận\b", re.IGNORECASE)
 QUOC_HIEU = re.compile(r"^CỘNG HO?[ÒÀ]A?\b.*XÃ HỘI", re.IGNORECASE)
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
 TITLE_WORDS = 7
-
-
-def is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
-
-
-def roman_value(numeral: str) -> int | None:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50}
-    total = 0
-    for i, ch in enumerate(numeral):
-        value = values[ch]
-        total += -value if i + 1 < len(numeral) and values[numeral[i + 1]] > value else value
-    return total if to_roman(total) == numeral else None
-
-
-def to_roman(number: int) -> str:
-    out = ""
-    for value, numeral in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while number >= value:
-            out, number = out + numeral, number - value
-    return out
-
-
-def roman_heading(text: str) -> re.Match | None:
-    """A Roman section heading: a valid numeral, "." or "-", then a title written mostly in capitals."""
-    match = ROMAN.match(text)
-    if not match or roman_value(match["num"]) is None or len(text) > 200:
-        return None
-    letters = [c for c in match["title"] if c.isalpha()]
-    return match if letters and sum(c.isupper() for c in letters) >= 0.6 * len(letters) else None
 
 
 def title_type(text: str) -> str | None:
@@ -90,6 +57,7 @@ class Layout:
     noi_nhan: int | None = None
     noi_nhan_items: list[int] = field(default_factory=list)
     authority: int | None = None
+    authority_more: list[int] = field(default_factory=list)  # "KT. CHỦ TỊCH" under "TM. ỦY BAN NHÂN DÂN"
     chuc_vu: int | None = None
     name: int | None = None
     blank_before_name: int = 0
@@ -245,11 +213,13 @@ def _find_closing(paras: list[Para], layout: Layout, body_start: int) -> None:
     cell = paras[layout.authority].cell
     after = [i for i in range(layout.authority + 1, len(paras)) if paras[i].cell == cell and i not in taken]
     filled = [i for i in after if paras[i].clean]
+    while not bare and filled and AUTHORITY_LOOSE.match(paras[filled[0]].clean) and is_caps(paras[filled[0]].clean):
+        layout.authority_more.append(filled.pop(0))
     if bare:
         layout.chuc_vu = layout.authority
     elif filled and is_caps(paras[filled[0]].clean):
         layout.chuc_vu = filled.pop(0)
-    anchor = layout.chuc_vu if layout.chuc_vu is not None else layout.authority
+    anchor = layout.chuc_vu if layout.chuc_vu is not None else ([layout.authority, *layout.authority_more][-1])
     for i in filled:
         t = paras[i].clean
         if i > anchor and not t.startswith("(") and len(t.split()) <= 7 and not NOI_NHAN.match(t):
