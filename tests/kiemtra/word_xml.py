@@ -219,6 +219,10 @@ DOC_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<Relationship Id="rId8" Type="{R}/header" Target="header1.xml"/>'
             f'<Relationship Id="rId9" Type="{R}/header" Target="header2.xml"/></Relationships>')
 
+STYLES_ONLY_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                    f'<Relationship Id="rId1" Type="{R}/styles" Target="styles.xml"/></Relationships>')
+
 
 def write(spec: Spec, path: Path, variant: Variant | None = None, main_type: str = MAIN) -> Path:
     variant = variant or Variant()
@@ -231,5 +235,20 @@ def write(spec: Spec, path: Path, variant: Variant | None = None, main_type: str
                 for old, new in TO_STRICT:
                     text = text.replace(old, new)
                 text = text.replace('w:jc w:val="left"', 'w:jc w:val="start"')  # Strict has no "left"
+            archive.writestr(name, text.encode("utf-8"))
+    return path
+
+
+def write_body(path: Path, body: str) -> Path:
+    """A document whose body is the given WordprocessingML (paragraphs as Word writes them), on an A4 page."""
+    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                f'<w:document {NAMESPACES}><w:body>{body}<w:sectPr><w:pgSz w:w="11907" w:h="16840"/>'
+                '<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="709" w:footer="709" '
+                'w:gutter="0"/></w:sectPr></w:body></w:document>')
+    parts = {"[Content_Types].xml": CONTENT_TYPES.format(main=MAIN), "_rels/.rels": ROOT_RELS,
+             "word/_rels/document.xml.rels": STYLES_ONLY_RELS, "word/document.xml": document,
+             "word/styles.xml": STYLES}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
             archive.writestr(name, text.encode("utf-8"))
     return path

@@ -27,11 +27,11 @@ CHECKS = [*rules_page.CHECKS, *rules_header.CHECKS, *rules_title.CHECKS, *rules_
           *rules_sign.CHECKS, *rules_cross.CHECKS, *LAYOUT_CHECKS]
 
 
-def check_path(path: Path, system: str | None = None) -> Report:
-    """Check a .docx or .txt file."""
+def check_path(path: Path, system: str | None = None, convert: bool = False) -> Report:
+    """Check a .docx or .txt file; `convert`: convert a .doc/.odt/.rtf with LibreOffice first (temporary copy)."""
     path = Path(path)
     _validate_system(system, path)
-    return check_model(read_path(path), system, file=str(path))
+    return check_model(read_path(path, convert=convert), system, file=str(path))
 
 
 def check_text(text: str, system: str | None = None) -> Report:
@@ -49,7 +49,8 @@ def check_model(model: Model, system: str | None = None, file: str | None = None
     for check in CHECKS:
         check(ctx)
     findings = sorted(ctx.findings, key=lambda f: (f.paragraph if f.paragraph is not None else -1, f.rule_id))
-    return Report(file=file, system=system, system_reason=reason, source_kind=model.source, findings=findings)
+    return Report(file=file, system=system, system_reason=reason, source_kind=model.source, findings=findings,
+                  notes=list(model.notes))
 
 
 def _validate_system(system: str | None, path: Path | None) -> None:

@@ -20,7 +20,9 @@ EXIT_CLEAN, EXIT_FINDINGS = 0, 1
               help="Hệ thống thể thức: nha_nuoc (NĐ 30/2020), dang (HD 36-HD/VPTW), cong_doan (QĐ 933/QĐ-TLĐ). "
                    "Mặc định: tự nhận diện từ văn bản.")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho chương trình khác đọc).")
-def kiemtra(file: Path, system: str | None, as_json: bool) -> None:
+@click.option("--chuyen-doi", "convert", is_flag=True,
+              help="Tệp .doc, .odt, .rtf: chuyển sang .docx bằng LibreOffice (trong thư mục tạm) rồi kiểm tra.")
+def kiemtra(file: Path, system: str | None, as_json: bool, convert: bool) -> None:
     """Kiểm tra thể thức văn bản TỆP (.docx hoặc .txt) theo quy định của hệ thống và giải thích từng phát hiện.
 
     Mã thoát: 0 khi không có phát hiện nào, 1 khi có lỗi hoặc cảnh báo, 2 khi không đọc được tệp.
@@ -28,7 +30,7 @@ def kiemtra(file: Path, system: str | None, as_json: bool) -> None:
     định dạng (phông, cỡ chữ, lề, đường kẻ) chỉ kiểm tra được trên tệp .docx.
     """
     try:
-        report = check_path(file, system)
+        report = check_path(file, system, convert=convert)
     except KehoachError as exc:
         _code, lines = explain(exc) or (exc.exit_code, [str(exc)])
         for line in lines:

@@ -34,6 +34,7 @@ class Report:
     system_reason: str  # why this system: forced by the user, or the clues that were found
     source_kind: str  # "docx" or "txt"
     findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the file was read (Strict, converted, cut to the document)
 
     @property
     def errors(self) -> list[Finding]:
@@ -58,6 +59,11 @@ def system_line(report: Report) -> str:
     return f"Hệ thống: {SYSTEM_NAMES.get(report.system, report.system)} ({report.system_reason})"
 
 
+def note_line(note: str) -> str:
+    """A note of the reader ("tệp được lưu dạng Strict …", "chỉ kiểm tra phần văn bản …") as the report prints it."""
+    return f"Ghi chú: {note[0].upper()}{note[1:]}"
+
+
 def total_line(report: Report) -> str:
     return f"Tổng cộng: {len(report.errors)} lỗi, {len(report.warnings)} cảnh báo."
 
@@ -68,6 +74,8 @@ def format_text(report: Report, color: bool = False) -> str:
 
     name = report.file or "(văn bản)"
     lines = [paint(f"Kiểm tra thể thức: {name}", "head"), system_line(report)]
+    for note in report.notes:
+        lines.append(paint(note_line(note), "dim"))
     if report.source_kind == "txt":
         lines.append(paint(TEXT_ONLY, "dim"))
     if not report.findings:
@@ -102,6 +110,7 @@ def to_json(report: Report) -> str:
         "source_kind": report.source_kind,
         "errors": len(report.errors),
         "warnings": len(report.warnings),
+        "notes": report.notes,
         "findings": [asdict(f) for f in report.findings],
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
