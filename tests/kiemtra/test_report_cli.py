@@ -40,7 +40,7 @@ def test_json_report(seeds):
     assert data["system"] == "cong_doan" and data["errors"] == 1 and data["warnings"] == 2
     first = data["findings"][0]
     assert set(first) == {"rule_id", "severity", "area", "title", "message", "rule", "source", "suggestion",
-                          "paragraph", "where", "quote"}
+                          "paragraph", "where", "quote", "section"}
 
 
 def test_cli_exit_1_with_findings(seeds):

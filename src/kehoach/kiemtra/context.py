@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from kehoach.docx.locate import heading_path
 from kehoach.docx.model import Model, Para, Run
 from kehoach.kiemtra.catalog import RULES
 from kehoach.kiemtra.report import Finding
@@ -30,6 +32,20 @@ class Context:
     def party(self) -> bool:
         return self.system == "dang"
 
+    @cached_property
+    def body_set(self) -> frozenset[int]:
+        return frozenset(self.layout.body)
+
+    @cached_property
+    def texts(self) -> list[str]:
+        return [p.clean for p in self.model.paragraphs]
+
+    def section(self, para: Para | None) -> str:
+        """The body section a paragraph is in ("" outside the body): how a person finds it in Word."""
+        if para is None or para.index not in self.body_set:
+            return ""
+        return " › ".join(heading_path(self.texts, para.index))
+
     def para(self, index: int | None) -> Para | None:
         return self.model.paragraphs[index] if index is not None else None
 
@@ -46,9 +62,10 @@ class Context:
             rule=info.pick(info.text, self.system),
             source=info.pick(info.source, self.system),
             suggestion=suggestion,
-            paragraph=para.index if para else None,
+            paragraph=para.source_index if para else None,
             where=para.where() if para else "",
             quote=shorten(quote if quote is not None else (para.clean if para else "")),
+            section=self.section(para),
         ))
 
 

@@ -25,6 +25,7 @@ class Finding:
     paragraph: int | None = None  # index in the reader's paragraph list
     where: str = ""  # "dòng 38", "đoạn 4, bảng 1, hàng 1, cột 2"
     quote: str = ""
+    section: str = ""  # the section of the body it is in: "II. NHIỆM VỤ, GIẢI PHÁP › 2. Tuyên truyền"
 
 
 @dataclass
@@ -89,6 +90,8 @@ def format_text(report: Report, color: bool = False) -> str:
         for finding in sorted(group, key=lambda f: (f.paragraph if f.paragraph is not None else -1, f.rule_id)):
             label = paint(f"[{SEVERITY_NAMES[finding.severity]}]", finding.severity)
             where = f" ({finding.where})" if finding.where else ""
+            if finding.section:
+                where = where[:-1] + f"; mục “{finding.section}”)" if where else f" (mục “{finding.section}”)"
             lines.append(f"{label} {finding.rule_id} {finding.title}{where}")
             if finding.quote:
                 lines.append(f"    {LABELS['quote']}: “{finding.quote}”")
