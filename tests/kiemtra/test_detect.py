@@ -10,11 +10,12 @@ from kehoach.kiemtra.detect import detect_system
 
 @pytest.mark.parametrize(("text", "system", "clue"), [
     ("HUYỆN ỦY PHONG THỔ\nĐẢNG CỘNG SẢN VIỆT NAM\nKẾ HOẠCH\n", "dang", "ĐẢNG CỘNG SẢN VIỆT NAM"),
-    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "cong_doan", "Công đoàn"),
+    ("LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "cong_doan",
+     "tên cơ quan “LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU”"),
     ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n", "nha_nuoc", "Quốc hiệu"),
     ("Số 15-KH/TU\nKẾ HOẠCH\n", "dang", "kiểu Đảng"),
     ("Số: 15/KH-UBND\nKẾ HOẠCH\n", "nha_nuoc", "dấu hai chấm"),
-    ("Số: 15/KH-LĐLĐ\nKẾ HOẠCH\n", "cong_doan", "Công đoàn"),
+    ("Số: 15/KH-LĐLĐ\nKẾ HOẠCH\n", "cong_doan", "ký hiệu cơ quan “LĐLĐ” ở dòng số"),
     ("KẾ HOẠCH\nNội dung.\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\n", "dang", "T/M"),
     ("KẾ HOẠCH\nNội dung.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n", "nha_nuoc", "TM."),
     ("KẾ HOẠCH\nNội dung.\n", "nha_nuoc", "không đủ dấu hiệu"),

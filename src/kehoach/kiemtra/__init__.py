@@ -16,7 +16,7 @@ from kehoach.errors import InputError, Problem
 from kehoach.kiemtra import rules_body, rules_cite, rules_cross, rules_header, rules_page, rules_sign, rules_title
 from kehoach.kiemtra.catalog import RULES, SYSTEMS
 from kehoach.kiemtra.context import Context
-from kehoach.kiemtra.detect import detect_system
+from kehoach.kiemtra.detect import detect
 from kehoach.kiemtra.report import Finding, Report, format_text, to_json
 from kehoach.kiemtra.rules_layout import CHECKS as LAYOUT_CHECKS  # issue 13: the page (TB-01 … TB-04)
 from kehoach.kiemtra.structure import analyse
@@ -41,16 +41,18 @@ def check_text(text: str, system: str | None = None) -> Report:
 
 
 def check_model(model: Model, system: str | None = None, file: str | None = None) -> Report:
+    certain = True
     if system is None:
-        system, reason = detect_system(model)
+        found = detect(model)
+        system, reason, certain = found.system, found.reason, found.certain
     else:
         reason = "do người dùng chỉ định"
-    ctx = Context(model=model, system=system, layout=analyse(model))
+    ctx = Context(model=model, system=system, layout=analyse(model), certain=certain)
     for check in CHECKS:
         check(ctx)
     findings = sorted(ctx.findings, key=lambda f: (f.paragraph if f.paragraph is not None else -1, f.rule_id))
     return Report(file=file, system=system, system_reason=reason, source_kind=model.source, findings=findings,
-                  notes=list(model.notes))
+                  notes=list(model.notes), system_certain=certain)
 
 
 def _validate_system(system: str | None, path: Path | None) -> None:

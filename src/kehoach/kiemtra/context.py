@@ -8,7 +8,7 @@ from functools import cached_property
 
 from kehoach.docx.locate import heading_path
 from kehoach.docx.model import Model, Para, Run
-from kehoach.kiemtra.catalog import RULES
+from kehoach.kiemtra.catalog import RULES, WARN
 from kehoach.kiemtra.report import Finding
 from kehoach.kiemtra.structure import Layout
 
@@ -22,6 +22,7 @@ class Context:
     model: Model
     system: str
     layout: Layout
+    certain: bool = True  # the system was given or clearly detected
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -53,9 +54,12 @@ class Context:
             severity: str | None = None, quote: str | None = None) -> None:
         info = RULES[rule_id]
         para = self.para(where) if isinstance(where, int) else where
+        severity = severity or info.pick(info.severity, self.system)
+        if not self.certain and len(info.text) > 1:
+            severity = WARN  # a rule of one system on a text whose system is a guess: a warning, not an error
         self.findings.append(Finding(
             rule_id=rule_id,
-            severity=severity or info.pick(info.severity, self.system),
+            severity=severity,
             area=info.area,
             title=info.title,
             message=message,

@@ -36,6 +36,7 @@ class Report:
     source_kind: str  # "docx" or "txt"
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how the file was read (Strict, converted, cut to the document)
+    system_certain: bool = True  # False: the marks were few or mixed; rules of one system only warn
 
     @property
     def errors(self) -> list[Finding]:
@@ -110,6 +111,7 @@ def to_json(report: Report) -> str:
         "file": report.file,
         "system": report.system,
         "system_reason": report.system_reason,
+        "system_certain": report.system_certain,
         "source_kind": report.source_kind,
         "errors": len(report.errors),
         "warnings": len(report.warnings),

@@ -23,6 +23,7 @@ DATE_LOOSE = re.compile(r"^[^,]{2,40},?\s*ngày\b.*\bnăm\s*\d{0,4}$")
 NOI_NHAN = re.compile(r"^nơi nhận\b", re.IGNORECASE)
 QUOC_HIEU = re.compile(r"^CỘNG HO?[ÒÀ]A?\b.*XÃ HỘI", re.IGNORECASE)
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
+DOAN_TITLE = re.compile(r"^ĐOÀN (TNCS|THANH NIÊN CỘNG SẢN) HỒ CHÍ MINH$")
 TITLE_WORDS = 7
 
 
