@@ -11,8 +11,14 @@ from dataclasses import dataclass
 
 ERROR = "loi"
 WARN = "canh_bao"
-SYSTEMS = ("nha_nuoc", "dang", "cong_doan")
-SYSTEM_NAMES = {"nha_nuoc": "Nhà nước", "dang": "Đảng", "cong_doan": "Công đoàn"}
+SYSTEMS = ("nha_nuoc", "dang", "cong_doan", "doan", "hoi")
+SYSTEM_NAMES = {"nha_nuoc": "Nhà nước", "dang": "Đảng", "cong_doan": "Công đoàn", "doan": "Đoàn TNCS Hồ Chí Minh",
+                "hoi": "Mặt trận, hội quần chúng"}
+# The Đoàn and the hội have no confirmed rule book of their own (org-catalog.md §2.4): what they share with the State
+# look is checked by the State's rule, as a warning, and their own marks ("ĐOÀN TNCS HỒ CHÍ MINH", "***",
+# "Số: 12-KH/TĐTN-VP") are accepted.
+UNCONFIRMED = ("doan", "hoi")
+BASE = {"doan": "nha_nuoc", "hoi": "nha_nuoc"}
 
 AREAS = {
     "trang": "Trang, phông chữ và bộ mã",
@@ -27,7 +33,11 @@ AREAS = {
 N_SRC = "NĐ 30/2020/NĐ-CP, Phụ lục I"
 D_SRC = "HD 36-HD/VPTW, Phụ lục 3"
 C_SRC = "QĐ 933/QĐ-TLĐ (áp dụng NĐ 30/2020/NĐ-CP, Phụ lục I)"
-SRC = {"nha_nuoc": N_SRC, "dang": D_SRC, "cong_doan": C_SRC}
+DOAN_SRC = ("thông lệ văn bản của Đoàn TNCS Hồ Chí Minh (org-catalog §2.4, chưa xác nhận bản quy định); "
+            "phần chung theo NĐ 30/2020/NĐ-CP, Phụ lục I")
+HOI_SRC = ("thông lệ văn bản của Mặt trận và các hội (org-catalog §2.4, chưa xác nhận bản quy định); "
+           "theo NĐ 30/2020/NĐ-CP, Phụ lục I")
+SRC = {"nha_nuoc": N_SRC, "dang": D_SRC, "cong_doan": C_SRC, "doan": DOAN_SRC, "hoi": HOI_SRC}
 SIGN_SRC = {"nha_nuoc": "NĐ 30/2020/NĐ-CP, Điều 13 và Phụ lục I", "dang": "HD 36-HD/VPTW, điểm 1.7.1",
             "cong_doan": C_SRC}
 NUMBERING_SRC = {"nha_nuoc": "NĐ 30/2020/NĐ-CP, Phụ lục I (bố cục phần, mục, khoản, điểm)",
@@ -44,7 +54,11 @@ class RuleInfo:
     source: dict[str, str]  # system (or "*") -> where it comes from
 
     def pick(self, table: dict[str, str], system: str) -> str:
-        return table.get(system, table.get("*", ""))
+        """The entry for `system`; the Đoàn and the hội fall back on the State's, then on "*"."""
+        for key in (system, BASE.get(system, ""), "*"):
+            if key in table:
+                return table[key]
+        return ""
 
 
 def _r(area, title, text, severity=ERROR, source=None) -> RuleInfo:
@@ -97,6 +111,13 @@ RULES: dict[str, RuleInfo] = {
                  {"nha_nuoc": ERROR, "dang": ERROR, "cong_doan": WARN}),
     "TT-12": _r("dau", "Số nhỏ hơn 10", "Số văn bản nhỏ hơn 10 ghi thêm số 0 phía trước (05, không phải 5).",
                 {"nha_nuoc": ERROR, "dang": ERROR, "cong_doan": WARN}),
+    "TT-11c": _r("dau", "Ký hiệu cơ quan ban hành", "Ký hiệu gồm chữ viết tắt tên cơ quan ban hành văn bản: ký hiệu "
+                 "cơ quan khớp cơ quan ban hành và cấp của nó (ví dụ Ban Tuyên giáo Huyện ủy “BTGHU”, Ủy ban nhân "
+                 "dân “UBND”).", source={"*": "NĐ 30/2020/NĐ-CP, Phụ lục I (ký hiệu văn bản); HD 36-HD/VPTW, điểm "
+                                              "1.3 (ký hiệu cơ quan ban hành)"}),
+    "TT-12b": _r("dau", "Số của văn bản đã ban hành", "Văn bản đã ký ban hành có số do văn thư cấp; chỉ bản thảo "
+                 "mới để trống số.", source={"*": "NĐ 30/2020/NĐ-CP, Phụ lục I (số văn bản được đăng ký tại Văn thư "
+                                                  "cơ quan); HD 36-HD/VPTW, điểm 1.3.1"}),
     "TT-13": _r("dau", "Ký hiệu khớp tên loại", _nc(
         "Chữ viết tắt tên loại trong ký hiệu khớp tên loại (KẾ HOẠCH → KH, HƯỚNG DẪN → HD …); "
         "công văn không có chữ viết tắt tên loại (ví dụ “Số: 301/LĐLĐ-TGNC”).",
@@ -211,3 +232,21 @@ RULES.update({
                 "Quốc hiệu, Tiêu ngữ; văn bản có Quốc hiệu không có tiêu đề Đảng, không có dấu “*” dưới tên cơ quan.",
                 source={"*": f"{N_SRC}; {D_SRC}"}),
 })
+
+# What the Đoàn and the hội write their own way (org-catalog.md §2.4: "BAN CHẤP HÀNH TRUNG ƯƠNG / *** /
+# Số: 367-QĐ/TWĐTN-VP", right side "ĐOÀN TNCS HỒ CHÍ MINH"); every other rule falls back on the State's text.
+OWN_TEXT = {
+    "doan": {
+        "TT-07": "Tiêu đề “ĐOÀN TNCS HỒ CHÍ MINH” ở góc phải, trên cùng (không có Quốc hiệu, Tiêu ngữ).",
+        "TT-10b": "Dưới tên cơ quan ban hành là ba dấu sao “***” canh giữa.",
+        "TT-11": "“Số:”, số, gạch nối, tên loại, gạch chéo, ký hiệu cơ quan (có thể hai phần nối bằng “-”), ví dụ "
+                 "“Số: 12-KH/TĐTN-VP”; không cách chữ.",
+    },
+    "hoi": {
+        "TT-10b": "Dưới tên cơ quan ban hành có đường kẻ ngang nét liền hoặc dấu sao (“*”, “***”).",
+        "TT-11": "“Số:” có dấu hai chấm; ký hiệu dạng “Số: 12/KH-HPN” hoặc “Số: 12-KH/HND”; không cách chữ.",
+    },
+}
+for _system, _texts in OWN_TEXT.items():
+    for _rule_id, _text in _texts.items():
+        RULES[_rule_id].text[_system] = _text

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from kehoach.docx.locate import heading_path
 from kehoach.docx.model import Model, Para, Run
-from kehoach.kiemtra.catalog import RULES, WARN
+from kehoach.kiemtra.catalog import RULES, UNCONFIRMED, WARN
 from kehoach.kiemtra.report import Finding
 from kehoach.kiemtra.structure import Layout
 
@@ -32,6 +32,14 @@ class Context:
     @property
     def party(self) -> bool:
         return self.system == "dang"
+
+    @property
+    def doan(self) -> bool:
+        return self.system == "doan"
+
+    @property
+    def hoi(self) -> bool:
+        return self.system == "hoi"
 
     @cached_property
     def body_set(self) -> frozenset[int]:
@@ -57,6 +65,8 @@ class Context:
         severity = severity or info.pick(info.severity, self.system)
         if not self.certain and len(info.text) > 1:
             severity = WARN  # a rule of one system on a text whose system is a guess: a warning, not an error
+        if self.system in UNCONFIRMED and rule_id.startswith("TT-"):
+            severity = WARN  # the Đoàn and the hội: no confirmed rule book of their own
         self.findings.append(Finding(
             rule_id=rule_id,
             severity=severity,

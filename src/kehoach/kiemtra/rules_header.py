@@ -16,12 +16,18 @@ from kehoach.kiemtra.context import (
     size_of,
     size_problem,
 )
+from kehoach.kiemtra.issuers import SYSTEM_NAMES, expected_code, header_issuer, system_of_code
 from kehoach.kiemtra.structure import PARTY_TITLE, TYPE_CODES, is_caps
+from kehoach.text.distance import distance
 
 QUOC_HIEU_OK = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")  # both tone placements
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 STATE_NUMBER = re.compile(r"^Số:[ \t]?(\d+|[ \t]*)/[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐa-zđ0-9&.]+)*$")
-PARTY_NUMBER = re.compile(r"^Số[ \t]+(\d+|[ \t]*)-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ]+$")
+# Two-part issuer codes ("-KH/TWĐTN-VP": the Trung ương Đoàn's Văn phòng) are well formed (org-catalog §2.4).
+PARTY_NUMBER = re.compile(r"^Số[ \t]+(\d+|[ \t]*)-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ]+(-[A-ZĐ][A-Za-zĐđ]*)?$")
+DOAN_NUMBER = re.compile(r"^Số:[ \t]?(\d+|[ \t]*)-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ]+(-[A-ZĐ][A-Za-zĐđ]*)?$")
+DUPLICATE_TAIL = re.compile(r"(?P<tail>[A-ZĐ][A-Za-zĐđ]*[/-][A-ZĐ][A-Za-zĐđ]*)\s+(?P=tail)$")
+ISSUED = re.compile(r"^\(?\s*đã ký\s*\)?$|^\[\s*đã ký\s*\]$|^ký bởi\b|\bchữ ký số\b", re.IGNORECASE)
 DATE_LINE = re.compile(r"^[^\s,][^,]*, ngày (?:(0[1-9]|[12]\d|3[01]) |\s+)tháng (?:(0[12]|[3-9]|1[012]) |\s+)"
                        r"năm \d{4}$")
 ALL_CODES = set(TYPE_CODES.values()) | {"CV", "QĐi"}
@@ -29,6 +35,11 @@ ALL_CODES = set(TYPE_CODES.values()) | {"CV", "QĐi"}
 
 def check_titles(ctx: Context) -> None:
     lay, paras = ctx.layout, ctx.model.paragraphs
+    if ctx.doan:
+        if lay.doan_title is None and ctx.docx:
+            ctx.add("TT-07", None, "Không thấy tiêu đề “ĐOÀN TNCS HỒ CHÍ MINH” ở góc trên bên phải.",
+                    "Thêm tiêu đề ở ô phải của bảng đầu trang.", quote="")
+        return
     if ctx.party:
         if lay.party_title is not None:
             p = paras[lay.party_title]
@@ -82,6 +93,8 @@ def check_rules_under_titles(ctx: Context) -> None:
     if not ctx.docx:
         return
     lay, paras = ctx.layout, ctx.model.paragraphs
+    if ctx.doan:
+        return  # the Đoàn underlines its title; no rule is drawn under it
     anchor = lay.party_title if ctx.party else lay.tieu_ngu
     if anchor is not None and not has_rule_below(paras, anchor):
         what = "tiêu đề Đảng" if ctx.party else "Tiêu ngữ"
@@ -114,6 +127,13 @@ def check_issuer(ctx: Context) -> None:
                     "Tên cơ quan chủ quản in hoa, không đậm; tên cơ quan ban hành in hoa, đậm, "
                     + ("cỡ 14." if ctx.party else "cỡ 12–13."))
     last = lay.issuer[-1]
+    nxt = next((p for p in paras[last + 1:] if p.clean and p.cell == paras[last].cell), None)
+    if ctx.hoi and (has_rule_below(paras, last) or (nxt is not None and nxt.clean in ("*", "***"))):
+        return
+    if ctx.doan:
+        if nxt is None or nxt.clean != "***":
+            ctx.add("TT-10b", last, "Dưới tên cơ quan ban hành không có “***”.", "Thêm một dòng “***” canh giữa.")
+        return
     if ctx.party:
         nxt = next((p for p in paras[last + 1:] if p.clean and p.cell == paras[last].cell), None)
         if nxt is None or nxt.clean != "*":
@@ -133,11 +153,27 @@ def check_number(ctx: Context) -> None:
     p = ctx.model.paragraphs[lay.number]
     text = p.stripped
     number, type_code, issuer = _parse_number(text)
-    if not (PARTY_NUMBER if ctx.party else STATE_NUMBER).match(text):
-        ctx.add("TT-11", p, _number_problem(ctx, text), _number_fix(ctx, number, type_code, issuer, text))
+    party_form = bool(re.match(r"^Số\s*:?\s*\d*\s*-", text))
+    wrong_code = _issuer_code_problem(ctx, type_code, issuer, party_form)
+    if wrong_code:
+        message, code = wrong_code
+        if ctx.party or ctx.doan:
+            fixed = _number_text(ctx, number, type_code, code)
+        elif ctx.layout.doc_type == "CÔNG VĂN":
+            unit = issuer if issuer and not party_form else "<đơn vị soạn thảo>"
+            fixed = _number_text(ctx, number, code, unit)
+        else:
+            fixed = _number_text(ctx, number, type_code, code)
+        ctx.add("TT-11c", p, message, f"Viết “{fixed}”.")
+        return  # the corrected line already says everything the form rules would
+    elif not any(form.match(text) for form in _forms(ctx)):
+        ctx.add("TT-11", p, _number_problem(ctx, text), _number_fix(ctx, number, type_code, issuer))
     if number and len(number) == 1 and number != "0":
         ctx.add("TT-12", p, f"Số {number} nhỏ hơn 10 nhưng không có số 0 phía trước.",
                 f"Viết “0{number}”.")
+    if not number and type_code and _issued(ctx):
+        ctx.add("TT-12b", p, "Số văn bản để trống nhưng văn bản đã ký ban hành (có dấu hiệu “Đã ký”).",
+                f"Điền số văn bản do văn thư cấp khi ban hành, ví dụ “{_number_text(ctx, '15', type_code, issuer)}”.")
     _check_type_code(ctx, p, type_code, issuer)
     if ctx.docx:
         low = 14 if ctx.party else 13
@@ -150,43 +186,110 @@ def check_number(ctx: Context) -> None:
                     severity=severity)
 
 
+def _forms(ctx: Context) -> tuple[re.Pattern, ...]:
+    if ctx.party:
+        return (PARTY_NUMBER,)
+    if ctx.doan:
+        return (DOAN_NUMBER,)
+    if ctx.hoi:
+        return (STATE_NUMBER, DOAN_NUMBER)
+    return (STATE_NUMBER,)
+
+
+def _issued(ctx: Context) -> bool:
+    """The text shows it was signed and issued: "(Đã ký)" where the signature goes, or an e-signature note."""
+    paras = ctx.model.paragraphs
+    start = ctx.layout.body[-1] if ctx.layout.body else 0
+    return any(ISSUED.search(p.clean) for p in paras[start:])
+
+
 def _parse_number(text: str) -> tuple[str, str, str]:
     """(number, type code, issuer) from a number line of either form; "" when a part is missing."""
     body = re.sub(r"^Số\s*:?\s*", "", text)
-    party = re.match(r"^(\d*)\s*-\s*([^/\s]+)\s*/\s*(\S+)$", body)
+    party = re.match(r"^(\d*)\s*-\s*([^/\s]+)\s*/\s*(\S+(?:\s*-\s*[^\s/]+)?)", body)
     if party:
-        return party[1], party[2], party[3]
-    state = re.match(r"^(\d*)\s*/\s*(\S+)$", body)
+        return party[1], party[2], re.sub(r"\s", "", party[3])
+    state = re.match(r"^(\d*)\s*/\s*(\S+(?:\s+-\s*\S+|\s*-\s+\S+)*)", body)
     if state:
-        groups = state[2].split("-")
+        groups = re.sub(r"\s", "", state[2]).split("-")
         return state[1], groups[0], "-".join(groups[1:])
     digits = re.match(r"\d*", body)
     return (digits.group(0) if digits else ""), "", ""
 
 
 def _number_problem(ctx: Context, text: str) -> str:
-    colon = text.startswith("Số:") or text.startswith("Số :")
+    colon = bool(re.match(r"^Số\s*:", text))
+    body = re.sub(r"^Số\s*:?\s*", "", text)
+    party_form = bool(re.match(r"^\d*\s*-[^/]+/", body))
+    state_form = bool(re.match(r"^\d*\s*/", body))
+    problems = []
     if ctx.party:
-        if STATE_NUMBER.match(text) or re.match(r"^Số\s*:?\s*\d*\s*/", text):
+        if state_form:
             return "Dùng dạng số, ký hiệu của Nhà nước (“Số: …/…-…”) trong văn bản của Đảng (trộn thể thức)."
         if colon:
-            return "Văn bản của Đảng không có dấu hai chấm sau “Số”."
+            problems.append("văn bản của Đảng không có dấu hai chấm sau “Số”")
+    elif ctx.doan:
+        if state_form:
+            problems.append("ký hiệu của Đoàn viết “số-loại/cơ quan” (ví dụ “12-KH/TĐTN-VP”)")
+        if not colon:
+            problems.append("thiếu dấu hai chấm sau “Số”")
     else:
-        if PARTY_NUMBER.match(text) or re.match(r"^Số\s*:?\s*\d*\s*-[^/]+/", text):
+        if party_form and not ctx.hoi:
             return "Dùng dạng số, ký hiệu của Đảng (“Số …-…/…”) trong văn bản theo thể thức Nhà nước (trộn thể thức)."
         if not colon:
-            return "Thiếu dấu hai chấm sau “Số”."
-    if re.search(r"[/-]\s|\s[/-]", re.sub(r"^Số\s*:?\s*", "", text).strip()):
-        return "Có dấu cách trong ký hiệu."
-    return "Số, ký hiệu không đúng mẫu."
+            problems.append("thiếu dấu hai chấm sau “Số”")
+    symbol = body.strip()
+    if re.search(r"[/-]\s|\s[/-]|\d\s+[/-]", symbol) or re.search(r"\S\s+\S", symbol):
+        problems.append("có dấu cách trong ký hiệu")
+    if DUPLICATE_TAIL.search(symbol):
+        problems.append("phần cuối ký hiệu bị lặp")
+    message = "; ".join(problems) if problems else "số, ký hiệu không đúng mẫu"
+    return message[0].upper() + message[1:] + "."
 
 
-def _number_fix(ctx: Context, number: str, type_code: str, issuer: str, text: str) -> str:
+def _number_fix(ctx: Context, number: str, type_code: str, issuer: str) -> str:
     if not type_code:
-        return "Viết theo mẫu " + ("“Số 72-KH/TU”." if ctx.party else "“Số: 15/KH-UBND”.")
+        example = "“Số 72-KH/TU”" if ctx.party else "“Số: 12-KH/TĐTN-VP”" if ctx.doan else "“Số: 15/KH-UBND”"
+        return f"Viết theo mẫu {example}."
+    return f"Viết “{_number_text(ctx, number, type_code, issuer)}”."
+
+
+def _number_text(ctx: Context, number: str, type_code: str, issuer: str) -> str:
+    """The number line written right for the system; a number below 10 padded, a blank number kept blank."""
+    if number.isdigit() and len(number) == 1:
+        number = "0" + number
+    number = number or "      "
     if ctx.party:
-        return f"Viết “Số {number}-{type_code}/{issuer}”."
-    return f"Viết “Số: {number}/{type_code}{'-' + issuer if issuer else ''}”."
+        return f"Số {number}-{type_code}/{issuer}"
+    if ctx.doan:
+        return f"Số: {number}-{type_code}/{issuer}"
+    return f"Số: {number}/{type_code}{'-' + issuer if issuer else ''}"
+
+
+def _issuer_code_problem(ctx: Context, type_code: str, issuer: str, party_form: bool) -> tuple[str, str] | None:
+    """(message, the code the issuer's documents carry) when the number line's issuer code does not fit the issuer
+    named in the header (or, without a header, in the signing authority)."""
+    lay, paras = ctx.layout, ctx.model.paragraphs
+    name = header_issuer([paras[i].clean for i in lay.issuer])
+    if not name and lay.authority is not None:
+        name = re.sub(r"^(T/M|K/T|T/L|TM\.|KT\.|TL\.|TUQ\.)\s*", "", paras[lay.authority].clean)
+    expected = expected_code(name) if name else None
+    # "45-CV/ĐU": the issuer follows "/"; "301/LĐLĐ-TGNC" (công văn): it comes first; "15/KH-UBND": after the type.
+    written = type_code if lay.doc_type == "CÔNG VĂN" and not party_form else issuer
+    written = written.split("-")[0]
+    if not expected or not written or written == expected:
+        return None
+    owner, wanted = system_of_code(written), system_of_code(expected)
+    label = f"“{name}”"
+    if owner is not None and wanted is not None and owner != wanted:
+        return (f"Ký hiệu cơ quan “{written}” là của {SYSTEM_NAMES[owner]}, nhưng văn bản do {label} ban hành "
+                f"(ký hiệu “{expected}”).", expected)
+    if expected.startswith(written) and len(expected) > len(written):
+        return (f"Ký hiệu cơ quan “{written}” thiếu phần chỉ cấp “{expected[len(written):]}”: văn bản của {label} "
+                f"ký hiệu “{expected}”.", expected)
+    if distance(written, expected) <= 2:
+        return f"Ký hiệu cơ quan “{written}” không đúng tên cơ quan {label} (ký hiệu “{expected}”).", expected
+    return None
 
 
 def _check_type_code(ctx: Context, p, type_code: str, issuer: str) -> None:

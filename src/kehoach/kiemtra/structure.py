@@ -43,6 +43,7 @@ class Layout:
     quoc_hieu: int | None = None
     tieu_ngu: int | None = None
     party_title: int | None = None
+    doan_title: int | None = None  # "ĐOÀN TNCS HỒ CHÍ MINH"
     issuer: list[int] = field(default_factory=list)
     star: int | None = None
     number: int | None = None
@@ -70,7 +71,8 @@ def analyse(model: Model) -> Layout:
     layout = Layout()
     text = [p.clean for p in paras]
     layout.header_table = any(p.table == 0 and (QUOC_HIEU.match(p.clean) or p.clean.upper() == PARTY_TITLE
-                                                 or p.clean.startswith("Số")) for p in paras)
+                                                 or DOAN_TITLE.match(p.clean) or p.clean.startswith("Số"))
+                              for p in paras)
     limit = min(len(paras), 60)
     layout.title = next((i for i in range(limit) if paras[i].kind == "body" and title_type(text[i])), None)
     layout.kinh_gui = next((i for i in range(limit) if text[i].lower().startswith("kính gửi")), None)
@@ -106,11 +108,13 @@ def _find_header(paras: list[Para], layout: Layout, head_end: int) -> None:
             layout.tieu_ngu = i
         elif layout.party_title is None and t.upper().replace("  ", " ") == PARTY_TITLE:
             layout.party_title = i
+        elif layout.doan_title is None and DOAN_TITLE.match(t):
+            layout.doan_title = i
         elif layout.number is None and re.match(r"^Số\b", t) and re.search(r"[/\-]", t):
             layout.number = i
         elif layout.date is None and DATE_LOOSE.match(t) and len(t) < 80:
             layout.date = i
-        elif t == "*":
+        elif t in ("*", "***"):
             layout.star = i
         elif t.startswith("V/v") or (layout.vv and not layout.date and not is_caps(t) and p.kind == "body"):
             layout.vv.append(i)
@@ -122,7 +126,7 @@ def _find_header(paras: list[Para], layout: Layout, head_end: int) -> None:
     number_cell = paras[layout.number].col if layout.number is not None else None
     for i in range(stop):
         t = paras[i].clean
-        if not t or not is_caps(t) or i in (layout.quoc_hieu, layout.party_title, layout.tieu_ngu):
+        if not t or not is_caps(t) or i in (layout.quoc_hieu, layout.party_title, layout.doan_title, layout.tieu_ngu):
             continue
         if layout.header_table and number_cell is not None and paras[i].col != number_cell:
             continue
@@ -132,7 +136,8 @@ def _find_header(paras: list[Para], layout: Layout, head_end: int) -> None:
 def _find_title_block(model: Model, layout: Layout, head_end: int) -> int:
     paras = model.paragraphs
     start = max([i + 1 for i in (layout.number, layout.date, layout.star, *layout.vv, *layout.issuer,
-                                 layout.quoc_hieu, layout.tieu_ngu, layout.party_title) if i is not None] or [0])
+                                 layout.quoc_hieu, layout.tieu_ngu, layout.party_title, layout.doan_title)
+                  if i is not None] or [0])
     start = max(start, max((i + 1 for i, p in enumerate(paras) if layout.header_table and p.table == 0), default=0))
     if layout.title is not None:
         i = layout.title + 1
