@@ -134,7 +134,8 @@ def test_party_rules_on_a_party_draft(make_docx):
     spec.find("sign", "PHÓ BÍ THƯ").bold = True
     spec.find("left", "Số").text = "Số: 452/KH-HU"
     spec.top = [line for line in spec.top if line.text != "-----"]
-    spec.body[-1].text += "/."  # ends "./."
+    spec.body[-1].text += "/."  # ends "./.": a warning from 2026 (HD 05), not before
+    spec.find("right", "Phong Thổ").text = "Phong Thổ, ngày 13 tháng 8 năm 2026"
     spec.noi_nhan[-1].text = "- Lưu: VT, VPHU."
     path = make_docx(spec)
     assert_findings(check_path(path), path, {

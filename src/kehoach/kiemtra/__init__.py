@@ -17,6 +17,7 @@ from kehoach.kiemtra import rules_body, rules_cite, rules_cross, rules_header, r
 from kehoach.kiemtra.catalog import RULES, SYSTEMS
 from kehoach.kiemtra.context import Context
 from kehoach.kiemtra.detect import detect
+from kehoach.kiemtra.extent import cut_to_document
 from kehoach.kiemtra.report import Finding, Report, format_text, to_json
 from kehoach.kiemtra.rules_layout import CHECKS as LAYOUT_CHECKS  # issue 13: the page (TB-01 … TB-04)
 from kehoach.kiemtra.structure import analyse
@@ -27,20 +28,26 @@ CHECKS = [*rules_page.CHECKS, *rules_header.CHECKS, *rules_title.CHECKS, *rules_
           *rules_sign.CHECKS, *rules_cross.CHECKS, *LAYOUT_CHECKS]
 
 
-def check_path(path: Path, system: str | None = None, convert: bool = False) -> Report:
-    """Check a .docx or .txt file; `convert`: convert a .doc/.odt/.rtf with LibreOffice first (temporary copy)."""
+def check_path(path: Path, system: str | None = None, convert: bool = False, whole: bool = False) -> Report:
+    """Check a .docx or .txt file.
+
+    `convert`: convert a .doc/.odt/.rtf with LibreOffice first (a temporary copy). `whole`: check every line, also
+    the lines of a web page around the document (by default they are left out, see extent.py).
+    """
     path = Path(path)
     _validate_system(system, path)
-    return check_model(read_path(path, convert=convert), system, file=str(path))
+    return check_model(read_path(path, convert=convert), system, file=str(path), whole=whole)
 
 
-def check_text(text: str, system: str | None = None) -> Report:
+def check_text(text: str, system: str | None = None, whole: bool = False) -> Report:
     """Check plain text (one paragraph per non-empty line)."""
     _validate_system(system, None)
-    return check_model(read_text(text), system, file=None)
+    return check_model(read_text(text), system, file=None, whole=whole)
 
 
-def check_model(model: Model, system: str | None = None, file: str | None = None) -> Report:
+def check_model(model: Model, system: str | None = None, file: str | None = None, whole: bool = False) -> Report:
+    if not whole:
+        model = cut_to_document(model)
     certain = True
     if system is None:
         found = detect(model)

@@ -171,6 +171,8 @@ RULES: dict[str, RuleInfo] = {
 }
 
 PARTY_CITE_SRC = {"*": "HD 36-HD/VPTW; cách trích dẫn của Trung ương (ví dụ KL 127-KL/TW)"}
+CITE_SRC = {"*": "Cách trích dẫn trong văn bản của Đảng (KL 127-KL/TW: “…, ngày 24/01/2025 của …”) và của Nhà nước "
+                 "(594/KH-UBND: “… ngày 16/7/2021 của …”), format-rules.md §2.7, §3.7"}
 LAW_SRC = {"*": "Luật Ban hành văn bản quy phạm pháp luật (số, ký hiệu văn bản QPPL có năm ban hành)"}
 TYPE_SRC = {"*": "NĐ 30/2020/NĐ-CP, Phụ lục III; HD 36-HD/VPTW (chữ viết tắt tên loại)"}
 
@@ -187,13 +189,18 @@ RULES.update({
                  "Cùng một văn bản (cùng số, cùng loại, cùng ngày) chỉ có một ký hiệu; trích dẫn phải giống nhau."),
     "TT-21e": _r("trich_dan", "Một văn bản, hai cách viết", "Cùng một văn bản được trích dẫn thống nhất: luôn có hoặc "
                  "luôn không có dấu phẩy trước “ngày”.", WARN),
-    "TT-21f": _r("trich_dan", "Dấu phẩy trước “ngày” (Đảng)", "Văn bản của Đảng trích dẫn dạng “Kết luận số "
-                 "121-KL/TW, ngày 24/01/2025 của …” (có dấu phẩy trước “ngày”).", WARN, PARTY_CITE_SRC),
+    "TT-21f": _r("trich_dan", "Dấu phẩy trước “ngày”", "Các trích dẫn trong một văn bản viết thống nhất một kiểu: có "
+                 "dấu phẩy trước “ngày” (lối Đảng: “Kết luận số 121-KL/TW, ngày 24/01/2025 của …”) hoặc không (lối "
+                 "Nhà nước: “Chỉ thị số 19/CT-TTg ngày 16/7/2021 của …”); kiểu nào cũng được, trộn hai kiểu thì không.",
+                 WARN, CITE_SRC),
     "VB-02": _r("trich_dan", "Tên loại văn bản được trích dẫn", "Tên loại văn bản viết đúng chính tả và khớp chữ viết "
                 "tắt trong ký hiệu (Chỉ thị ↔ CT, Kế hoạch ↔ KH, Nghị quyết ↔ NQ …).", WARN, TYPE_SRC),
     "TT-22": _r("noi_dung", "Kết thúc nội dung", _nc(
         "Nội dung văn bản kết thúc bằng “./.”.",
-        "Nội dung văn bản của Đảng kết thúc bằng dấu chấm “.”, không dùng “./.”."), WARN),
+        "Nội dung văn bản của Đảng kết thúc bằng dấu chấm; từ năm 2026 (HD 05-HD/VPTW) dùng “.”, không dùng “./.” "
+        "(văn bản thời HD 36-HD/VPTW thường kết thúc bằng “./.”, không sai)."), WARN,
+        {"nha_nuoc": "NĐ 30/2020/NĐ-CP, Phụ lục III (các mẫu văn bản kết thúc bằng “./.”)", "cong_doan": C_SRC,
+         "dang": PARTY_NEW, "hoi": HOI_SRC}),
     "TT-23": _r("ky_ten", "Quyền hạn người ký", _nc(
         "Quyền hạn ký viết “TM.”, “KT.”, “TL.”, “TUQ.”, “Q.” (có dấu chấm) hoặc người đứng đầu ký trực tiếp; "
         "cấp phó ký thay cấp trưởng ghi “KT.”.",

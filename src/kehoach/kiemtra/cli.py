@@ -22,7 +22,9 @@ EXIT_CLEAN, EXIT_FINDINGS = 0, 1
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho chương trình khác đọc).")
 @click.option("--chuyen-doi", "convert", is_flag=True,
               help="Tệp .doc, .odt, .rtf: chuyển sang .docx bằng LibreOffice (trong thư mục tạm) rồi kiểm tra.")
-def kiemtra(file: Path, system: str | None, as_json: bool, convert: bool) -> None:
+@click.option("--ca-tep", "whole", is_flag=True,
+              help="Kiểm tra cả tệp, kể cả các dòng của trang web quanh văn bản (mặc định chỉ kiểm tra phần văn bản).")
+def kiemtra(file: Path, system: str | None, as_json: bool, convert: bool, whole: bool) -> None:
     """Kiểm tra thể thức văn bản TỆP (.docx hoặc .txt) theo quy định của hệ thống và giải thích từng phát hiện.
 
     Mã thoát: 0 khi không có phát hiện nào, 1 khi có lỗi hoặc cảnh báo, 2 khi không đọc được tệp.
@@ -30,7 +32,7 @@ def kiemtra(file: Path, system: str | None, as_json: bool, convert: bool) -> Non
     định dạng (phông, cỡ chữ, lề, đường kẻ) chỉ kiểm tra được trên tệp .docx.
     """
     try:
-        report = check_path(file, system, convert=convert)
+        report = check_path(file, system, convert=convert, whole=whole)
     except KehoachError as exc:
         _code, lines = explain(exc) or (exc.exit_code, [str(exc)])
         for line in lines:

@@ -142,10 +142,14 @@ def _closing_marks(texts: list[str], mark) -> None:
 def _body_marks(texts: list[str], mark) -> None:
     body = [t for t in texts if not is_caps(t) and not NUMBER.match(t)]
     for t in body[:OPENING_LINES]:
-        for system, pattern in ISSUER_WORDS:
-            found = re.search(rf"({pattern})[^.;:]{{0,60}}?\b{ACTS}\b", t, re.IGNORECASE)
-            if found:
-                mark(system, MEDIUM, f"phần mở đầu nói cơ quan ban hành là “{found[1]}…”")
+        # "…của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Huyện ủy xây dựng Kế hoạch": the actor is the clause just
+        # before the verb, not the body cited earlier in the sentence.
+        for act in re.finditer(rf"\b{ACTS}\b", t):
+            clause = re.split(r"[,;:.]", t[:act.start()])[-1]
+            owner = next(((system, found) for system, pattern in ISSUER_WORDS
+                          if (found := re.search(pattern, clause, re.IGNORECASE))), None)
+            if owner:
+                mark(owner[0], MEDIUM, f"phần mở đầu: “{' '.join(clause.split())} {act[0]}…”")
                 break
     cited: dict[str, set[str]] = defaultdict(set)
     for t in body:
@@ -179,7 +183,8 @@ def _decide(scores: dict[str, int], signals: dict[str, list[tuple[int, str]]]) -
     best, runner = ranked[0], ranked[1]
     margin = totals[best] - totals[runner]
     strong = any(weight >= STRONG for weight, _ in signals.get(best, []))
-    certain = (strong and margin >= MEDIUM) or margin >= CERTAIN_MARGIN + MEDIUM
+    medium = sum(1 for weight, _ in signals.get(best, []) if weight >= MEDIUM)
+    certain = (strong and margin >= MEDIUM) or (medium >= 2 and margin >= CERTAIN_MARGIN + WEAK)
     own = sorted(signals.get(best, []), key=lambda s: -s[0])
     reason = "nhận diện từ " + "; ".join(what for _, what in own[:4]) if own else "không đủ dấu hiệu"
     mine = {what for _, what in signals.get(best, [])}

@@ -16,7 +16,8 @@ from kehoach.kiemtra.context import Context
 
 DATE_TOKEN = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 DATE_OK = re.compile(r"^\d{2}/(0[12]|[1-9]|1[0-2])/\d{4}$")
-PARTY_SYMBOL = re.compile(r"(?<![\w/.-])(\d+)(\s*)-(\s*)([A-Za-zĐđ]+)(\s*)/(\s*)([A-ZĐ][A-ZĐa-z]*)(?![\w-])")
+PARTY_SYMBOL = re.compile(r"(?<![\w/.-])(\d+)(\s*)-(\s*)([A-Za-zĐđ]+)(\s*)/(\s*)([A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z]*)?)"
+                          r"(?![\w-])")
 STATE_SYMBOL = re.compile(r"(?<![\w/.-])(\d+)/(?:(\d{4})/)?([A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9&]*)*)"
                           r"(?![\w/])")
 AFTER = re.compile(r"^(\s*,)?\s+ngày\s+(\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})")
@@ -169,12 +170,17 @@ def _comma_styles(ctx: Context, citations: list[Citation]) -> None:
                     f"({where[True]}) và {len(by[False])} lần không có ({where[False]}): một văn bản, hai cách viết.",
                     "Viết thống nhất " + ("“…, ngày …”." if ctx.party else "“… ngày …” (không có dấu phẩy)."),
                     quote=first.raw + ("," if first.comma else "") + " ngày " + (first.date or ""))
-    if ctx.party:
-        bare = [c for c in citations if c.date and not c.comma and c.key not in mixed]
-        if bare:
-            ctx.add("TT-21f", bare[0].para, f"{len(bare)} trích dẫn không có dấu phẩy trước “ngày”, đầu tiên ở "
-                    f"{ctx.model.paragraphs[bare[0].para].where()}.",
-                    f"Viết “{bare[0].raw}, ngày {bare[0].date}”.", quote=f"{bare[0].raw} ngày {bare[0].date}")
+    # Either style is right (the Party's ", ngày", the State's " ngày"); one document mixing both is not.
+    dated = [c for c in citations if c.date and c.key not in mixed]
+    styles_used = {True: [c for c in dated if c.comma], False: [c for c in dated if not c.comma]}
+    if styles_used[True] and styles_used[False]:
+        odd = min((True, False), key=lambda s: (len(styles_used[s]), s != ctx.party))
+        first = styles_used[odd][0]
+        usual = "“…, ngày …”" if not odd else "“… ngày …” (không có dấu phẩy)"
+        ctx.add("TT-21f", first.para, f"Văn bản trích dẫn {len(styles_used[True])} lần có dấu phẩy trước “ngày” và "
+                f"{len(styles_used[False])} lần không có; lần khác kiểu đầu tiên ở "
+                f"{ctx.model.paragraphs[first.para].where()}.", f"Viết thống nhất {usual}, như phần lớn văn bản.",
+                quote=first.raw + ("," if first.comma else "") + " ngày " + (first.date or ""))
 
 
 def check_type_names(ctx: Context) -> None:
