@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kehoach.kiemtra import check_path
 
-SYSTEM_OF = {"000": "cong_doan", "001": "dang", "002": "dang", "004": "cong_doan"}
+SYSTEM_OF = {"000": "cong_doan", "001": "dang", "002": "dang", "003": "cong_doan", "004": "cong_doan",
+             "gia-lai-1-tinh-uy": "dang", "gia-lai-2-ban-tgdv": "dang", "gia-lai-3-ldld": "cong_doan",
+             "gia-lai-4-cong-doan-xa": "cong_doan"}
+
+
+def test_every_shipped_example_is_checked():
+    examples = Path(__file__).resolve().parents[1] / "examples" / "ke-hoach"
+    assert {p.stem[:3] if p.stem[:3].isdigit() else p.stem for p in examples.glob("*.yaml")} == set(SYSTEM_OF)
 
 
 @pytest.mark.parametrize("seed", sorted(SYSTEM_OF))
 def test_generated_examples_pass_the_checker(generated, seed):
+    """Not an error, not a warning: "Đảng ủy Ủy ban nhân dân tỉnh" is a name, and a profile's comma style is kept."""
     report = check_path(generated[seed].path)
-    assert report.system == SYSTEM_OF[seed]
-    assert [(f.rule_id, f.message if hasattr(f, "message") else f) for f in report.errors] == []
+    assert report.system == SYSTEM_OF[seed] and report.system_certain
+    assert [(f.rule_id, f.message) for f in report.findings] == []
 
 
 def test_quick_drafts_of_every_system_pass(tmp_path, monkeypatch):
-    from pathlib import Path
-
     from kehoach.workspace.drafts import generate_quick
 
     monkeypatch.chdir(Path(__file__).resolve().parents[1] / "examples")
@@ -26,4 +34,18 @@ def test_quick_drafts_of_every_system_pass(tmp_path, monkeypatch):
                     "gia-lai/dang-uy-xa-vi-du"):
         result = generate_quick(profile, ("21-ct-tw",), "ke_hoach", out_dir=tmp_path / profile.replace("/", "-"))
         report = check_path(result.output)
-        assert report.errors == [], (profile, report.errors)
+        assert report.findings == [], (profile, report.findings)
+
+
+def test_a_two_line_signer_authority_passes(tmp_path, monkeypatch):
+    """kehoach prints "TM. ỦY BAN NHÂN DÂN⏎KT. CHỦ TỊCH" as one paragraph with a line break."""
+    from kehoach.docx.reader import read_path
+    from kehoach.workspace.drafts import generate_quick
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[1] / "examples")
+    result = generate_quick("gia-lai/ubnd-tinh-gia-lai", ("21-ct-tw",), "ke_hoach", signer="pho-chu-tich",
+                            out_dir=tmp_path)
+    lines = [p.clean for p in read_path(result.output).paragraphs]
+    start = lines.index("TM. ỦY BAN NHÂN DÂN")
+    assert lines[start:start + 3] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert check_path(result.output).findings == []

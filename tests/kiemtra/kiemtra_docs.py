@@ -157,7 +157,52 @@ def union_letter_spec() -> Spec:
     )
 
 
-SPECS = {"nha_nuoc": state_spec, "dang": party_spec, "cong_doan": union_letter_spec}
+def doan_spec() -> Spec:
+    """A Tỉnh đoàn plan in the Đoàn's look (org-catalog §2.4): "ĐOÀN TNCS HỒ CHÍ MINH" on the right, "***" under the
+    issuer, "Số: 12-KH/TĐTN-VP", the State's signing prefixes."""
+    return Spec(
+        left=[Line("BCH ĐOÀN TỈNH LAI CHÂU", 14), Line("TỈNH ĐOÀN LAI CHÂU", 14, bold=True), Line("***", 14),
+              Line("Số: 12-KH/TĐTN-VP", 14)],
+        right=[Line("ĐOÀN TNCS HỒ CHÍ MINH", 15, bold=True, underline=True),
+               Line("Lai Châu, ngày 20 tháng 02 năm 2025", 14, italic=True)],
+        top=[Line("KẾ HOẠCH", 15, bold=True), Line("tổ chức Tháng Thanh niên năm 2025", 14, bold=True),
+             Line("-----", 14)],
+        body=[
+            body("Thực hiện Kế hoạch số 45-KH/TWĐTN-VP, ngày 10/01/2025 của Ban Bí thư Trung ương Đoàn, Ban Thường vụ "
+                 "Tỉnh đoàn xây dựng Kế hoạch như sau:"),
+            heading("I. MỤC ĐÍCH, YÊU CẦU"),
+            body("1. Phát huy vai trò xung kích của đoàn viên, thanh niên."),
+            body("2. Các hoạt động thiết thực, hiệu quả."),
+            heading("II. TỔ CHỨC THỰC HIỆN"),
+            body("Các huyện đoàn, đoàn trực thuộc triển khai thực hiện./."),
+        ],
+        noi_nhan=[Line("Nơi nhận:", 12, bold=True, italic=True, align="left"),
+                  Line("- Trung ương Đoàn (b/c);", 11, align="left"),
+                  Line("- Các huyện đoàn, đoàn trực thuộc;", 11, align="left"),
+                  Line("- Lưu: VP, TNCN.", 11, align="left")],
+        sign=[Line("TM. BAN THƯỜNG VỤ TỈNH ĐOÀN", 14, bold=True), Line("BÍ THƯ", 14, bold=True),
+              Line(""), Line(""), Line(""), Line(""), Line("Nguyễn Thị Lan", 14, bold=True)],
+    )
+
+
+def hoi_spec() -> Spec:
+    """A provincial Hội LHPN plan: the State look, with the hội's own issuer code."""
+    spec = state_spec()
+    spec.left = [Line("HỘI LHPN VIỆT NAM", 13), Line("HỘI LHPN TỈNH LAI CHÂU", 13, bold=True), rule_line(),
+                 Line("Số: 25/KH-HPN", 13)]
+    spec.find("right", "Nghệ An").text = "Lai Châu, ngày 05 tháng 3 năm 2024"
+    spec.body[0].text = ("Thực hiện Chỉ thị số 21-CT/TW ngày 04/5/2023 của Ban Bí thư, Ban Thường vụ Hội Liên hiệp Phụ "
+                         "nữ tỉnh ban hành Kế hoạch thực hiện như sau:")
+    spec.noi_nhan = [Line("Nơi nhận:", 12, bold=True, italic=True, align="left"),
+                     Line("- Trung ương Hội LHPN Việt Nam;", 11, align="left"),
+                     Line("- Hội LHPN các huyện, thành phố;", 11, align="left"), Line("- Lưu: VT, TG.", 11, align="left")]
+    spec.sign = [Line("TM. BAN THƯỜNG VỤ", 14, bold=True), Line("CHỦ TỊCH", 14, bold=True),
+                 Line(""), Line(""), Line(""), Line(""), Line("Lò Thị Mai", 14, bold=True)]
+    return spec
+
+
+SPECS = {"nha_nuoc": state_spec, "dang": party_spec, "cong_doan": union_letter_spec, "doan": doan_spec,
+         "hoi": hoi_spec}
 
 
 def _bottom_border(paragraph) -> None:

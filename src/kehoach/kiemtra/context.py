@@ -33,6 +33,15 @@ class Context:
     def party(self) -> bool:
         return self.system == "dang"
 
+    def span(self, state: tuple[float, float], party: tuple[float, float]) -> tuple[float, float]:
+        """The size range of an element: the Party's, the State's, or for the Đoàn and the hội (no confirmed sizes)
+        anything from the smaller low to the larger high."""
+        if self.party:
+            return party
+        if self.system in UNCONFIRMED:
+            return min(state[0], party[0]), max(state[1], party[1])
+        return state
+
     @property
     def doan(self) -> bool:
         return self.system == "doan"

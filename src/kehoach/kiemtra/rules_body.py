@@ -134,7 +134,7 @@ def check_body_format(ctx: Context) -> None:
         return
     paras = ctx.model.paragraphs
     body = [paras[i] for i in ctx.layout.body if paras[i].kind == "body" and not _is_heading(paras[i])]
-    low, high = (14, 15) if ctx.party else (13, 14)
+    low, high = ctx.span((13, 14), (14, 15))
     sizes = {p.index: size_of(p) for p in body}
     common = Counter(s for s in sizes.values() if in_range(s, low, high)).most_common(1)
     mode = common[0][0] if common else None

@@ -15,7 +15,7 @@ from kehoach.kiemtra.catalog import ERROR, WARN
 from kehoach.kiemtra.context import Context
 
 DATE_TOKEN = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-DATE_OK = re.compile(r"^\d{2}/(0[12]|[1-9]|1[0-2])/\d{4}$")
+DATE_OK = re.compile(r"^\d{2}/(0[12]|[3-9]|1[0-2])/\d{4}$")  # day 2 digits; months 1, 2 written 01, 02 (format-rules §5)
 PARTY_SYMBOL = re.compile(r"(?<![\w/.-])(\d+)(\s*)-(\s*)([A-Za-zĐđ]+)(\s*)/(\s*)([A-ZĐ][A-ZĐa-z]*(?:-[A-ZĐ][A-ZĐa-z]*)?)"
                           r"(?![\w-])")
 STATE_SYMBOL = re.compile(r"(?<![\w/.-])(\d+)/(?:(\d{4})/)?([A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9&]*)*)"

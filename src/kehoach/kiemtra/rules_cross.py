@@ -20,7 +20,7 @@ def check_mixing(ctx: Context) -> None:
     if lay.party_title is not None:
         ctx.add("TT-32", lay.party_title, "Văn bản theo thể thức Nhà nước có tiêu đề “ĐẢNG CỘNG SẢN VIỆT NAM”.",
                 "Dùng Quốc hiệu và Tiêu ngữ, hoặc kiểm tra lại hệ thống (--he-thong dang).")
-    if lay.star is not None:
+    if lay.star is not None and ctx.system in ("nha_nuoc", "cong_doan"):
         ctx.add("TT-32", lay.star, "Văn bản theo thể thức Nhà nước dùng dấu “*” (của văn bản Đảng) dưới tên cơ quan.",
                 "Thay dấu “*” bằng đường kẻ ngang dưới tên cơ quan ban hành.")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.kiemtra.catalog import ERROR
+from kehoach.kiemtra.catalog import ERROR, UNCONFIRMED
 from kehoach.kiemtra.context import (
     Context,
     all_bold,
@@ -111,7 +111,7 @@ def check_issuer(ctx: Context) -> None:
             ctx.add("TT-10", lay.number, "Không thấy tên cơ quan ban hành (chữ in hoa) ở ô trái phía trên số, ký hiệu.",
                     "Thêm tên cơ quan ban hành, in hoa, đậm.")
         return
-    low, high = (14, 14) if ctx.party else (12, 13)
+    low, high = ctx.span((12, 13), (14, 14))
     seen_bold = False
     for i in lay.issuer:
         p = paras[i]
@@ -176,8 +176,8 @@ def check_number(ctx: Context) -> None:
                 f"Điền số văn bản do văn thư cấp khi ban hành, ví dụ “{_number_text(ctx, '15', type_code, issuer)}”.")
     _check_type_code(ctx, p, type_code, issuer)
     if ctx.docx:
-        low = 14 if ctx.party else 13
-        problems = [size_problem(p, low, low), "in đậm" if any_bold(p) else None,
+        low, high = ctx.span((13, 13), (14, 14))
+        problems = [size_problem(p, low, high), "in đậm" if any_bold(p) else None,
                     "in nghiêng" if any_italic(p) else None]
         if msg := join_problems(problems):
             # Size is only a warning for the union (QĐ 933's sizes are not confirmed); bold or italic is an error.
@@ -279,6 +279,8 @@ def _issuer_code_problem(ctx: Context, type_code: str, issuer: str, party_form: 
     written = written.split("-")[0]
     if not expected or not written or written == expected:
         return None
+    if ctx.system in UNCONFIRMED and system_of_code(expected) != ctx.system:
+        return None  # "BAN CHẤP HÀNH TRUNG ƯƠNG" of the Đoàn is not the Party's
     owner, wanted = system_of_code(written), system_of_code(expected)
     label = f"“{name}”"
     if owner is not None and wanted is not None and owner != wanted:
@@ -322,7 +324,7 @@ def check_date_line(ctx: Context) -> None:
         message, fix = _date_problem(text)
         ctx.add("TT-14", p, message, fix)
     if ctx.docx:
-        low, high = (14, 14) if ctx.party else (13, 14)
+        low, high = ctx.span((13, 14), (14, 14))
         problems = [None if all_italic(p) else "chưa in nghiêng", "in đậm" if any_bold(p) else None,
                     size_problem(p, low, high)]
         if lay.header_table and p.kind == "table" and p.col != 1:

@@ -87,7 +87,7 @@ def check_page_numbers(ctx: Context) -> None:
     else:
         if not page.page_field_centered:
             problems.append("số trang chưa canh giữa")
-        low, high = (14, 14) if ctx.party else (13, 14)
+        low, high = ctx.span((13, 14), (14, 14))
         if page.page_field_size is not None and not in_range(page.page_field_size, low, high):
             problems.append(f"số trang cỡ {page.page_field_size:g}")
     if not page.title_page:

@@ -49,7 +49,7 @@ def check_authority(ctx: Context) -> None:
             ctx.add("TT-24", p, "Văn bản của cấp ủy ký “K/T BÍ THƯ”; cấp ủy là tập thể nên ký thay mặt.",
                     "Viết “T/M BAN THƯỜNG VỤ” (hoặc “T/M <cấp ủy>”) và chức vụ “PHÓ BÍ THƯ”.")
         if ctx.docx:
-            low, high = (14, 14) if ctx.party else (13, 14)
+            low, high = ctx.span((13, 14), (14, 14))
             problems = [None if is_caps(text) else "chưa viết in hoa", None if all_bold(p) else "chưa in đậm",
                         size_problem(p, low, high)]
             if msg := join_problems(problems):
@@ -81,7 +81,7 @@ def _check_prefix(ctx: Context, p, text: str) -> None:
 
 def check_signer(ctx: Context) -> None:
     lay, paras = ctx.layout, ctx.model.paragraphs
-    low, high = (14, 14) if ctx.party else (13, 14)
+    low, high = ctx.span((13, 14), (14, 14))
     if ctx.docx and lay.chuc_vu is not None and lay.chuc_vu != lay.authority:
         p = paras[lay.chuc_vu]
         problems = [None if is_caps(p.clean) else "chưa viết in hoa", size_problem(p, low, high)]
@@ -153,11 +153,12 @@ def _check_items(ctx: Context) -> None:
             ctx.add("TT-29", i, f"Nơi nhận không kết thúc bằng “{separator}”.",
                     f"Viết “{text.rstrip('.,;')}{separator}”.")
     if ctx.docx:
-        size = 12 if ctx.party else 11
-        wrong = [paras[i] for i in items if size_problem(paras[i], size, size)]
+        low, high = ctx.span((11, 11), (12, 12))
+        wrong = [paras[i] for i in items if size_problem(paras[i], low, high)]
         if wrong:
-            ctx.add("TT-29", wrong[0], f"{len(wrong)} dòng nơi nhận cỡ chữ {size_of(wrong[0]) or 0:g} (cần {size}).",
-                    f"Đặt cỡ {size} cho danh sách nơi nhận.")
+            need = f"{low:g}" if low == high else f"{low:g}–{high:g}"
+            ctx.add("TT-29", wrong[0], f"{len(wrong)} dòng nơi nhận cỡ chữ {size_of(wrong[0]) or 0:g} (cần {need}).",
+                    f"Đặt cỡ {need} cho danh sách nơi nhận.")
     _check_last(ctx, paras[last])
     if lay.kinh_gui is not None:
         first = paras[items[0]].clean
@@ -180,8 +181,8 @@ def _check_last(ctx: Context, p) -> None:
             message = "Dòng lưu chưa đúng dạng “- Lưu <nơi lưu>.”."
         ctx.add("TT-30", p, message, "Viết “- Lưu Văn phòng <cấp ủy>.” (ví dụ “- Lưu VPHU.”).")
         return
-    if STATE_LUU.match(text):
-        return
+    if STATE_LUU.match(text) or (ctx.system in ("doan", "hoi") and re.match(r"^- Lưu:? \S.*\.$", text)):
+        return  # the Đoàn and the hội keep files their own way ("- Lưu: VP, TNCN.")
     if not re.match(r"^-\s*Lưu\b", text):
         message = "Dòng cuối nơi nhận không phải dòng “- Lưu: VT, …”."
         fix = f"Thêm dòng cuối “- Lưu: VT, <đơn vị soạn thảo>.” (dòng “{text}” kết thúc bằng “;”)."
