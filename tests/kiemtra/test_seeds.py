@@ -34,6 +34,8 @@ EXPECTED = {
         "TT-20d",  # "1.Tăng cường …": no space after the number
         "TT-21d",  # the parent cited as both 389-KH/TW and 389-KH/TU
         "TT-30",   # "- Lưu VT, TCTGNC. (Ng)": no colon after "Lưu"
+        "VB-04",   # "… của Ban Bí thư về Tiếp tục thực hiện …": a capital in the middle of the subject
+        "VB-06",   # "Tuyên tuyền" for "Tuyên truyền", "ngăn chăn" for "ngăn chặn"
     }),
 }
 
@@ -88,6 +90,15 @@ def test_001_separator_and_deputy_signature(seeds):
     assert item.suggestion == "Viết “- Cơ quan Thường trực BTGTW khu vực MT-TN,”."
     (deputy,) = _at(report, "TT-23")
     assert deputy.quote == "PHÓ TRƯỞNG BAN" and "K/T TRƯỞNG BAN" in deputy.suggestion
+
+
+def test_004_near_misses_of_terms(seeds):
+    report = check_path(seeds / "004_f2391f32d5c3f913.txt")
+    assert [(f.message, f.suggestion, f.severity) for f in _at(report, "VB-06")] == [
+        ("“Tuyên tuyền” có thể là “Tuyên truyền” (độ tin cậy 85%).", "Viết “Tuyên truyền” nếu đúng ý.", "canh_bao"),
+        ("“ngăn chăn” có thể là “ngăn chặn” (độ tin cậy 90%).", "Viết “ngăn chặn” nếu đúng ý.", "canh_bao")]
+    (capital,) = _at(report, "VB-04")
+    assert (capital.message, capital.suggestion) == ("“Tiếp tục” viết hoa giữa câu.", "Viết “tiếp tục”.")
 
 
 def test_003_typos(seeds):

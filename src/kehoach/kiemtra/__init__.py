@@ -13,7 +13,16 @@ from pathlib import Path
 from kehoach.docx.model import Model
 from kehoach.docx.reader import read_path, read_text
 from kehoach.errors import InputError, Problem
-from kehoach.kiemtra import rules_body, rules_cite, rules_cross, rules_header, rules_page, rules_sign, rules_title
+from kehoach.kiemtra import (
+    rules_body,
+    rules_cite,
+    rules_cross,
+    rules_header,
+    rules_page,
+    rules_sign,
+    rules_title,
+    rules_words,
+)
 from kehoach.kiemtra.catalog import RULES, SYSTEMS
 from kehoach.kiemtra.context import Context
 from kehoach.kiemtra.detect import detect
@@ -25,7 +34,7 @@ from kehoach.kiemtra.structure import analyse
 __all__ = ["RULES", "Finding", "Report", "check_model", "check_path", "check_text", "format_text", "to_json"]
 
 CHECKS = [*rules_page.CHECKS, *rules_header.CHECKS, *rules_title.CHECKS, *rules_body.CHECKS, *rules_cite.CHECKS,
-          *rules_sign.CHECKS, *rules_cross.CHECKS, *LAYOUT_CHECKS]
+          *rules_words.CHECKS, *rules_sign.CHECKS, *rules_cross.CHECKS, *LAYOUT_CHECKS]
 
 
 def check_path(path: Path, system: str | None = None, convert: bool = False, whole: bool = False) -> Report:

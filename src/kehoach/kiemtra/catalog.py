@@ -195,6 +195,19 @@ RULES.update({
                  WARN, CITE_SRC),
     "VB-02": _r("trich_dan", "Tên loại văn bản được trích dẫn", "Tên loại văn bản viết đúng chính tả và khớp chữ viết "
                 "tắt trong ký hiệu (Chỉ thị ↔ CT, Kế hoạch ↔ KH, Nghị quyết ↔ NQ …).", WARN, TYPE_SRC),
+    "VB-03": _r("noi_dung", "Dấu cách", "Giữa hai chữ có đúng một dấu cách; sau ngày tháng (“15/11/2022”) có dấu cách "
+                "trước chữ tiếp theo. Chỗ để trống số, ngày của bản thảo (“Số:      /KH-UBND”) không tính.", WARN,
+                {"*": "Soát lỗi chính tả (không phải quy định thể thức)"}),
+    "VB-04": _r("noi_dung", "Viết hoa", "Danh từ chỉ đơn vị hành chính đứng trước tên riêng viết thường (“Ủy ban nhân dân "
+                "huyện Sơn Hà”, không viết “UBND Huyện Sơn Hà”); trừ trường hợp đặc biệt (“Thành phố Hồ Chí Minh”), tên "
+                "theo số hoặc tên người. Giữa câu không viết hoa động từ (“tăng cường”, “triển khai” …).", WARN,
+                {"*": "NĐ 30/2020/NĐ-CP, Phụ lục II (viết hoa trong văn bản hành chính)"}),
+    "VB-05": _r("noi_dung", "Lỗi gõ chữ", "Không gõ lặp chữ cái (“BÌNHH”), không viết liền hai chữ (“khaikế”).", WARN,
+                {"*": "Soát lỗi chính tả (không phải quy định thể thức); danh sách âm tiết tiếng Việt hunspell-vi"}),
+    "VB-06": _r("noi_dung", "Từ gần giống thuật ngữ hành chính", "Thuật ngữ hành chính viết đúng chính tả (“tuyên "
+                "truyền”, “ngăn chặn”, “quán triệt”, “kiểm tra” …); một cụm chỉ khác thuật ngữ một chữ cái hoặc một "
+                "dấu thường là gõ nhầm.", WARN,
+                {"*": "Soát lỗi chính tả: danh sách thuật ngữ hành chính của kehoach (kiemtra/data/thuat-ngu.txt)"}),
     "TT-22": _r("noi_dung", "Kết thúc nội dung", _nc(
         "Nội dung văn bản kết thúc bằng “./.”.",
         "Nội dung văn bản của Đảng kết thúc bằng dấu chấm; từ năm 2026 (HD 05-HD/VPTW) dùng “.”, không dùng “./.” "
