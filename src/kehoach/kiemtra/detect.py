@@ -146,10 +146,10 @@ def _body_marks(texts: list[str], mark) -> None:
         # before the verb, not the body cited earlier in the sentence.
         for act in re.finditer(rf"\b{ACTS}\b", t):
             clause = re.split(r"[,;:.]", t[:act.start()])[-1]
-            owner = next(((system, found) for system, pattern in ISSUER_WORDS
-                          if (found := re.search(pattern, clause, re.IGNORECASE))), None)
-            if owner:
-                mark(owner[0], MEDIUM, f"phần mở đầu: “{' '.join(clause.split())} {act[0]}…”")
+            actor = next((system for system, pattern in ISSUER_WORDS if re.search(pattern, clause, re.IGNORECASE)),
+                         None)
+            if actor:
+                mark(actor, MEDIUM, f"phần mở đầu: “{' '.join(clause.split())} {act[0]}…”")
                 break
     cited: dict[str, set[str]] = defaultdict(set)
     for t in body:
