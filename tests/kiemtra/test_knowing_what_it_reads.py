@@ -24,7 +24,7 @@ Các cấp ủy, tổ chức đảng chỉ đạo tuyên truyền phù hợp v�
 """, "nhận diện từ phần mở đầu: “Ban Tuyên giáo Tỉnh ủy hướng dẫn…”; trích dẫn văn bản 112-HD/BTGTW; từ ngữ của "
      "Đảng (3 lần); chưa chắc chắn (chỉ định bằng --he-thong nếu sai)", False),
     "kế hoạch của huyện ủy": ("""KẾ HOẠCH
-triển khai Kết luận số 84-KL/TW của Bộ Chính trị
+triển khai Kết luận số 84-KL/TW, ngày 21/6/2024 của Bộ Chính trị
 Thực hiện Kế hoạch số 205-KH/TU, ngày 02/8/2024 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Huyện ủy xây dựng Kế hoạch thực hiện như sau:
 I. MỤC ĐÍCH, YÊU CẦU
 Các chi bộ, đảng bộ cơ sở quán triệt đầy đủ nội dung Kết luận.

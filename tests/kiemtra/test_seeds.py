@@ -33,6 +33,8 @@ EXPECTED = {
     "004_f2391f32d5c3f913.txt": ("cong_doan", {
         "TT-20d",  # "1.Tăng cường …": no space after the number
         "TT-21d",  # the parent cited as both 389-KH/TW and 389-KH/TU
+        "TT-21e",  # "Kết luận số 51-KL/TW" five times, "Kết luận 51-KL/TW" once
+        "TT-21g",  # "Chỉ thị số 05-CT/TW của Bộ Chính trị" is never cited with its date
         "TT-30",   # "- Lưu VT, TCTGNC. (Ng)": no colon after "Lưu"
         "VB-04",   # "… của Ban Bí thư về Tiếp tục thực hiện …": a capital in the middle of the subject
         "VB-06",   # "Tuyên tuyền" for "Tuyên truyền", "ngăn chăn" for "ngăn chặn"

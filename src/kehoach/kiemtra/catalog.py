@@ -188,11 +188,19 @@ RULES.update({
     "TT-21d": _r("trich_dan", "Một văn bản, hai ký hiệu",
                  "Cùng một văn bản (cùng số, cùng loại, cùng ngày) chỉ có một ký hiệu; trích dẫn phải giống nhau."),
     "TT-21e": _r("trich_dan", "Một văn bản, hai cách viết", "Cùng một văn bản được trích dẫn thống nhất: luôn có hoặc "
-                 "luôn không có dấu phẩy trước “ngày”.", WARN),
+                 "luôn không có dấu phẩy trước “ngày”, chữ “số” trước ký hiệu, và một kiểu ghi ngày (viết tắt hoặc "
+                 "đầy đủ).", WARN),
     "TT-21f": _r("trich_dan", "Dấu phẩy trước “ngày”", "Các trích dẫn trong một văn bản viết thống nhất một kiểu: có "
                  "dấu phẩy trước “ngày” (lối Đảng: “Kết luận số 121-KL/TW, ngày 24/01/2025 của …”) hoặc không (lối "
                  "Nhà nước: “Chỉ thị số 19/CT-TTg ngày 16/7/2021 của …”); kiểu nào cũng được, trộn hai kiểu thì không.",
                  WARN, CITE_SRC),
+    "TT-21g": _r("trich_dan", "Trích dẫn đầy đủ lần đầu", "Lần đầu nhắc đến một văn bản phải ghi đủ tên loại, số, ký "
+                 "hiệu, ngày ban hành, cơ quan ban hành và trích yếu; các lần sau mới ghi tắt, và tên viết tắt chỉ "
+                 "dùng cho văn bản đã được trích dẫn đầy đủ.", WARN,
+                 {"*": "NĐ 30/2020/NĐ-CP, Phụ lục I (viện dẫn văn bản: lần đầu ghi đầy đủ, các lần sau ghi tắt)"}),
+    "TT-21h": _r("trich_dan", "Ký hiệu cơ quan trong trích dẫn", "Ký hiệu cơ quan trong văn bản được trích dẫn khớp cơ "
+                 "quan ban hành ghi sau chữ “của” (ví dụ “… của Ban Tuyên giáo Trung ương” có ký hiệu “…/BTGTW”).",
+                 WARN, {"*": "NĐ 30/2020/NĐ-CP, Phụ lục I; HD 36-HD/VPTW, điểm 1.3 (ký hiệu cơ quan ban hành)"}),
     "VB-02": _r("trich_dan", "Tên loại văn bản được trích dẫn", "Tên loại văn bản viết đúng chính tả và khớp chữ viết "
                 "tắt trong ký hiệu (Chỉ thị ↔ CT, Kế hoạch ↔ KH, Nghị quyết ↔ NQ …).", WARN, TYPE_SRC),
     "VB-03": _r("noi_dung", "Dấu cách", "Giữa hai chữ có đúng một dấu cách; sau ngày tháng (“15/11/2022”) có dấu cách "

@@ -24,6 +24,7 @@ class Context:
     layout: Layout
     certain: bool = True  # the system was given or clearly detected
     findings: list[Finding] = field(default_factory=list)
+    cache: dict = field(default_factory=dict)  # what several checks read, computed once (citations …)
 
     @property
     def docx(self) -> bool:

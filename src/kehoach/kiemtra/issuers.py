@@ -28,7 +28,11 @@ _LEVEL_CODE = {"trung ương": "TW", "trung ương đảng": "TW", "tỉnh ủy"
 _BOARDS = (("ban tuyên giáo và dân vận", "BTGDV"), ("ban tuyên giáo", "BTG"), ("ban dân vận", "BDV"),
            ("ban tổ chức", "BTC"), ("ban nội chính", "BNC"), ("văn phòng", "VP"), ("ủy ban kiểm tra", "UBKT"))
 _BODIES = (
-    (r"^(ban bí thư|bộ chính trị|ban chấp hành trung ương đảng|ban chấp hành trung ương$)", "TW"),
+    # The Đoàn's own bodies first: "Ban Bí thư Trung ương Đoàn" is not the Party's Ban Bí thư.
+    (r"^(ban thường vụ |ban bí thư |ban chấp hành )?trung ương đoàn\b", "TWĐTN"),
+    (r"^(ban thường vụ )?tỉnh đoàn\b", "TĐTN"),
+    (r"^(ban thường vụ )?(huyện|thành|thị|quận) đoàn\b", "HĐTN"),
+    (r"^(ban bí thư|bộ chính trị|ban chấp hành trung ương đảng|ban chấp hành trung ương$)(?!.*\bđoàn\b)", "TW"),
     (r"^(ban thường vụ |ban chấp hành (đảng bộ )?|thường trực )?(tỉnh ủy|thành ủy)\b", "TU"),
     (r"^(ban thường vụ |ban chấp hành (đảng bộ )?|thường trực )?huyện ủy\b", "HU"),
     (r"^(ban thường vụ |ban chấp hành (đảng bộ )?|thường trực )?quận ủy\b", "QU"),
@@ -36,9 +40,6 @@ _BODIES = (
     (r"^(ban thường vụ |ban chấp hành )?đảng ủy (xã|phường|đặc khu|thị trấn)\b", "ĐU"),
     (r"^tổng liên đoàn lao động\b", "TLĐ"),
     (r"^(ban thường vụ |ban chấp hành )?liên đoàn lao động (tỉnh|thành phố|huyện|quận|thị xã)\b", "LĐLĐ"),
-    (r"^(ban thường vụ |ban bí thư )?trung ương đoàn\b", "TWĐTN"),
-    (r"^(ban thường vụ )?tỉnh đoàn\b", "TĐTN"),
-    (r"^(ban thường vụ )?(huyện|thành|thị|quận) đoàn\b", "HĐTN"),
     (r"^thủ tướng chính phủ\b", "TTg"),
     (r"^chính phủ\b", "CP"),
     (r"^(thường trực )?hội đồng nhân dân\b", "HĐND"),
