@@ -97,7 +97,7 @@ def _citation(i, text, m, form, number, type_code, issuer, year) -> Citation:
     before = TYPE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
     type_name = before["name"] if before and fold_name(before["name"]) in TYPE_NAMES else None
     so = None
-    if type_name:
+    if type_name and before is not None:
         so = bool(before["so"])
     elif re.search(r"\bsố\s*$", text[:m.start()]):
         so = True
