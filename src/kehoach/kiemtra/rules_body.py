@@ -12,9 +12,13 @@ from collections import Counter
 
 from kehoach.docx.model import Para
 from kehoach.kiemtra.context import Context, all_bold, all_italic, in_range, size_of
-from kehoach.text.numbering import DIEM, KHOAN, is_caps, roman_heading, to_roman
+from kehoach.text.numbering import DIEM, KHOAN, SUB_KHOAN, VIET_LETTERS, is_caps, roman_heading, to_roman
 
-VIET_LETTERS = "abcdđeghiklmnopqrstuvxy"
+HEADING_WORDS = 10
+# Heading words that are listed ("MỤC ĐÍCH, YÊU CẦU"), not joined like "KINH TẾ - XÃ HỘI".
+HEADING_NOUNS = r"(MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|NHIỆM VỤ|GIẢI PHÁP|NỘI DUNG|KẾT QUẢ|HẠN CHẾ|TỒN TẠI|NGUYÊN NHÂN|" \
+                r"PHƯƠNG HƯỚNG|BÀI HỌC|KIẾN NGHỊ|ĐỀ XUẤT|THỜI GIAN|ĐỊA ĐIỂM|THÀNH PHẦN|ĐỐI TƯỢNG|PHẠM VI)"
+LISTED_WITH_HYPHEN = re.compile(rf"{HEADING_NOUNS}\s*[-–]\s*{HEADING_NOUNS}")
 # Reduplications that are correct Vietnamese ("người người, nhà nhà thi đua").
 REDUPLICATION_OK = {"người", "nhà", "ngành", "ngày", "đời", "mãi", "xa", "dần", "nơi", "lớp", "ai", "gì", "đâu",
                     "từng", "chiều", "năm", "tháng"}
@@ -32,10 +36,15 @@ def check_numbering(ctx: Context) -> None:
     last_roman = 0
     last_khoan = 0
     last_diem = -1
+    sub_list: tuple[int, int] | None = None  # (the khoản heading's number, last item) while its items count 1., 2.
+    last_sub = (0, 0)  # the last "1.1"-style number
+    previous = ""  # the paragraph before, when it was a khoản heading
     for i in ctx.layout.body:
         text = paras[i].clean
+        heading_before, previous = previous, ""
         if PART.match(text):  # "Phần II", "Chương I", "Điều 3.": numbering below restarts
             last_roman, last_khoan, last_diem = (0 if not text.startswith("Điều") else last_roman), 0, -1
+            sub_list = None
             continue
         roman = roman_heading(text)
         if roman:
@@ -48,11 +57,25 @@ def check_numbering(ctx: Context) -> None:
             elif value <= last_roman:
                 ctx.add("TT-20a", i, f"Mục {roman['num']} lặp lại hoặc sai thứ tự (sau mục {to_roman(last_roman)}).",
                         f"Đánh lại số: “{to_roman(last_roman + 1)}.”.")
-            last_roman, last_khoan, last_diem = max(value, last_roman), 0, -1
+            last_roman, last_khoan, last_diem, sub_list, last_sub = max(value, last_roman), 0, -1, None, (0, 0)
             continue
         khoan = KHOAN.match(text)
         if khoan:
             value = int(khoan["num"])
+            if sub_list is not None:
+                parent, item = sub_list
+                if value == item + 1 and not (value == parent + 1 and _heading_like(paras[i])):
+                    sub_list = (parent, value)
+                    continue
+                sub_list = None
+            if value == 1 and last_khoan and heading_before and not _heading_like(paras[i]):
+                # "1. Mục đích." then "1. …", "2. …": the items of a khoản are lettered, not numbered again.
+                sub_list = (last_khoan, 1)
+                ctx.add("TT-20b", i, f"Sau khoản “{heading_before[:40]}”, các ý lại đánh số “1.”, “2.” …: ý trong "
+                        "một khoản đánh a), b), c) … hoặc gạch đầu dòng.",
+                        f"Viết “a) {khoan['rest'][:40]}{'…' if len(khoan['rest']) > 40 else ''}” và tiếp theo b), "
+                        "c) …")
+                continue
             if value > last_khoan + 1:
                 gap = [str(n) for n in range(last_khoan + 1, value)]
                 where = f" trong mục {to_roman(last_roman)}" if last_roman else ""
@@ -62,6 +85,18 @@ def check_numbering(ctx: Context) -> None:
                 ctx.add("TT-20b", i, f"Khoản {value} lặp lại hoặc sai thứ tự (sau khoản {last_khoan}).",
                         f"Đánh lại số: “{last_khoan + 1}.”.")
             last_khoan, last_diem = max(value, last_khoan), -1
+            previous = text if _heading_like(paras[i]) else ""
+            continue
+        sub = SUB_KHOAN.match(text)
+        if sub:
+            parent, number = int(sub["num"]), int(sub["sub"])
+            if parent != last_khoan and (parent, number) != (last_sub[0], last_sub[1] + 1):
+                ctx.add("TT-20b", i, f"Có “{parent}.{number}” nhưng phía trên không có khoản “{parent}.” trong mục "
+                        f"này.", f"Thêm khoản “{parent}. …” phía trên, hoặc đánh lại số “{last_khoan + 1}.”.")
+            elif parent == last_sub[0] and number > last_sub[1] + 1:
+                ctx.add("TT-20b", i, f"Thiếu “{parent}.{last_sub[1] + 1}”: sau “{parent}.{last_sub[1]}” là "
+                        f"“{parent}.{number}”.", f"Đánh lại số: “{parent}.{last_sub[1] + 1}.”.")
+            last_sub = (parent, number)
             continue
         diem = DIEM.match(text)
         if diem:
@@ -74,6 +109,12 @@ def check_numbering(ctx: Context) -> None:
                 ctx.add("TT-20c", i, f"Điểm {diem['letter']}) lặp lại hoặc sai thứ tự.",
                         f"Đánh lại: “{VIET_LETTERS[last_diem + 1]})”.")
             last_diem = max(value, last_diem)
+
+
+def _heading_like(p: Para) -> bool:
+    """A khoản that is a heading ("1. Mục đích", "2. Yêu cầu:"): short, not a sentence of the text."""
+    rest = KHOAN.match(p.clean)
+    return bool(rest) and len(p.clean.split()) <= HEADING_WORDS and not p.clean.endswith((";", ","))
 
 
 def _roman(numeral: str) -> int:
@@ -104,6 +145,10 @@ def check_heading_form(ctx: Context) -> None:
             title = text[roman.end():]
             if not is_caps(title):
                 problems.append("tên mục chưa viết in hoa hết")
+            if title.rstrip().endswith(":"):
+                problems.append("tên mục có dấu hai chấm ở cuối")
+            if LISTED_WITH_HYPHEN.search(title):
+                problems.append("hai cụm của tên mục nối bằng “-” (liệt kê thì dùng dấu phẩy)")
             if ctx.docx and not all_bold(p):
                 problems.append("tiêu đề mục chưa in đậm")
         else:
@@ -114,11 +159,21 @@ def check_heading_form(ctx: Context) -> None:
             message = "; ".join(problems)
             if not roman or not roman_heading(p.clean):
                 fix = "Viết “" + re.sub(r"^(\d+)\.\s*", r"\1. ", p.clean)[:40] + " …”."
-            elif ctx.party:
-                fix = "Viết thống nhất “I- TÊN MỤC” hoặc “I. TÊN MỤC” (in hoa, đậm) trong cả văn bản."
             else:
-                fix = "Viết “I. TÊN MỤC”: số La Mã, dấu chấm, dấu cách, tên mục in hoa, đậm."
+                fix = f"Viết “{_heading_fixed(ctx, roman, text, first_form)}”" + (" (in đậm)." if ctx.docx else ".")
+                if ctx.party:
+                    fix += " Viết thống nhất “I- …” hoặc “I. …” trong cả văn bản."
             ctx.add("TT-20d", p, message[0].upper() + message[1:] + ".", fix)
+
+
+def _heading_fixed(ctx: Context, roman: re.Match, text: str, first_form: tuple[str, str] | None) -> str:
+    """The heading written right: "I.MỤC ĐÍCH - YÊU CẦU:" → "I. MỤC ĐÍCH, YÊU CẦU"."""
+    sep = "."
+    if ctx.party and first_form is not None and first_form[0].strip() in (".", "-"):
+        sep = first_form[0].strip()
+    title = text[roman.end():].strip().rstrip(":").strip()
+    title = LISTED_WITH_HYPHEN.sub(lambda m: f"{m[1]}, {m[2]}", title)
+    return f"{roman['num']}{sep} {title.upper()}"
 
 
 def _is_heading(p: Para) -> bool:
