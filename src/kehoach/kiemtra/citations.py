@@ -45,6 +45,7 @@ class Citation:
     so: bool | None  # "số" written before the symbol; None when no type name stands before it
     type_name: str | None  # the two words before the symbol, as written ("Chỉ thị")
     issuer_name: str | None  # the words after "của" ("Ban Thường vụ Tỉnh ủy")
+    repeated: str | None = None  # the suffix written again right after the symbol ("12-NQ/TW NQ/TW")
 
     @property
     def key(self) -> str:
@@ -93,6 +94,10 @@ def find_citations(ctx: Context) -> list[Citation]:
 
 def _citation(i, text, m, form, number, type_code, issuer, year) -> Citation:
     rest = text[m.end():]
+    suffix = f"{type_code}/{issuer}" if form == "dang" else f"{type_code}-{issuer}" if issuer else ""
+    again = re.match(rf"^\s*[-/]?\s*{re.escape(suffix)}(?![\w/-])", rest) if suffix else None
+    if again:
+        rest = rest[again.end():]  # the date and the issuer come after the repeated part
     after = AFTER.match(rest)
     before = TYPE_BEFORE.search(text[max(0, m.start() - 30):m.start()])
     type_name = before["name"] if before and fold_name(before["name"]) in TYPE_NAMES else None
@@ -104,4 +109,4 @@ def _citation(i, text, m, form, number, type_code, issuer, year) -> Citation:
     of = OF.match(rest)
     name = NAME_END.sub("", of["name"]).strip() if of else None
     return Citation(i, m.start(), m.end(), m[0], form, number, type_code, issuer, year, after[2] if after else None,
-                    bool(after and after[1]), so, type_name, name or None)
+                    bool(after and after[1]), so, type_name, name or None, suffix if again else None)

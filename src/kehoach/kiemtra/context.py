@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -91,6 +92,20 @@ class Context:
             quote=shorten(quote if quote is not None else (para.clean if para else "")),
             section=self.section(para),
         ))
+
+
+DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+# Runs of spaces that stand where a number is still to be written: "Số:      /KH", "ngày      tháng".
+BLANK_FIELD = re.compile(r"(Số:?|ngày|tháng)[ \u00a0]{2,}(?=[/\-]|tháng|năm)")
+
+
+def in_blank_field(text: str, match: re.Match) -> bool:
+    return any(b.start() <= match.start() < b.end() for b in BLANK_FIELD.finditer(text))
+
+
+def single_spaced(text: str) -> str:
+    """The text with one space between words, keeping the blanks a draft leaves for its number and date."""
+    return DOUBLE_SPACE.sub(lambda m: m[0] if in_blank_field(text, m) else " ", text)
 
 
 def shorten(text: str) -> str:

@@ -40,7 +40,7 @@ def _fix_date(m: re.Match) -> str:
 def check_symbols(ctx: Context) -> None:
     for c in find_citations(ctx):
         text = ctx.model.paragraphs[c.para].clean
-        repeated = _repeated_suffix(c, text)
+        repeated = c.repeated
         if repeated:
             joined = re.sub(r"\s+", "", c.raw)
             ctx.add("TT-21b", c.para, f"Ký hiệu “{c.raw}” viết lặp phần “{repeated}”.",
@@ -60,15 +60,6 @@ def check_symbols(ctx: Context) -> None:
             ctx.add("TT-21c", c.para, f"Ký hiệu “{c.raw}” thiếu năm ban hành.",
                     f"Viết “{c.number}/<năm>/{c.type_code}{'-' + c.issuer if c.issuer else ''}” (tra năm của văn "
                     "bản gốc).", quote=c.raw)
-
-
-def _repeated_suffix(c, text: str) -> str | None:
-    """ "12-NQ/TW NQ/TW": the part after the number written again right after the symbol."""
-    suffix = f"{c.type_code}/{c.issuer}" if c.form == "dang" else f"{c.type_code}-{c.issuer}" if c.issuer else ""
-    following = re.match(r"^\s*[-/]?\s*(\S+)", text[c.end:])
-    if suffix and following and following[1].rstrip(",.;:)") == suffix:
-        return suffix
-    return None
 
 
 def check_type_names(ctx: Context) -> None:

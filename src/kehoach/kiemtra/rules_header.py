@@ -13,6 +13,7 @@ from kehoach.kiemtra.context import (
     any_italic,
     has_rule_below,
     join_problems,
+    single_spaced,
     size_of,
     size_problem,
 )
@@ -320,7 +321,7 @@ def check_date_line(ctx: Context) -> None:
         return
     p = ctx.model.paragraphs[lay.date]
     text = p.stripped
-    if not DATE_LINE.match(text):
+    if not DATE_LINE.match(text) and not DATE_LINE.match(single_spaced(text)):  # two spaces: VB-03 says it
         message, fix = _date_problem(text)
         ctx.add("TT-14", p, message, fix)
     if ctx.docx:

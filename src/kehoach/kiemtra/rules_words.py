@@ -9,12 +9,9 @@ from __future__ import annotations
 import re
 
 from kehoach.kiemtra import lexicon, syllables
-from kehoach.kiemtra.context import Context
+from kehoach.kiemtra.context import DOUBLE_SPACE, Context, in_blank_field, single_spaced
 from kehoach.text.numbering import is_caps
 
-DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
-# Runs of spaces that stand where a number is still to be written: "Số:      /KH", "ngày      tháng".
-BLANK_FIELD = re.compile(r"(Số:?|ngày|tháng)[ \u00a0]{2,}(?=[/\-]|tháng|năm)")
 DATE_GLUED = re.compile(r"(?<![\d/])(\d{1,2}/\d{1,2}/\d{4})(?=[^\W\d_])")
 # "UBND Huyện Sơn Hà": the word for the unit is written small before a proper name (NĐ 30, Phụ lục II, I.1.c).
 UNIT_CAPITAL = re.compile(r"(?<=\S )(Tỉnh|Huyện|Xã|Phường|Quận|Thị xã|Thị trấn|Thành phố|Đặc khu) (\w+)")
@@ -43,27 +40,18 @@ def check_spaces(ctx: Context) -> None:
             after = text[match.end():match.end() + 12].split()[0] if text[match.end():].strip() else ""
             ctx.add("VB-03", p, f"Thiếu dấu cách sau ngày “{match[1]}”.", f"Viết “{match[1]} {after}”.",
                     quote=text[max(0, match.start() - 20):match.end() + 15])
-        spaces = [m for m in DOUBLE_SPACE.finditer(text) if not _blank_field(text, m)]
+        spaces = [m for m in DOUBLE_SPACE.finditer(text) if not in_blank_field(text, m)]
         if not spaces:
             continue
         if p.index in body:
             in_body.append(p)
             continue
-        fixed = _one_space(text)
+        fixed = single_spaced(text)
         ctx.add("VB-03", p, "Có hai dấu cách liền nhau.", f"Viết “{fixed}”.")
     if in_body:
         first = in_body[0]
         ctx.add("VB-03", first, f"{len(in_body)} đoạn nội dung có hai dấu cách liền nhau, đầu tiên ở {first.where()}.",
                 "Thay hai dấu cách bằng một (Tìm và thay thế: hai dấu cách → một dấu cách).")
-
-
-def _one_space(text: str) -> str:
-    """The text with single spaces, keeping the blanks left for a number or a date."""
-    return DOUBLE_SPACE.sub(lambda m: m[0] if _blank_field(text, m) else " ", text)
-
-
-def _blank_field(text: str, match: re.Match) -> bool:
-    return any(b.start() <= match.start() < b.end() for b in BLANK_FIELD.finditer(text))
 
 
 def check_capitals(ctx: Context) -> None:
