@@ -138,9 +138,9 @@ def check_heading_form(ctx: Context) -> None:
                 problems.append("dùng gạch ngang dài “–” sau số La Mã")
             if not roman["space"]:
                 problems.append("thiếu dấu cách sau số thứ tự")
-            if first_form is None:
-                first_form, first_text = form, p.clean
-            elif form != first_form and not problems:
+            if first_form is None and not problems:
+                first_form, first_text = form, p.clean  # the reference is the first heading written right
+            elif first_form is not None and form != first_form and not problems:
                 problems.append(f"cách viết số thứ tự khác mục đầu “{first_text[:30]}”")
             title = text[roman.end():]
             if not is_caps(title):
