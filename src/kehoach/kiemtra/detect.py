@@ -57,10 +57,15 @@ class Detection:
     signals: dict[str, list[str]] = field(default_factory=dict)
 
 
+# The profile systems (inputs/models.py) are three; the Đoàn and the hội are looks of their own for the checker only.
+PROFILE_SYSTEM = {"doan": "nha_nuoc", "hoi": "nha_nuoc"}
+
+
 def detect_system(model: Model) -> tuple[str, str]:
-    """(system, reason in Vietnamese): the short form of `detect`."""
+    """(one of the profile systems nha_nuoc, dang, cong_doan; reason in Vietnamese), for readers such as the importer
+    that write a profile's system; the checker itself uses `detect`, which also knows the Đoàn and the hội."""
     found = detect(model)
-    return found.system, found.reason
+    return PROFILE_SYSTEM.get(found.system, found.system), found.reason
 
 
 def detect(model: Model) -> Detection:

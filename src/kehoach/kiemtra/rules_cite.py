@@ -18,6 +18,10 @@ DATE_OK = re.compile(r"^\d{2}/(0[12]|[3-9]|1[0-2])/\d{4}$")  # day 2 digits; mon
 PARTY_ISSUERS = {"TW", "TU", "HU", "ĐU", "QU", "TƯ", "ĐUK", "BTGTW", "BTGTU", "BTGDVTU", "BTGDVTW", "BTCTW", "BTCTU",
                  "VPTW", "VPTU", "UBKTTW", "UBKTTU", "BDVTW", "BDVTU", "BCĐ", "TH"}
 STATE_ISSUERS = {"UBND", "CP", "TTg", "QH", "BNV", "BGDĐT", "BLĐTBXH", "HĐND", "VPCP", "TLĐ", "LĐLĐ"}
+# The importer (nhap/chain.py) reads the issuer code a "của …" phrase calls for from this table; kiemtra itself uses
+# issuers.expected_code, which knows more bodies.
+ISSUER_HINTS = (("huyện ủy", "HU"), ("tỉnh ủy", "TU"), ("thành ủy", "TU"), ("đảng ủy", "ĐU"), ("ban bí thư", "TW"),
+                ("bộ chính trị", "TW"), ("ban chấp hành trung ương", "TW"))
 NAME_BEFORE = re.compile(r"(\w+\s+\w+)\s+(?:số\s+)?$")
 
 
