@@ -59,12 +59,21 @@ def test_noi_nhan_block_typed_with_shift_enter(tmp_path):
     assert typed == clean == []  # no wrong "Nơi nhận:" label
 
 
+def motto_with_a_drawn_line(spec):
+    # In one paragraph with the Quốc hiệu, the rule under the motto is a drawn line: a paragraph border would run
+    # under the whole paragraph, as wide as the Quốc hiệu (issue 13's rule lengths, TB-03).
+    motto = spec.find("right", "Độc lập")
+    motto.border, motto.drawing = False, True
+    return spec
+
+
 def test_quoc_hieu_and_motto_in_one_paragraph(tmp_path):
     spec = state_spec()
     path = write(spec, tmp_path / "a.docx", Variant(joined={"right": [(0, 2)]}))
     assert texts(path)[4:6] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     qh, motto = read_path(path).paragraphs[4:6]
     assert (qh.bottom_border, motto.bottom_border) == (False, True)  # the border is drawn under the last line
+    spec = motto_with_a_drawn_line(spec)
     typed, clean = twins(tmp_path, spec, Variant(joined={"right": [(0, 2)]}))
     assert typed == clean == []  # not "Chữ chưa đúng quốc hiệu", not "không thấy Tiêu ngữ"
 
@@ -84,7 +93,7 @@ def test_kehoach_two_line_signer_authority(tmp_path):
 
 def test_every_part_typed_with_shift_enter_gives_the_twins_findings(tmp_path):
     """The whole kind: any block of lines, in any part, joined by Shift+Enter, with mistakes in it."""
-    spec = two_line_authority(state_spec())
+    spec = motto_with_a_drawn_line(two_line_authority(state_spec()))
     spec.find("left", "Số").text = "Số 5/KH-UBND"  # TT-11 and TT-12
     spec.find("right", "Độc lập").text = "Độc lập – Tự do – Hạnh phúc"  # TT-08
     spec.noi_nhan[2].text = "- Thường trực Tỉnh ủy"  # TT-29

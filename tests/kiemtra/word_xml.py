@@ -14,6 +14,8 @@ from xml.sax.saxutils import escape
 
 from kiemtra_docs import Line, Spec
 
+from kehoach.docx.metrics import text_width
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NAMESPACES = (
@@ -71,7 +73,39 @@ def _rpr(line: Line) -> str:
     return "<w:rPr>" + "".join(props) + "</w:rPr>"
 
 
-def _ppr(line: Line, last: Line) -> str:
+# The header table as a careful office lays it out: each column as wide as its longest line needs (reaching into
+# the margins if it must), Word's default cell margins (108 twips a side), each rule as long as the rule books ask.
+BODY_MM = 165.0
+CELL_MARGINS_MM = 2 * 108 / 56.7
+TWIPS = 56.7
+
+
+def _width(line: Line) -> float:
+    return text_width(line.text, line.size, line.bold, line.italic) if line.text else 0.0
+
+
+def rule_indents(lines: list[Line], box: float) -> dict[int, float]:
+    """Indent (mm, each side) of every bordered paragraph, so that its border has the length the rule books ask:
+    under a text line as long as the line; an empty rule line 40 % of the (bold) lines above it."""
+    indents: dict[int, float] = {}
+    for k, line in enumerate(lines):
+        if not line.border:
+            continue
+        if line.text:
+            length = _width(line) + 1
+        else:
+            above = []
+            for prev in reversed(lines[:k]):
+                if not prev.text or prev.border:
+                    break
+                above.append(prev)
+            bold = [p for p in above if p.bold] or above
+            length = 0.4 * max((_width(p) for p in bold), default=box / 0.4 / 2)
+        indents[k] = max(0.0, (box - length) / 2)
+    return indents
+
+
+def _ppr(line: Line, last: Line, side_mm: float = 0.0) -> str:
     props = []
     if last.border:  # Word draws a paragraph's bottom border under its last line
         props.append('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>')
@@ -82,8 +116,14 @@ def _ppr(line: Line, last: Line) -> str:
         spacing.append(f'w:line="{int(line.exact_pt * 20)}" w:lineRule="exact"')
     if spacing:
         props.append(f"<w:spacing {' '.join(spacing)}/>")
+    indents = []
+    if side_mm:
+        side = round(side_mm * TWIPS)
+        indents.append(f'w:left="{side}" w:right="{side}"')
     if line.indent_mm is not None:
-        props.append(f'<w:ind w:firstLine="{round(line.indent_mm * 56.7)}"/>')
+        indents.append(f'w:firstLine="{round(line.indent_mm * TWIPS)}"')
+    if indents:
+        props.append(f"<w:ind {' '.join(indents)}/>")
     if line.align:
         props.append(f'<w:jc w:val="{line.align}"/>')
     return "<w:pPr>" + "".join(props) + "</w:pPr>" if props else ""
@@ -106,9 +146,10 @@ def _line_shape() -> str:
             'to="120pt,0" strokeweight=".5pt"/></w:pict></w:r>')
 
 
-def paragraphs(lines: list[Line], groups: list[tuple[int, int]], variant: Variant) -> str:
+def paragraphs(lines: list[Line], groups: list[tuple[int, int]], variant: Variant, box: float) -> str:
     """The paragraphs of one part; lines in a group share one paragraph, separated by <w:br/> (Shift+Enter)."""
     starts = {first: count for first, count in groups}
+    sides = rule_indents(lines, box)
     out, i = [], 0
     while i < len(lines):
         count = starts.get(i, 1)
@@ -122,7 +163,7 @@ def paragraphs(lines: list[Line], groups: list[tuple[int, int]], variant: Varian
             if line.text:
                 nb = variant.motto_nb_hyphen and line.text.startswith("Độc lập")
                 runs.append(f"<w:r>{_rpr(line)}{_text(line.text, nb)}</w:r>")
-        out.append(f"<w:p>{_ppr(chunk[0], chunk[-1])}{''.join(runs)}</w:p>")
+        out.append(f"<w:p>{_ppr(chunk[0], chunk[-1], sides.get(i + count - 1, 0.0))}{''.join(runs)}</w:p>")
         i += count
     return "".join(out)
 
@@ -131,10 +172,16 @@ def _cell(xml: str, width: int) -> str:
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{xml}</w:tc>'
 
 
-def _table(left: str, right: str) -> str:
-    return ('<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblLook w:val="04A0"/></w:tblPr>'
-            '<w:tblGrid><w:gridCol w:w="4536"/><w:gridCol w:w="5103"/></w:tblGrid>'
-            f"<w:tr>{_cell(left, 4536)}{_cell(right, 5103)}</w:tr></w:tbl>")
+def column_mm(lines: list[Line]) -> float:
+    return max(60.0, max((_width(line) for line in lines), default=0.0) + CELL_MARGINS_MM + 3)
+
+
+def _table(left: str, right: str, left_mm: float, right_mm: float) -> str:
+    lw, rw = round(left_mm * TWIPS), round(right_mm * TWIPS)
+    return ('<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblInd w:w="-680" w:type="dxa"/>'
+            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0"/></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{lw}"/><w:gridCol w:w="{rw}"/></w:tblGrid>'
+            f"<w:tr>{_cell(left, lw)}{_cell(right, rw)}</w:tr></w:tbl>")
 
 
 def _box(content: str, number: int, x_emu: int) -> str:
@@ -163,16 +210,19 @@ def _box(content: str, number: int, x_emu: int) -> str:
 
 def document_xml(spec: Spec, variant: Variant) -> str:
     join = variant.joined.get
-    left = paragraphs(spec.left, join("left", []), variant)
-    right = paragraphs(spec.right, join("right", []), variant)
-    top = paragraphs(spec.top + spec.body, join("top", []), variant)
-    sign = _table(paragraphs(spec.noi_nhan, join("noi_nhan", []), variant),
-                  paragraphs(spec.sign, join("sign", []), variant))
+    left_mm, right_mm = column_mm(spec.left), column_mm(spec.right)
+    left_box, right_box = left_mm - CELL_MARGINS_MM, right_mm - CELL_MARGINS_MM
+    left = paragraphs(spec.left, join("left", []), variant, left_box)
+    right = paragraphs(spec.right, join("right", []), variant, right_box)
+    top = paragraphs(spec.top + spec.body, join("top", []), variant, BODY_MM)
+    sign_left, sign_right = column_mm(spec.noi_nhan), column_mm(spec.sign)
+    sign = _table(paragraphs(spec.noi_nhan, join("noi_nhan", []), variant, sign_left - CELL_MARGINS_MM),
+                  paragraphs(spec.sign, join("sign", []), variant, sign_right - CELL_MARGINS_MM), sign_left, sign_right)
     if variant.boxes:
         # The two boxes are anchored in an empty first paragraph, which keeps room for them above the title.
         head = f"<w:p>{_box(left, 0, 0)}{_box(right, 1, 2880000)}</w:p>"
     else:
-        head = _table(left, right)
+        head = _table(left, right, left_mm, right_mm)
     width, height = (round(v * 56.7) for v in spec.paper_mm)
     top_m, bottom_m, left_m, right_m = (round(v * 56.7) for v in spec.margins_mm)
     refs = ('<w:headerReference w:type="default" r:id="rId8"/><w:headerReference w:type="first" r:id="rId9"/>'
