@@ -17,6 +17,15 @@ from kehoach.errors import explain
 from .kiemtra.cli import kiemtra
 
 F = TypeVar("F", bound=Callable[..., Any])
+# Exit codes besides 0 (done) and 2 (a user mistake, KehoachError): 1 some draft failed, 3 a draft needs a person
+# (conflicts to resolve, or edits that could not be merged and were left as they are).
+EXIT_FAILED, EXIT_NEEDS_PERSON = 1, 3
+
+
+def _detail(detail: str, indent: str) -> str:
+    """A report's detail: its first line as it is, each further line (a place) on its own indented line."""
+    first, *rest = detail.split("\n")
+    return first + "".join(f"\n{indent}{line}" for line in rest)
 
 
 def reports_errors(func: F) -> F:
@@ -86,7 +95,10 @@ def create(ke_hoach: Path | None, profile: str | None, parents: tuple[str, ...],
     else:
         result = generate_quick(profile, parents, loai, out_dir=out_dir, output=output, number=number,
                                 when=when, signer=signer)
-    click.echo(f"Đã soạn: {result.output}" + (f" ({result.note})" if result.note else ""))
+    head = "Chưa soạn lại" if result.untouched else "Đã soạn"
+    click.echo(f"{head}: {result.output}" + (f": {_detail(result.note, '  ')}" if result.note else ""))
+    if result.needs_person:
+        sys.exit(EXIT_NEEDS_PERSON)
 
 
 @main.command("tao-tat-ca", help="Soạn mọi kế hoạch trong một thư mục (mặc định examples/ke-hoach).")
@@ -97,8 +109,12 @@ def create(ke_hoach: Path | None, profile: str | None, parents: tuple[str, ...],
 def create_all(thu_muc: Path, out_dir: Path) -> None:
     from kehoach.workspace.drafts import generate_folder
 
-    for result in generate_folder(thu_muc, out_dir):
-        click.echo(f"Đã soạn: {result.output}" + (f" ({result.note})" if result.note else ""))
+    results = generate_folder(thu_muc, out_dir)
+    for result in results:
+        head = "Chưa soạn lại" if result.untouched else "Đã soạn"
+        click.echo(f"{head}: {result.output}" + (f": {_detail(result.note, '  ')}" if result.note else ""))
+    if any(r.needs_person for r in results):
+        sys.exit(EXIT_NEEDS_PERSON)
 
 
 @main.command("ho-so", help="Liệt kê các hồ sơ cơ quan có sẵn, hoặc kiểm tra một hồ sơ.")
@@ -158,7 +174,9 @@ def show_tree(thu_muc: Path, out_dir: Path | None) -> None:
 
 
 @main.command("xay-dung", help="Soạn lại đúng những bản thảo có đầu vào đã đổi trong một thư mục làm việc "
-                                "(ke-hoach/, van-ban/, profiles/), giữ nguyên các chỗ đã sửa tay.")
+                                "(ke-hoach/, van-ban/, profiles/), giữ nguyên các chỗ đã sửa tay. Mã thoát: 0 xong, "
+                                "1 có bản thảo lỗi, 3 có bản thảo cần người xử lý (còn chỗ xung đột, hoặc không hợp "
+                                "nhất được nên giữ nguyên), 2 lỗi đầu vào.")
 @click.argument("thu_muc", type=click.Path(path_type=Path), default=Path("."))
 @click.option("--ra", "out_dir", type=click.Path(path_type=Path), help="Thư mục bản thảo (mặc định THU_MUC/ban-thao).")
 @click.option("--thu", "dry_run", is_flag=True, help="Chỉ báo sẽ làm gì, không ghi gì.")
@@ -179,13 +197,15 @@ def rebuild(thu_muc: Path, out_dir: Path | None, dry_run: bool, recreate: bool, 
     for entry in report.entries:
         listed = entry.status not in (UNCHANGED, CREATED, REGENERATED) or (entry in routine and len(routine) <= 30)
         if listed or show_all:
-            detail = f": {entry.detail}" if entry.detail else ""
+            detail = f": {_detail(entry.detail, ' ' * 14)}" if entry.detail else ""
             click.echo(f"{entry.status:>10}  {entry.output}{detail}")
     counts = {s: report.count(s) for s in dict.fromkeys(e.status for e in report.entries)}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items()) or "không có kế hoạch nào"
     click.echo(("Thử (không ghi gì): " if dry_run else "Xong: ") + summary)
-    if not report.ok:
-        sys.exit(1)
+    if report.failed:
+        sys.exit(EXIT_FAILED)
+    if report.needs_person:
+        sys.exit(EXIT_NEEDS_PERSON)
 
 
 @main.command("nhap", help="Nhập văn bản cấp trên (.docx, .pdf, bản quét hay ảnh, .txt) thành các tệp văn bản "

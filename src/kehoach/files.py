@@ -4,13 +4,18 @@ Reading: only regular files, bounded in size, opened so that a FIFO or a device 
 `kiemtra` argument may be /dev/zero or a named pipe). Writing: beside the target, then rename, so a reader sees the
 old file or the new one, never half; an existing target that is not a regular file (a device, a folder) is refused,
 since the rename would replace it. Every OS failure becomes a Vietnamese message naming the path.
+
+Permissions: a new file gets the mode the user's umask gives any new file (0644 under umask 022, 0664 under 002:
+colleagues sharing an office folder keep reading it); a replaced file keeps its mode, and its group when the user
+may set it (mkstemp's 0600 took colleagues' access away).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from kehoach.errors import InputError, OutputError, Problem, os_problem
@@ -121,14 +126,29 @@ def check_target(path: Path) -> None:
         break
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def _temporary(path: Path) -> tuple[int, Path]:
+    """An exclusive new file beside `path`, created 0666 so the kernel applies the umask (mkstemp gives 0600)."""
+    while True:
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666), tmp
+        except FileExistsError:
+            continue
+
+
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write beside the target, then rename: a reader sees the old file or the new one, never half.
 
+    `mode`: the permission bits of a NEW file (a backup takes its draft's); an existing file keeps its own.
     Raises OutputError (naming the path) for a target that is not a regular file or cannot be written."""
     check_target(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            old: os.stat_result | None = os.stat(path)
+        except FileNotFoundError:
+            old = None
+        fd, tmp = _temporary(path)
     except OSError as exc:
         raise OutputError([os_problem(exc, path, "không ghi được")]) from None
     try:
@@ -136,9 +156,16 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if old is not None:
+            os.chmod(tmp, stat.S_IMODE(old.st_mode))
+            if hasattr(os, "chown") and old.st_gid != os.stat(tmp).st_gid:
+                with contextlib.suppress(OSError):  # only a member of the group may give a file to it
+                    os.chown(tmp, -1, old.st_gid)
+        elif mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise OutputError([os_problem(exc, path, "không ghi được")]) from None
         raise

@@ -11,6 +11,8 @@ the same way through these functions; they work on plain texts, one per paragrap
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from kehoach.text.numbering import KHOAN, roman_heading
 
@@ -45,12 +47,75 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
-def locate(texts: Sequence[str], index: int) -> str:
-    """'mục “II. NHIỆM VỤ › 2. Tuyên truyền”, đoạn bắt đầu “…”' (without the section part outside any section)."""
+def locate(texts: Sequence[str], index: int, cell: tuple[int, int, int] | None = None, picture: bool = False) -> str:
+    """'mục “II. NHIỆM VỤ › 2. Tuyên truyền”, đoạn bắt đầu “…”' (without the section part outside any section).
+
+    `cell` (table, row, column, from 0): a paragraph of a table cell, named by its cell rather than by a section
+    ('đoạn bắt đầu “Số: 15/KH-LĐLĐ” ở bảng 1, hàng 1, cột 1'). An empty paragraph is named by the one before it,
+    a picture as a picture: 'hình sau “…”'."""
+    if texts[index].strip():
+        where = f"đoạn bắt đầu “{first_words(texts[index])}”"
+    else:
+        before = next((texts[k] for k in range(index - 1, -1, -1) if texts[k].strip()), "")
+        kind = "hình" if picture else "đoạn trống"
+        where = f"{kind} sau “{first_words(before, 4)}”" if before else kind
+    if cell is not None:
+        return f"{where} ở bảng {cell[0] + 1}, hàng {cell[1] + 1}, cột {cell[2] + 1}"
     path = heading_path(texts, index)
-    where = f"đoạn bắt đầu “{first_words(texts[index])}”" if texts[index].strip() else "đoạn trống"
     return f"mục “{' › '.join(path)}”, {where}" if path else where
 
 
 def _short(text: str) -> str:
     return text if len(text) <= HEADING_CHARS else text[: HEADING_CHARS - 1].rstrip() + "…"
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A paragraph of a w:body in reading order: its element, text, table cell (or None) and whether it holds a
+    picture."""
+
+    el: Any
+    text: str
+    cell: tuple[int, int, int] | None = None
+    picture: bool = False
+
+
+def body_spots(body: Any) -> list[Spot]:
+    """Every paragraph of a w:body in the reader's order (docx/reader.py: content controls opened, table cells row
+    by row), for naming places in a document read as XML (the merge's reports, conflicts left in a draft)."""
+    found: list[Spot] = []
+    tables = 0
+
+    def text(p: Any) -> str:
+        return "".join((t.text or "") if t.tag == f"{_W}t" else "\t" for r in p.iter(f"{_W}r")
+                       for t in r if t.tag in (f"{_W}t", f"{_W}tab"))
+
+    def picture(p: Any) -> bool:
+        return next(p.iter(f"{_W}drawing", f"{_W}pict"), None) is not None
+
+    def walk(container: Any) -> None:
+        nonlocal tables
+        for el in container:
+            if el.tag == f"{_W}sdt":
+                content = el.find(f"{_W}sdtContent")
+                if content is not None:
+                    walk(content)
+            elif el.tag == f"{_W}p":
+                found.append(Spot(el, text(el), None, picture(el)))
+            elif el.tag == f"{_W}tbl":
+                for row, tr in enumerate(el.iterchildren(f"{_W}tr")):
+                    for col, tc in enumerate(tr.iterchildren(f"{_W}tc")):
+                        found.extend(Spot(p, text(p), (tables, row, col), picture(p)) for p in tc.iter(f"{_W}p"))
+                tables += 1
+
+    walk(body)
+    return found
+
+
+def name_spot(spots: Sequence[Spot], index: int) -> str:
+    """locate() for one spot of body_spots()."""
+    spot = spots[index]
+    return locate([" ".join(s.text.split()) for s in spots], index, spot.cell, spot.picture)

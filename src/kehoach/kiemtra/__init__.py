@@ -20,6 +20,7 @@ from kehoach.kiemtra import (
     rules_cross,
     rules_header,
     rules_layout,
+    rules_merge,
     rules_page,
     rules_sign,
     rules_title,
@@ -60,6 +61,8 @@ def check_text(text: str, system: str | None = None, whole: bool = False) -> Rep
 def check_model(model: Model, system: str | None = None, file: str | None = None, whole: bool = False) -> Report:
     if not whole:
         model = cut_to_document(model)
+    original = model
+    model, conflicts = rules_merge.set_aside(model)  # the other rules read no conflict marker line
     certain = True
     if system is None:
         found = detect(model)
@@ -69,6 +72,7 @@ def check_model(model: Model, system: str | None = None, file: str | None = None
     ctx = Context(model=model, system=system, layout=analyse(model), certain=certain)
     for check in CHECKS:
         check(ctx)
+    rules_merge.report(ctx, conflicts, original)
     findings = sorted(ctx.findings, key=lambda f: (f.paragraph if f.paragraph is not None else -1, f.rule_id))
     return Report(file=file, system=system, system_reason=reason, source_kind=model.source, findings=findings,
                   notes=list(model.notes), system_certain=certain)

@@ -17,14 +17,15 @@ from kehoach.errors import KehoachError
 from kehoach.generate import generate_draft, new_library
 from kehoach.inputs.documents import Library
 from kehoach.workspace.folders import Workspace
-from kehoach.workspace.keep import CONFLICT, CREATED, MERGED, REGENERATED, save
+from kehoach.workspace.keep import CONFLICT, CREATED, MERGED, NEEDS_PERSON, REGENERATED, UNTOUCHED, save
 from kehoach.workspace.lock import BuildLock
 from kehoach.workspace.record import RECORD_DIR
 from kehoach.workspace.state import DELETED, FRESH, Hashes, draft_state
 
 # Statuses, as the report prints them.
 UNCHANGED, FAILED, SKIPPED = "không đổi", "lỗi", "bỏ qua"
-__all__ = ["CONFLICT", "CREATED", "FAILED", "MERGED", "REGENERATED", "SKIPPED", "UNCHANGED", "Entry", "Report", "build"]
+__all__ = ["CONFLICT", "CREATED", "FAILED", "MERGED", "REGENERATED", "SKIPPED", "UNCHANGED", "UNTOUCHED", "Entry",
+           "Report", "build"]
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,17 @@ class Report:
         return sum(1 for e in self.entries if e.status == status)
 
     @property
+    def failed(self) -> bool:
+        return any(e.status == FAILED for e in self.entries)
+
+    @property
+    def needs_person(self) -> bool:
+        """A draft holds conflicts, or could not be merged and was left as it is."""
+        return any(e.status in NEEDS_PERSON for e in self.entries)
+
+    @property
     def ok(self) -> bool:
-        return not any(e.status in (FAILED, CONFLICT) for e in self.entries)
+        return not self.failed and not self.needs_person
 
 
 @dataclass(frozen=True)
@@ -82,7 +92,9 @@ def _build(ws: Workspace, dry_run: bool, jobs: int | None, recreate: bool, progr
     for plan in plans:
         output = ws.output_of(plan)
         state = draft_state(output, hashes, check_edits=False)
-        if state.status == FRESH:
+        if state.status == FRESH and state.conflicts:  # a person has to resolve them: say so on every build
+            done(Entry(plan, output, CONFLICT, _left(state.conflicts)))
+        elif state.status == FRESH:
             done(Entry(plan, output, UNCHANGED))
         elif state.status == DELETED and not recreate:
             done(Entry(plan, output, SKIPPED, "bản thảo đã bị xóa; thêm --tao-lai để soạn lại"))
@@ -94,6 +106,11 @@ def _build(ws: Workspace, dry_run: bool, jobs: int | None, recreate: bool, progr
         done(entry)
     report.entries.sort(key=lambda e: str(e.plan))
     return report
+
+
+def _left(places: tuple[str, ...]) -> str:
+    return "\n".join([f"còn {len(places)} chỗ xung đột: giữ một trong hai bản ở mỗi chỗ, xóa các dòng đánh dấu",
+                      *(f"- xung đột: {p}" for p in places)])
 
 
 def _run(todo: list[Job], ws: Workspace, workers: int) -> Iterator[Entry]:

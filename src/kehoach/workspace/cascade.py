@@ -82,6 +82,8 @@ def _label(doc: DocRef, ws: Workspace, hashes: Hashes) -> str:
         marks.append(f"cần soạn lại: {state.reason}" if state.status == STALE else _STATE[state.status])
         if state.edited and state.status != DELETED:
             marks.append("có sửa tay")
+        if state.conflicts:
+            marks.append(f"còn {len(state.conflicts)} chỗ xung đột, cần người xử lý")
     return f"{text} — {file}  [{' · '.join(marks)}]"
 
 

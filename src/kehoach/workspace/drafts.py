@@ -14,7 +14,7 @@ from kehoach.generate import generate_draft, new_library
 from kehoach.inputs.documents import Library
 from kehoach.inputs.models import Draft
 from kehoach.inputs.recorded import record_path
-from kehoach.workspace.keep import save
+from kehoach.workspace.keep import NEEDS_PERSON, save
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,17 @@ class Result:
     record: Path
     draft: Draft
     note: str = ""  # what happened to a file that was already there (hand edits merged, a stranger backed up)
+    status: str = ""  # keep.py's status
+    written: bool = True  # False: the draft on disk was left as it was
+
+    @property
+    def needs_person(self) -> bool:
+        return self.status in NEEDS_PERSON
+
+    @property
+    def untouched(self) -> bool:
+        """The draft on disk was left as it was (conflicts to resolve first, or edits that could not be merged)."""
+        return not self.written
 
 
 def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None = None,
@@ -32,7 +43,8 @@ def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None =
     """Prepare, render and write one draft; `templates` caches loaded templates across calls."""
     rendered = generate_draft(plan_file, output, number, when, signer, templates, text, library, out_dir)
     saved = save(rendered)
-    return Result(rendered.output, record_path(rendered.output), rendered.draft, saved.detail)
+    return Result(rendered.output, record_path(rendered.output), rendered.draft, saved.detail, saved.status,
+                  saved.written)
 
 
 def generate_quick(profile: str | None, parents: tuple[str, ...], kind: str | None, **options: Any) -> Result:

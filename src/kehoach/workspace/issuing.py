@@ -1,6 +1,7 @@
 """After the văn thư issues a document: its number and date go into its plan (and record), and children cite them.
 
-The plan file is edited line by line, so the secretary's comments and layout stay as they were.
+The plan file is edited line by line, so the secretary's comments and layout stay as they were. A draft that still
+holds conflict markers is not issued: a person must first choose between the two versions marked in it.
 """
 
 from __future__ import annotations
@@ -8,10 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kehoach.docx.markers import places_in_docx
 from kehoach.errors import InputError, Problem
 from kehoach.files import write_atomic
 from kehoach.inputs.plans import load_plan
 from kehoach.text.vntext import PartialDate, parse_date, short_date
+from kehoach.workspace.folders import Workspace
 from kehoach.workspace.record import read_record, resolve_input, write_record
 
 
@@ -41,9 +44,37 @@ def _checked(number: str, when: str) -> tuple[str, PartialDate]:
     return number, date
 
 
+def _refuse_conflicts(draft: Path) -> None:
+    """InputError naming each conflict still marked in the draft (none: nothing)."""
+    try:
+        left = places_in_docx(draft.read_bytes()) if draft.is_file() else []
+    except OSError:
+        left = []
+    if left:
+        where = "; ".join(left[:5]) + (f" và {len(left) - 5} chỗ khác" if len(left) > 5 else "")
+        raise InputError([Problem(draft, f"bản thảo còn {len(left)} chỗ xung đột chưa xử lý ({where}): chọn một trong "
+                                         "hai bản ở mỗi chỗ, xóa các dòng đánh dấu <<<<<<< ======= >>>>>>>, rồi mới "
+                                         "ban hành")])
+
+
+def _draft_of(plan_file: Path) -> Path | None:
+    """The draft of a plan in its workspace (a folder with ke-hoach/ above the plan), if there is one."""
+    for folder in plan_file.resolve().parents:
+        plans = folder / "ke-hoach"
+        if plans.is_dir() and plan_file.resolve().is_relative_to(plans.resolve()):
+            try:
+                return Workspace.open(folder).output_of(plan_file.resolve())
+            except (InputError, OSError, UnicodeDecodeError, ValueError):
+                return None
+    return None
+
+
 def issue_plan(plan_file: Path, number: str, when: str) -> str:
     number, date = _checked(number, when)
     load_plan(plan_file)  # a broken plan is reported as it is, before anything is written
+    draft = _draft_of(plan_file)
+    if draft is not None:
+        _refuse_conflicts(draft)
     old = plan_file.read_text(encoding="utf-8")
     # Quoted: "010" stays 010 for any YAML reader, not only kehoach's (YAML 1.1 reads a bare 010 as the number 8).
     new = _set_keys(old, {"so": f"'{number}'", "ngay": short_date(date)})
@@ -55,6 +86,7 @@ def issue_plan(plan_file: Path, number: str, when: str) -> str:
 def issue_draft(draft: Path, number: str, when: str) -> list[str]:
     """A generated .docx: its record carries the number and date; its plan too, when it has one."""
     number, date = _checked(number, when)
+    _refuse_conflicts(draft)
     record = read_record(draft)
     if record is None:
         raise InputError([Problem(draft, "không có bản ghi kehoach bên cạnh bản thảo này (thư mục .kehoach/)")])

@@ -1,29 +1,38 @@
 """Writing a draft over an older one without losing what a person changed in it.
 
 The file on disk is compared with what kehoach generated last (its record): untouched, it is replaced; edited, it is
-backed up and the edits are merged into the new draft paragraph by paragraph (merge.py).
+backed up and the edits are merged into the new draft (merge/). A draft that still has conflict markers is not
+merged again (the markers would count as the person's text): it waits, reported, until a person resolves them. A
+merge that cannot carry something of the person's file leaves the draft as it is, and says what.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from kehoach.docx.markers import places_in_docx
 from kehoach.files import write_atomic
 from kehoach.generate import Rendered
-from kehoach.workspace.merge import from_json, merge
-from kehoach.workspace.record import RECORD_DIR, build_record, generated_sha, read_record, write_record
+from kehoach.workspace.merge import MergeResult, Place, merge
+from kehoach.workspace.merge import base as merge_base
+from kehoach.workspace.record import RECORD_DIR, build_record, generated_sha, read_record, record_path, write_record
 
-# Statuses, as reports print them.
-CREATED, REGENERATED, MERGED, CONFLICT = "soạn mới", "soạn lại", "hợp nhất", "xung đột"
+# Statuses, as reports print them. CONFLICT and UNTOUCHED need a person.
+CREATED, REGENERATED, MERGED, CONFLICT, UNTOUCHED = "soạn mới", "soạn lại", "hợp nhất", "xung đột", "giữ nguyên"
+NEEDS_PERSON = (CONFLICT, UNTOUCHED)
+_LISTED = 12  # places listed per draft; more are counted
 
 
 @dataclass(frozen=True)
 class Saved:
     status: str
-    detail: str = ""
+    detail: str = ""  # first line: what happened; next lines: "- " each place
+    written: bool = True  # False: the draft on disk was left as it was
 
 
 def save(result: Rendered, dry_run: bool = False) -> Saved:
@@ -34,35 +43,94 @@ def save(result: Rendered, dry_run: bool = False) -> Saved:
         return _write(result, dry_run, Saved(CREATED if record is None else REGENERATED))
     if record is not None and hashlib.sha256(ours).hexdigest() == generated_sha(record):
         return _write(result, dry_run, Saved(REGENERATED))
-    backup = backup_path(target)
+    backup = None if dry_run else backup_path(target)
     if record is None:
         # A file with the draft's name that kehoach did not write: keep it aside, never merge into a stranger.
-        return _write(result, dry_run, Saved(CREATED, f"tệp cũ không do kehoach soạn, đã sao lưu: {backup}"), ours, backup)
-    merged = merge(from_json(record.get("paragraphs") or []), ours, result.data)
-    if merged.conflicts:
-        where = ", ".join(f"đoạn {c.position}" for c in merged.conflicts)
-        saved = Saved(CONFLICT, f"{len(merged.conflicts)} chỗ cả hai bên cùng sửa ({where}), đã giữ cả hai bản có đánh "
-                                f"dấu; bản đã sửa được sao lưu: {backup}")
+        return _write(result, dry_run, Saved(CREATED, "tệp cũ không do kehoach soạn, " + (
+            f"đã sao lưu: {backup}" if backup is not None else "sẽ được sao lưu")), ours,
+                      backup)
+    left = places_in_docx(ours)
+    if left:
+        return Saved(CONFLICT, _lines(f"còn {len(left)} chỗ xung đột chưa xử lý: bản thảo chưa được soạn lại theo "
+                                      "đầu vào mới; giữ một trong hai bản ở mỗi chỗ, xóa các dòng đánh dấu rồi chạy lại",
+                                      [("xung đột", p) for p in left]), written=False)
+    base = merge_base.load(record, record_path(target).parent)
+    if base is None:
+        return Saved(UNTOUCHED, "cần người xử lý: bản ghi không còn bản gốc để hợp nhất chỗ sửa tay, bản thảo giữ "
+                                f"nguyên; đổi tên bản thảo để kehoach soạn bản mới bên cạnh ({record_path(target)})",
+                     written=False)
+    merged = merge(base, ours, result.data)
+    if merged.blocked:
+        return Saved(UNTOUCHED, f"cần người xử lý: không mang được sang bản mới: {merged.blocked}; bản thảo giữ "
+                                "nguyên, chưa soạn lại", written=False)
+    if not merged.conflict_count and not merged.kept_edits and not merged.brought:
+        # Saved again by another editor, nothing a reader sees changed: a plain regeneration, said so.
+        saved = Saved(REGENERATED, f"tệp đã được lưu lại nhưng không có chỗ sửa tay nào; {_backed_up(backup)}")
     else:
-        saved = Saved(MERGED, f"giữ {merged.kept_edits} chỗ sửa tay; bản đã sửa được sao lưu: {backup}")
-    return _write(result, dry_run, saved, ours, backup, merged.data)
+        saved = Saved(CONFLICT if merged.conflict_count else MERGED, _report(merged, _backed_up(backup)))
+    return _write(result, dry_run, saved, ours, backup, merged)
+
+
+def _backed_up(backup: Path | None) -> str:
+    # A dry run names no file it will not write.
+    return f"bản đã sửa được sao lưu: {backup}" if backup is not None else "sẽ sao lưu bản đã sửa"
+
+
+def _report(merged: MergeResult, backup: str) -> str:
+    head = []
+    if merged.conflict_count:
+        head.append(f"{merged.conflict_count} chỗ xung đột (cả hai bên cùng sửa; đã giữ cả hai bản giữa các dòng "
+                    "đánh dấu đỏ, hãy chọn một)")
+    if merged.kept_edits or not merged.conflict_count:
+        both = f", {len(merged.merged)} chỗ trong số đó cấp trên cũng đổi và đã hợp nhất" if merged.merged else ""
+        head.append(f"giữ {merged.kept_edits} chỗ sửa tay{both}")
+    head.append(backup)
+
+    def with_change(kind: str, place: Place) -> tuple[str, str]:
+        return kind, place.where + (f" (cấp trên đổi: {place.upstream})" if place.upstream else "")
+    places = [with_change("xung đột", p) for p in merged.conflicts]
+    places += [("xung đột", n) for n in merged.notes]
+    if merged.outer:
+        places.append(("giữ", ", ".join(merged.outer)))
+    if merged.brought:
+        places.append(("mang theo", ", ".join(f"{n} {what}" for what, n in merged.brought.items())))
+    places += [with_change("hợp nhất", p) for p in merged.merged]
+    places += [("giữ", p.where) for p in merged.kept]
+    return _lines("; ".join(head), places)
+
+
+def _lines(head: str, places: list[tuple[str, str]]) -> str:
+    shown = [f"- {kind}: {where}" for kind, where in places[:_LISTED]]
+    if len(places) > _LISTED:
+        shown.append(f"- … và {len(places) - _LISTED} chỗ khác")
+    return "\n".join([head, *shown])
 
 
 def _write(result: Rendered, dry_run: bool, saved: Saved, ours: bytes | None = None, backup: Path | None = None,
-           merged: bytes | None = None) -> Saved:
+           merged: MergeResult | None = None) -> Saved:
     if not dry_run:
         if ours is not None and backup is not None:
-            write_atomic(backup, ours)  # first: whatever happens next, the person's file exists somewhere
+            # First: whatever happens next, the person's file exists somewhere (readable as the draft was).
+            write_atomic(backup, ours, mode=_mode(result.output))
         write_draft(result, merged)
     return saved
 
 
-def write_draft(result: Rendered, merged: bytes | None = None) -> Path:
+def _mode(path: Path) -> int | None:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return None
+
+
+def write_draft(result: Rendered, merged: MergeResult | None = None) -> Path:
     """The draft (or hand edits merged into it), then its record: a reader never sees a record ahead of its draft.
 
     Returns the record's path."""
-    record = build_record(result.draft, result.output, result.inputs, result.data, result.chain, merged)
-    write_atomic(result.output, merged if merged is not None else result.data)
+    written = merged.data if merged is not None else None
+    conflicts = [p.where for p in merged.conflicts] + merged.notes if merged is not None else []
+    record = build_record(result.draft, result.output, result.inputs, result.data, result.chain, written, conflicts)
+    write_atomic(result.output, written if written is not None else result.data)
     return write_record(result.output, record)
 
 

@@ -1,7 +1,8 @@
 """The generation record beside each draft: what produced it, and the text that was generated.
 
 It is machine-owned (like copier's answers file): incremental builds compare its hashes, three-way merges use
-its paragraphs as the base, and the next level down cites the plan from it.
+the parts it keeps as the base (merge/base.py), and the next level down cites the plan from it. Conflicts a merge
+left in the draft are counted in it, so every later build reports them until a person resolves them.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from kehoach.files import write_atomic
 from kehoach.inputs.models import DocRef, Draft
 from kehoach.inputs.paths import builtin_profiles, builtin_templates
 from kehoach.inputs.recorded import RECORD_DIR, doc_to_json, record_path
-from kehoach.workspace.merge import fingerprint, to_json
+from kehoach.workspace.merge import base as merge_base
 
-__all__ = ["RECORD_DIR", "build_record", "generated_sha", "read_record", "record_path", "resolve_input", "sha256",
-           "write_record"]
+__all__ = ["RECORD_DIR", "build_record", "conflicts_of", "generated_sha", "read_record", "record_path",
+           "resolve_input", "sha256", "write_record"]
+CONFLICTS = "xung_dot"
 
 
 def sha256(path: Path) -> str:
@@ -28,8 +30,10 @@ def sha256(path: Path) -> str:
 
 
 def build_record(draft: Draft, output: Path, inputs: dict[str, list[Path]], data: bytes,
-                 chain: tuple[DocRef, ...] = (), written: bytes | None = None) -> dict[str, Any]:
-    """`data` is what kehoach generated; `written` what went to disk when hand edits were merged into it."""
+                 chain: tuple[DocRef, ...] = (), written: bytes | None = None,
+                 conflicts: list[str] | None = None) -> dict[str, Any]:
+    """`data` is what kehoach generated; `written` what went to disk when hand edits were merged into it, with
+    `conflicts` the places of the conflicts marked in it."""
     base = output.parent
     return {
         "_ghi_chu": "Tệp do kehoach tạo và quản lý. KHÔNG SỬA BẰNG TAY.",
@@ -40,8 +44,9 @@ def build_record(draft: Draft, output: Path, inputs: dict[str, list[Path]], data
         # Paths relative to the draft's folder: a workspace copied or cloned elsewhere stays up to date.
         "inputs": {role: {_relative(p, base): sha256(p) for p in paths} for role, paths in inputs.items()},
         "text": [b.text for b in draft.blocks],
-        # The base of the next three-way merge: every body paragraph as generated, with a hash of its formatting.
-        "paragraphs": to_json(fingerprint(data)),
+        # The base of the next three-way merge: the generated parts, compressed; fingerprinted only when merging.
+        merge_base.KEY: merge_base.keep(data, record_path(output).parent),
+        CONFLICTS: list(conflicts or []),
         "document": doc_to_json(draft.as_parent),
         # Everything the document cites, so a child made from this record alone still writes the whole chain.
         "chain": [doc_to_json(d) for d in chain],
@@ -74,6 +79,12 @@ def resolve_input(base: Path | str, name: str) -> str:
 def generated_sha(record: dict[str, Any]) -> str | None:
     """The hash of what kehoach itself generated last (records of 0.1 only had output_sha256)."""
     return record.get("generated_sha256") or record.get("output_sha256")
+
+
+def conflicts_of(record: dict[str, Any]) -> list[str]:
+    """Places of the conflicts the last merge marked in the draft (a person may have resolved them since)."""
+    found = record.get(CONFLICTS)
+    return [str(x) for x in found] if isinstance(found, list) else []
 
 
 def write_record(output: Path, record: dict[str, Any]) -> Path:

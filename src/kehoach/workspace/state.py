@@ -1,4 +1,8 @@
-"""Is a draft up to date? Its record lists every input with its hash; the version of kehoach counts as an input."""
+"""Is a draft up to date? Its record lists every input with its hash; the version of kehoach counts as an input.
+
+And does it still hold conflicts? The record counts those a merge marked; only such drafts (and, for `cay`, edited
+ones) are opened to see whether a person has resolved them since.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach import __version__
-from kehoach.workspace.record import generated_sha, read_record, resolve_input
+from kehoach.docx.markers import places_in_docx
+from kehoach.workspace.record import conflicts_of, generated_sha, read_record, resolve_input
 
 FRESH, STALE, NEW, DELETED = "moi", "cu", "chua_soan", "da_xoa"
 
@@ -18,6 +23,7 @@ class DraftState:
     status: str  # FRESH, STALE, NEW (never generated), DELETED (generated, then removed by its owner)
     edited: bool  # the file on disk is not what kehoach generated last
     reason: str = ""  # why STALE, in Vietnamese
+    conflicts: tuple[str, ...] = ()  # places of the conflicts still marked in the draft
 
 
 @dataclass
@@ -39,7 +45,8 @@ class Hashes:
 
 
 def draft_state(output: Path, hashes: Hashes, check_edits: bool = True) -> DraftState:
-    """`check_edits=False` skips hashing the draft itself (a build only needs to know what is stale)."""
+    """`check_edits=False` skips hashing the draft itself (a build only needs to know what is stale, and the
+    conflicts its record counts)."""
     record = read_record(output)
     exists = output.is_file()
     if record is None:
@@ -47,8 +54,14 @@ def draft_state(output: Path, hashes: Hashes, check_edits: bool = True) -> Draft
     if not exists:
         return DraftState(DELETED, False)
     edited = check_edits and hashes.of(output) != generated_sha(record)
+    left: tuple[str, ...] = ()
+    if conflicts_of(record) or edited:  # markers of an older kehoach, too, are found in an edited draft
+        try:
+            left = tuple(places_in_docx(output.read_bytes()))
+        except OSError:
+            left = ()
     if record.get("kehoach") != __version__:
-        return DraftState(STALE, edited, f"soạn bằng kehoach {record.get('kehoach')}, nay là {__version__}")
+        return DraftState(STALE, edited, f"soạn bằng kehoach {record.get('kehoach')}, nay là {__version__}", left)
     base = str(output.parent)
     for role, files in (record.get("inputs") or {}).items():
         for name, digest in files.items():
@@ -56,8 +69,8 @@ def draft_state(output: Path, hashes: Hashes, check_edits: bool = True) -> Draft
             now = hashes.of(path)
             if now != digest:
                 what = "đã bị xóa" if now is None else "đã thay đổi"
-                return DraftState(STALE, edited, f"{_ROLE.get(role, role)} {os.path.basename(path)} {what}")
-    return DraftState(FRESH, edited)
+                return DraftState(STALE, edited, f"{_ROLE.get(role, role)} {os.path.basename(path)} {what}", left)
+    return DraftState(FRESH, edited, conflicts=left)
 
 
 _ROLE = {"plan": "tệp kế hoạch", "profile": "hồ sơ", "documents": "văn bản cấp trên", "template": "mẫu"}
