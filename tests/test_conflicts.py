@@ -21,8 +21,8 @@ from .conftest import ROOT
 
 TASK_OLD, TASK_NEW = "biểu dương người lao động có tay nghề cao", "tôn vinh người lao động có tay nghề cao"
 MINE = "khen thưởng người lao động có tay nghề cao"  # the person's rewording of the same words: overlaps
-# The person's version and the new one both start so: the name quotes words enough to tell them apart.
-TASK_PLACE = "mục II.2, đoạn «2. Vận động đoàn viên, người lao động và cán bộ công đoàn các cấp tham gia…»"
+# Named by its section and first words, as kiemtra names paragraphs (docx/locate.py).
+TASK_PLACE = "mục “II. NHIỆM VỤ VÀ GIẢI PHÁP”, đoạn bắt đầu “2. Vận động đoàn viên, người…”"
 
 
 @pytest.fixture
@@ -116,7 +116,9 @@ def test_a_conflict_is_remembered_until_a_person_resolves_it(ws):
     assert checked.exit_code == 1
     findings = json.loads(checked.output)["findings"]
     (conflict,) = [f for f in findings if f["rule_id"] == "XD-01"]
-    assert conflict["severity"] == "loi" and conflict["where"] == TASK_PLACE
+    # Named as the build names it: the same section, the same first words.
+    assert conflict["severity"] == "loi" and conflict["section"] == "II. NHIỆM VỤ VÀ GIẢI PHÁP"
+    assert conflict["quote"].startswith("2. Vận động đoàn viên, người lao động và cán bộ công đoàn")
     assert not [f for f in findings if f["rule_id"] != "XD-01" and is_marker(f["quote"])]
 
     # Resolved: the markers are gone, the build proceeds as for any edit, ban-hanh and kiemtra accept it.
@@ -171,7 +173,7 @@ def test_a_parents_date_changed_twice_lands_beside_a_persons_edit(ws):
         done = entry(report, "gia-lai-2-ban-tgdv")
         assert done.status == MERGED, done.detail
         day = new.split()[-1]
-        assert f"- hợp nhất: phần đầu, đoạn «Thực hiện Kế hoạch số…» (cấp trên đổi: ngày {was} → {day})" in \
+        assert f"- hợp nhất: đoạn bắt đầu “Thực hiện Kế hoạch số …-KH/TU,…” (cấp trên đổi: ngày {was} → {day})" in \
             done.detail.splitlines()
         (now,) = [t for t in texts(target) if t.startswith(opening)]
         mine = mine.replace(was, day)

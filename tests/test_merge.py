@@ -243,8 +243,9 @@ def test_overlapping_changes_of_one_paragraph_conflict(drafts):
     (conflict,) = result.conflicts
     theirs_text = next(t for t in texts(drafts["clash"]) if t.startswith(CLASH))
     assert CLASH_THEIRS in theirs_text
-    # Both versions start alike: the name quotes enough words to tell the person's one from the new one.
-    assert conflict.where == "mục II.3, đoạn «Các cấp Công đoàn chủ động kiểm tra, giám sát việc…»"
+    # Named as kiemtra names paragraphs (docx/locate.py): its section, its first words.
+    assert conflict.where == ("mục “II. NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG TÂM THỜI GIA…”, "
+                              "đoạn bắt đầu “Các cấp Công đoàn chủ động…”")
     assert conflict.upstream == "thêm «cấp có thẩm quyền» sau «nghị»"
     merged = texts(result.data)
     at = merged.index(MARK_OURS)
@@ -281,7 +282,8 @@ def test_deleting_a_paragraph_the_new_draft_changed_is_a_conflict(drafts):
     at = merged.index(MARK_OURS)
     theirs_text = next(t for t in texts(drafts["clash"]) if t.startswith(CLASH))
     assert merged[at:at + 4] == [MARK_OURS, MARK_SPLIT, theirs_text, MARK_END]
-    assert conflict.where == "mục II.3, đoạn «Các cấp Công đoàn chủ…»"
+    assert conflict.where == ("mục “II. NHIỆM VỤ VÀ GIẢI PHÁP TRỌNG TÂM THỜI GIA…”, "
+                              "đoạn bắt đầu “Các cấp Công đoàn chủ động…”")
 
 
 def test_deletion_stays_deleted_and_empty_paragraphs_align(drafts):

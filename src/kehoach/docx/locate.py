@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kehoach.docx import wordml
 from kehoach.text.numbering import KHOAN, roman_heading
 
 FIRST_WORDS = 6
@@ -84,34 +85,25 @@ class Spot:
 
 
 def body_spots(body: Any) -> list[Spot]:
-    """Every paragraph of a w:body in the reader's order (docx/reader.py: content controls opened, table cells row
-    by row), for naming places in a document read as XML (the merge's reports, conflicts left in a draft)."""
+    """Every paragraph of a w:body in the reader's order and with its text (docx/wordml.py, as docx/reader.py walks
+    it), for naming places in a document read as XML: the merge's reports, conflicts left in a draft."""
     found: list[Spot] = []
     tables = 0
 
     def text(p: Any) -> str:
-        return "".join((t.text or "") if t.tag == f"{_W}t" else "\t" for r in p.iter(f"{_W}r")
-                       for t in r if t.tag in (f"{_W}t", f"{_W}tab"))
+        return "".join(wordml.run_text(r) for r in wordml.runs(p))
 
     def picture(p: Any) -> bool:
         return next(p.iter(f"{_W}drawing", f"{_W}pict"), None) is not None
 
-    def walk(container: Any) -> None:
-        nonlocal tables
-        for el in container:
-            if el.tag == f"{_W}sdt":
-                content = el.find(f"{_W}sdtContent")
-                if content is not None:
-                    walk(content)
-            elif el.tag == f"{_W}p":
-                found.append(Spot(el, text(el), None, picture(el)))
-            elif el.tag == f"{_W}tbl":
-                for row, tr in enumerate(el.iterchildren(f"{_W}tr")):
-                    for col, tc in enumerate(tr.iterchildren(f"{_W}tc")):
-                        found.extend(Spot(p, text(p), (tables, row, col), picture(p)) for p in tc.iter(f"{_W}p"))
-                tables += 1
-
-    walk(body)
+    for block in wordml.blocks(body):
+        if block.tag == wordml.W_P:
+            found.append(Spot(block, text(block), None, picture(block)))
+            continue
+        for row, tr in enumerate(wordml.rows(block)):
+            for col, tc in enumerate(wordml.cells(tr)):
+                found.extend(Spot(p, text(p), (tables, row, col), picture(p)) for p in tc.iter(wordml.W_P))
+        tables += 1
     return found
 
 

@@ -46,4 +46,4 @@ def report(ctx: Context, starts: list[int], original: Model) -> None:
         ctx.add(RULE, at, "Còn chỗ xung đột chưa xử lý: bản đã sửa và bản mới do kehoach soạn nằm giữa các dòng "
                           "đánh dấu đỏ.",
                 "Giữ một trong hai bản, xóa bản kia và ba dòng đánh dấu (<<<<<<<, =======, >>>>>>>).",
-                quote=line)
+                quote=" ".join(texts[at].split()))
