@@ -77,12 +77,24 @@ def rules(pdf: Path, page: int = 1) -> list[Rule]:
 
 
 def find(page: list[Word], text: str, start: int = 0) -> list[Word] | None:
-    """The words of `text`, consecutive in reading order on the page (None when they are not there)."""
+    """The words of `text` on the page: consecutive in reading order, or else in order with other words between them
+    (a blank in a number line "Số:      /KH-UBND" can split it in two pieces of text); None when they are not there."""
     wanted = unicodedata.normalize("NFC", text).split()
     texts = [w.text for w in page]
     for i in range(start, len(page) - len(wanted) + 1):
         if texts[i:i + len(wanted)] == wanted:
             return page[i:i + len(wanted)]
+    for i in range(start, len(page)):
+        if texts[i] != wanted[0]:
+            continue
+        found, at = [page[i]], i
+        for word in wanted[1:]:
+            at = next((j for j in range(at + 1, len(page)) if texts[j] == word), -1)
+            if at < 0:
+                break
+            found.append(page[at])
+        if len(found) == len(wanted):
+            return found
     return None
 
 

@@ -33,7 +33,8 @@ def test_generate_every_example_into_a_folder(tmp_path):
     names = sorted(p.name for p in tmp_path.glob("*.docx"))
     assert names == ["000-ldld-lai-chau.docx", "001-btg-binh-dinh.docx", "002-huyen-uy-phong-tho.docx",
                      "003-ldld-binh-dinh.docx", "004-ldld-cao-bang.docx", "gia-lai-1-tinh-uy.docx",
-                     "gia-lai-2-ban-tgdv.docx", "gia-lai-3-ldld.docx", "gia-lai-4-cong-doan-xa.docx"]
+                     "gia-lai-2-ban-tgdv.docx", "gia-lai-3-ldld.docx", "gia-lai-4-cong-doan-xa.docx",
+                     "gia-lai-5-ubnd-tinh.docx", "gia-lai-6-ubnd-xa.docx", "gia-lai-7-dang-uy-xa.docx"]
     assert sorted(p.name for p in (tmp_path / ".kehoach").glob("*.json")) == [n.replace(".docx", ".json")
                                                                             for n in names]
 
@@ -51,7 +52,9 @@ def test_quick_draft_without_a_plan_file(tmp_path, monkeypatch):
     headings = [p.text for p in doc.paragraphs if p.runs and p.runs[0].bold][2:]
     assert [h for h in headings if h[:2] in ("I.", "II", "II")] == [
         "I. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ VÀ GIẢI PHÁP", "III. TỔ CHỨC THỰC HIỆN"]
-    assert any(p.text.startswith("- Giao Ban Chính sách pháp luật và Quan hệ lao động: ") for p in doc.paragraphs)
+    # The drafting department follows the plan up (issue 13: no boilerplate line for every department).
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[texts.index("1. Ban Chính sách pháp luật và Quan hệ lao động") + 1].startswith("- Chủ trì, theo dõi")
     assert doc.paragraphs[-1].text.endswith("nghiêm túc triển khai thực hiện./.")
 
 

@@ -7,16 +7,13 @@ and the signature; the rules are as long as NĐ 30 Phụ lục I and HD 36 say.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from docx import Document
-from docx.oxml.ns import qn
 
 from kehoach.docx.names import break_points
 from kehoach.kiemtra import check_path
 
 from .conftest import Parts
+from .loose import signature_alone
 from .pdfpage import MM, find, lines, one_line, rules, width, words
 from .tools import convert, require
 
@@ -36,22 +33,12 @@ def pages(generated, long_named, tmp_path_factory):
         copy_to.parent.mkdir(exist_ok=True)
         copy_to.write_bytes(parts.path.read_bytes())
         sources.append(copy_to)
-    # The example whose signature once stood alone (gia-lai-2, page 3), without the layout's keep-with-next.
-    loose = out / "docx" / "khong-giu.docx"
-    _without_keep(generated["gia-lai-2-ban-tgdv"].path, loose)
+    # An example made to end where the signature no longer fits after it, without the layout's keep-with-next.
+    loose = signature_alone(generated["gia-lai-2-ban-tgdv"].path, out / "docx" / "khong-giu.docx")
     pdfs = convert([*sources, loose], "pdf", out / "pdf")
     found = {name: (parts, words(pdf), pdf) for (name, parts), pdf in zip(drafts.items(), pdfs[:-1], strict=True)}
     found["khong-giu"] = (Parts(loose), words(pdfs[-1]), pdfs[-1])
     return found
-
-
-def _without_keep(source: Path, target: Path) -> None:
-    doc = Document(str(source))
-    for p in doc.paragraphs:
-        keep = p._p.pPr.find(qn("w:keepNext")) if p._p.pPr is not None else None
-        if keep is not None and not (p.runs and p.runs[0].bold):  # headings keep theirs
-            p._p.pPr.remove(keep)
-    doc.save(str(target))
 
 
 def names(pages_):

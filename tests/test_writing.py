@@ -254,7 +254,9 @@ def test_placeholders_in_a_profile_are_checked_where_typed(ws):
 def test_a_profile_duty_expands_its_placeholders(ws):
     (ws / "profiles" / "ubnd-vi-du.yaml").write_text(
         STATE + "phong_ban:\n  - ten: Văn phòng\n    nhiem_vu: tham mưu thực hiện {viet_tat}.\n", encoding="utf-8")
-    assert "- Giao Văn phòng: tham mưu thực hiện Kết luận số 99-KL/TW." in body(ws, "thuc_hien: [99-kl-tw]\n")
+    text = body(ws, "thuc_hien: [99-kl-tw]\n")
+    # Tổ chức thực hiện gives the department its own khoản (issue 13); its duty is written out.
+    assert text[text.index("1. Văn phòng") + 1] == "- Tham mưu thực hiện Kết luận số 99-KL/TW."
 
 
 def test_a_document_trich_yeu_does_not_take_placeholders(ws):
@@ -272,7 +274,8 @@ def test_trich_yeu_can_be_left_out(ws, value):
                      f"trich_yeu: {value}\n")
     assert (made.type_title, made.subject) == ("ĐỊNH HƯỚNG TUYÊN TRUYỀN THÁNG 9", "")
     assert made.blocks[1].text == "Ủy ban nhân dân tỉnh ban hành Định hướng tuyên truyền tháng 9, như sau:"
-    assert made.blocks[-1].text == ("Trên đây là Định hướng tuyên truyền tháng 9, đề nghị các cơ quan, đơn vị liên "
+    # A State body "yêu cầu" the bodies it commands (issue 13).
+    assert made.blocks[-1].text == ("Trên đây là Định hướng tuyên truyền tháng 9, yêu cầu các cơ quan, đơn vị liên "
                                     "quan nghiêm túc triển khai thực hiện./.")
 
 
@@ -300,7 +303,7 @@ def test_short_trich_yeu_first_level_with_own_words(ws):
     assert made.subject == ("Triển khai thực hiện Kế hoạch số 120-KH/TU ngày 05/02/2021 của Ban Thường vụ Tỉnh ủy "
                             "trên địa bàn tỉnh")
     assert made.blocks[-1].text.startswith("Trên đây là Kế hoạch triển khai thực hiện Kế hoạch số 120-KH/TU trên địa "
-                                           "bàn tỉnh, đề nghị")
+                                           "bàn tỉnh, yêu cầu")
 
 
 # -- 10. a type name the program does not know -------------------------------------------------------------------

@@ -10,6 +10,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from kehoach.kiemtra import RULES, check_path, check_text
+from tests.loose import signature_alone
 
 
 def _edit(source: Path, target: Path, edit) -> Path:
@@ -82,18 +83,19 @@ def test_a_party_title_rule_longer_than_the_title_is_reported(generated, tmp_pat
 
 
 def test_a_signature_alone_on_the_last_page_is_reported(generated, tmp_path):
-    """gia-lai-2 once printed Nơi nhận and the signature alone on page 3: without keep-with-next it would again."""
-
-    def loosen(doc):
-        for p in doc.paragraphs:
-            keep = p._p.pPr.find(qn("w:keepNext")) if p._p.pPr is not None else None
-            if keep is not None and not (p.runs and p.runs[0].bold):
-                p._p.pPr.remove(keep)
-
-    broken = _edit(generated["gia-lai-2-ban-tgdv"].path, tmp_path / "long.docx", loosen)
+    """003 and gia-lai-2 once printed Nơi nhận and the signature alone on their last page: a draft whose body ends
+    where the signature no longer fits, without keep-with-next, is reported; with it, it is not."""
+    broken = signature_alone(generated["gia-lai-2-ban-tgdv"].path, tmp_path / "long.docx")
     (found,) = _findings(broken, "TB-04")
     assert found.severity == "canh_bao" and found.message.startswith("Ước tính")
+    kept = _edit(broken, tmp_path / "kept.docx", _keep_last)
+    assert _findings(kept, "TB-04") == []
     assert _findings(generated["gia-lai-2-ban-tgdv"].path, "TB-04") == []
+
+
+def _keep_last(doc) -> None:
+    last = doc.tables[-1]._tbl.getprevious()
+    last.get_or_add_pPr().insert(0, last.makeelement(qn("w:keepNext"), {}))
 
 
 def test_plain_text_has_no_page_to_measure():

@@ -12,6 +12,7 @@ EXPECTED = {
         "TT-20a",  # sections I, III, IV: mục II is missing
         "TT-21c",  # "Nghị định số 140/NĐ-CP": a decree's symbol carries its year (140/2018/NĐ-CP)
         "VB-02",   # "Chi thị số 21-CT/TW" for "Chỉ thị"
+        "ND-02",   # the closing cites Kế hoạch 349/KH-TLĐ and Chỉ thị 21-CT/TW in full again (issue 13)
     }),
     "001_140cb78ac0f587d2.txt": ("dang", {
         "TT-20d",  # "I - …", "II - …" then "III. …": two ways of numbering the sections

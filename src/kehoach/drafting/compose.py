@@ -11,13 +11,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from kehoach.drafting import citations, numbering
+from kehoach.drafting import assign, citations, numbering, reporting
 from kehoach.drafting import sections as default_sections
 from kehoach.drafting.flow import Allotted, allot, allot_own
 from kehoach.drafting.opening import CiteStyle, compose_opening
 from kehoach.errors import InputError, Problem
 from kehoach.inputs.documents import Library
-from kehoach.inputs.models import Block, Department, DocRef, Draft, PlanSpec, Profile, Section
+from kehoach.inputs.models import Block, Department, DocRef, Draft, PlanSpec, Profile, Section, Task, Unit
 from kehoach.inputs.yamlfile import Located
 from kehoach.text.placeholders import NAMES, UnknownPlaceholder, fill
 from kehoach.text.symbols import number_line, type_code
@@ -29,7 +29,7 @@ DEFAULT_PREFIX = {"ke_hoach": "Thực hiện", "huong_dan": "Thực hiện", "co
 DEFAULT_SENTENCE = {
     "ke_hoach": "{chu_the} ban hành {ten_loai} {trich_yeu_ngan}, như sau:",
     "huong_dan": "{chu_the} hướng dẫn {trich_yeu} như sau:",
-    "cong_van": "{chu_the} đề nghị {don_vi_thuc_hien} thực hiện một số nội dung sau:",
+    "cong_van": "{chu_the} {loi_giao} {don_vi_thuc_hien} thực hiện một số nội dung sau:",
 }
 # After a narrated opening ("Ngày …, X đã ban hành …. Để …").
 NARRATIVE_SENTENCE = {
@@ -38,8 +38,8 @@ NARRATIVE_SENTENCE = {
     "cong_van": "Để triển khai thực hiện có hiệu quả {viet_tat}, {chu_the} đề nghị {don_vi_thuc_hien} thực hiện "
                 "một số nội dung sau:",
 }
-LETTER_CLOSING = ("Đề nghị {don_vi_thuc_hien} nghiêm túc triển khai thực hiện {viet_tat}, bảo đảm phù hợp với tình hình, "
-                  "đặc điểm, nhiệm vụ chính trị của từng địa phương, đơn vị. Định kỳ báo cáo kết quả về {ten_goi}{qua_ban}")
+LETTER_CLOSING = ("{loi_giao} {don_vi_thuc_hien} nghiêm túc triển khai thực hiện {viet_tat}, bảo đảm phù hợp với tình "
+                  "hình, đặc điểm, nhiệm vụ chính trị của từng địa phương, đơn vị. Định kỳ báo cáo kết quả {bao_cao_ve}")
 ENDINGS = ("./.", ".", ";", ",", ":")
 _SPACE_BEFORE_MARK = re.compile(r" +([,;.:])")  # left by a placeholder that expands to nothing: "{qua_ban}."
 
@@ -149,9 +149,33 @@ class Composer:
                 where = parent.file if parent else self.plan.file
                 raise InputError([Problem(where, f"nhiệm vụ của văn bản cấp trên: {message}", key="nhiem_vu")]) from None
 
+        self.parent = parent
         if self.plan.tasks:
-            return allot_own(self.plan.tasks, self.profile, fill_task)
-        return allot(parent, self.profile, fill_task)
+            allotted = allot_own(self.plan.tasks, self.profile, fill_task)
+        else:
+            allotted = allot(parent, self.profile, fill_task)
+        return self._without_reporting(allotted)
+
+    def _without_reporting(self, allotted: Allotted) -> Allotted:
+        """The tasks with their reporting clauses taken out: the parent's reporting line is this body's own line
+        upward, and its units are told to report to it (drafting/reporting.py)."""
+        year = self.plan.date.year
+        found = []
+
+        def strip(tasks: tuple[Task, ...]) -> tuple[Task, ...]:
+            kept = []
+            for task in tasks:
+                rest, report = reporting.split_task(task, year)
+                found.append(report)
+                if rest is not None:
+                    kept.append(rest)
+            return tuple(kept)
+
+        own = strip(allotted.own)
+        by_unit = tuple((unit, ts) for unit, ts in ((u, strip(ts)) for u, ts in allotted.by_unit) if ts)
+        passed = strip(allotted.passed)
+        self.task_report = next((r for r in found if r is not None), None)
+        return replace(allotted, own=own, by_unit=by_unit, passed=passed)
 
     def sections(self) -> list[Section]:
         is_letter = self.plan.kind == "cong_van"
@@ -168,11 +192,12 @@ class Composer:
             if section.auto == "muc_dich_yeu_cau":
                 drafted = default_sections.aims(self.profile, parents)
             elif section.auto == "nhiem_vu" and is_letter:
-                drafted = default_sections.letter_tasks(self.profile, tasks.own, tasks.by_unit, parents)
+                drafted = default_sections.letter_tasks(self.profile, tasks.own, tasks.by_unit, parents,
+                                                        reporting.phrase(self.report.units))
             elif section.auto == "nhiem_vu":
                 drafted = default_sections.tasks(tasks.own, parents)
             else:
-                drafted = default_sections.organisation(self.profile, self.plan, parents, tasks.by_unit)
+                drafted = self.organisation()
             if is_letter and section.auto == "nhiem_vu" and not section.title:
                 out += drafted.children  # a Công văn numbers its groups 1., 2. directly
                 continue
@@ -180,6 +205,27 @@ class Composer:
                                paragraphs=drafted.paragraphs + section.paragraphs,
                                children=drafted.children + section.children))
         return out
+
+    def organisation(self) -> Section:
+        """Tổ chức thực hiện: each department its own tasks, the units what to do and where to report."""
+        plan, profile = self.plan, self.profile
+        try:
+            assigned = assign.assign(plan, profile, self.tasks.own)
+        except assign.AllotmentError as exc:
+            raise InputError([self.loc.problem(("phan_cong",), str(exc))]) from None
+        explicit = dict(plan.assignments)
+        departments = []
+        for dept in profile.departments:
+            duty = explicit.pop(dept.name, None) or explicit.pop(dept.abbr, None) or dept.duty
+            tasks = dict(assigned.departments).get(dept, ())
+            if duty:
+                tasks = (Task(upper_first(duty)), *tasks)
+            if tasks:
+                departments.append((dept, tasks))
+        # A department the plan names but the profile does not list still gets its line (giao_nhiem_vu).
+        departments += [(Department(name, name), (Task(upper_first(duty)),)) for name, duty in explicit.items()]
+        assigned = replace(assigned, departments=tuple(departments))
+        return assign.organisation(profile, plan, assigned, self.tasks.by_unit, self.report, self.lead)
 
     def blocks(self, sections: list[Section]) -> list[Block]:
         plan = self.plan
@@ -195,12 +241,14 @@ class Composer:
         if plan.closing is not None:
             text = self.text(plan.closing, ("ket_thuc",))
         elif plan.kind == "cong_van":
-            text = self.text(LETTER_CLOSING, ("ket_thuc",))
+            text = upper_first(self.text(LETTER_CLOSING, ("ket_thuc",)))
         else:
             # The short form the opening defined, never the full chain again (issue 13 §6).
-            asked = self.text(plan.closing_addressees, ("de_nghi",)) or "các cơ quan, đơn vị liên quan"
+            asked = self.text(plan.closing_addressees, ("de_nghi",))
+            # The verb follows the relation (drafting/assign.py), unless the plan names whom it proposes to.
+            ask = f"đề nghị {asked}" if asked else f"{assign.verb(self.profile, ())} các cơ quan, đơn vị liên quan"
             about = f" {lower_first(subject_short)}" if subject_short else ""
-            text = f"Trên đây là {plan.type_name}{about}, đề nghị {asked} nghiêm túc triển khai thực hiện"
+            text = f"Trên đây là {plan.type_name}{about}, {ask} nghiêm túc triển khai thực hiện"
         return text
 
     def drafting(self) -> tuple[str, Department | None]:
@@ -243,7 +291,7 @@ class Composer:
         if plan.kind == "cong_van" and (not items or not items[0].casefold().startswith("như trên")):
             items.insert(0, "Như trên")
         archive = _archive(plan.archive or profile.archive)
-        if self.system != "dang" and plan.kind == "cong_van" and self.dept is not None and archive.strip() == "VT":
+        if self.system != "dang" and self.dept is not None and archive.strip() == "VT":
             archive = f"VT, {self.dept.abbr}"  # NĐ 30: the drafting unit after "VT"
         last = f"Lưu {archive}" if self.system == "dang" else f"Lưu: {archive}"
         sep = profile.layout.recipient_sep
@@ -289,6 +337,12 @@ class Composer:
         wanted, dept = self.drafting()
         self.dept = dept
         self.names["qua_ban"] = f" (qua {dept.name})" if dept else ""
+        self.lead = assign.lead_department(plan, profile)
+        # This body reports on the line of the document it implements first (its reporting line, or its issuer).
+        first = self.lookup(plan.implements[0]) if plan.implements else None
+        self.report = reporting.lines(plan, profile, first, self.task_report, self.lead.name if self.lead else "")
+        self.names["loi_giao"] = assign.verb(profile, self.addressed_units())
+        self.names["bao_cao_ve"] = reporting.phrase(self.report.units)
         plan, profile = self._expanded(plan, profile)
         self.plan, self.profile = plan, profile
         try:
@@ -349,7 +403,9 @@ class Composer:
             subject_prefix="" if literal == "" else citations.as_cited(plan.subject_prefix or DEFAULT_PREFIX[plan.kind]),
             subject_of=target.key if target and literal != "" else None,
             implements=plan.implements, file=plan.file,
-            tasks=plan.tasks or self.tasks.passed, people=profile.people, generated=True)
+            # Its tasks as the level below receives them: placeholders kept, reporting clauses taken out.
+            tasks=self.tasks.passed, people=profile.people, generated=True,
+            reporting=replace(self.report.units, via=_qualified(self.report.units.via, profile.name)))
 
     def _expanded(self, plan: PlanSpec, profile: Profile) -> tuple[PlanSpec, Profile]:
         """The plan's assignments and the profile's department duties with their placeholders expanded, for the
@@ -359,6 +415,11 @@ class Composer:
         departments = tuple(replace(d, duty=self.text(d.duty, ("phong_ban", i, "nhiem_vu"), profile))
                             for i, d in enumerate(profile.departments))
         return replace(plan, assignments=assignments), replace(profile, departments=departments)
+
+    def addressed_units(self) -> tuple[Unit, ...]:
+        """The units the body's request goes to (a Công văn's opening and closing): those addressed together, and
+        those given a task of their own."""
+        return tuple(u for u in self.profile.units if not u.kinds) + tuple(u for u, _ in self.tasks.by_unit)
 
     def doers(self) -> str:
         """Who the body asks to act: its units together, then each unit given a task of its own."""
@@ -371,6 +432,17 @@ class Composer:
 _REPORT_NOTE = re.compile(r"\((?:để )?b/c\)")
 _ABBREVIATIONS = (("lđlđ", "liên đoàn lao động"), ("ubnd", "ủy ban nhân dân"), ("mttq", "mặt trận tổ quốc"),
                   ("cđcs", "công đoàn cơ sở"), ("cđ", "công đoàn"))
+
+
+_OWNED = re.compile(r"(?<!\w)(ủy|uỷ|ubnd|lđlđ|tỉnh|xã|phường|huyện|thành phố|trung ương)(?!\w)", re.IGNORECASE)
+
+
+def _qualified(department: str, body: str) -> str:
+    """A department as another body's text names it: "Văn phòng" → "Văn phòng LĐLĐ tỉnh"; a name that already says
+    whose it is ("Văn phòng Tỉnh ủy", "Phòng Khoa giáo - Văn xã, Văn phòng UBND tỉnh") as is."""
+    if not department or _OWNED.search(department):
+        return department
+    return f"{department} {body}"
 
 
 def _archive(text: str) -> str:

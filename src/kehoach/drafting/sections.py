@@ -1,4 +1,4 @@
-"""The sections kehoach drafts itself when a plan does not write them: aims, tasks, organisation.
+"""The sections kehoach drafts itself when a plan does not write them: aims, tasks (Tổ chức thực hiện: assign.py).
 
 The words are the project's own, general enough for any body and any directive; the secretary edits them.
 """
@@ -6,7 +6,7 @@ The words are the project's own, general enough for any body and any directive; 
 from __future__ import annotations
 
 from kehoach.drafting.flow import as_items
-from kehoach.inputs.models import PlanSpec, Profile, Section, Task, Unit
+from kehoach.inputs.models import Profile, Section, Task, Unit
 
 
 def aims(profile: Profile, parents: str) -> Section:
@@ -49,11 +49,12 @@ def tasks(parent_tasks: tuple[Task, ...], parents: str) -> Section:
 
 
 def letter_tasks(profile: Profile, own: tuple[Task, ...], by_unit: tuple[tuple[Unit, tuple[Task, ...]], ...],
-                 parents: str) -> Section:
-    """The body of a Công văn: the tasks, grouped by who carries them out (seed 003)."""
+                 parents: str, report: str = "") -> Section:
+    """The body of a Công văn: the tasks, grouped by who carries them out (seed 003). `report`: where and when the
+    units report ("về LĐLĐ tỉnh (qua …) trước ngày …")."""
     heading = profile.units_heading or "các cơ quan, đơn vị"
     general = own or (Task(f"Căn cứ {parents}, xây dựng kế hoạch triển khai thực hiện phù hợp với tình hình thực tế; "
-                           f"định kỳ báo cáo kết quả về {profile.name}."),)
+                           f"định kỳ báo cáo kết quả {report or 'về ' + profile.name}."),)
     children = [Section(title=f"Đối với {lower_plural(heading)}", paragraphs=as_items(general))]
     children += [Section(title=unit.name, paragraphs=as_items(ts)) for unit, ts in by_unit]
     return Section(children=tuple(children))
@@ -62,27 +63,3 @@ def letter_tasks(profile: Profile, own: tuple[Task, ...], by_unit: tuple[tuple[U
 def lower_plural(text: str) -> str:
     # "Các cấp công đoàn" reads "các cấp công đoàn" mid-sentence; a proper name keeps its capital.
     return text[:1].lower() + text[1:] if text.startswith("Các ") else text
-
-
-def organisation(profile: Profile, plan: PlanSpec, parents: str,
-                 by_unit: tuple[tuple[Unit, tuple[Task, ...]], ...] = ()) -> Section:
-    assigned = dict(plan.assignments)
-    own_lines = []
-    for dept in profile.departments:
-        duty = assigned.pop(dept.name, None) or assigned.pop(dept.abbr, None) or dept.duty or (
-            f"Theo chức năng, nhiệm vụ, tham mưu triển khai thực hiện {parents}; theo dõi, đôn đốc, tổng hợp "
-            "và báo cáo kết quả.")
-        own_lines.append(f"- Giao {dept.name}: {duty}")
-    own_lines += [f"- Giao {name}: {duty}" for name, duty in assigned.items()]
-    if not own_lines:
-        own_lines.append(f"- Các cơ quan, đơn vị thuộc {profile.name} theo chức năng, nhiệm vụ "
-                         f"tổ chức thực hiện {parents}.")
-    children = [Section(title=profile.name[:1].upper() + profile.name[1:], paragraphs=tuple(own_lines))]
-    children += [Section(title=unit.name, paragraphs=as_items(ts)) for unit, ts in by_unit]
-    if profile.units:
-        heading = profile.units_heading or "Các đơn vị trực thuộc"
-        children.append(Section(title=heading, paragraphs=(
-            f"- Căn cứ {parents}, xây dựng kế hoạch thực hiện phù hợp với tình hình thực tế của đơn vị.",
-            f"- Định kỳ báo cáo kết quả thực hiện về {profile.name}.",
-        )))
-    return Section(title="Tổ chức thực hiện", children=tuple(children))

@@ -24,6 +24,11 @@ TASK = Shape({
     doc="Một nhiệm vụ giao xuống cấp dưới: một câu, hoặc nhóm khóa. Viết {doi_tuong}, {dia_ban} ở chỗ cấp dưới "
         "thay bằng đối tượng, địa bàn của mình.")
 
+REPORTING = Shape({
+    "ve": Field(str, required=True, label="Báo cáo về", doc="Cơ quan nhận báo cáo.", example="Ủy ban nhân dân tỉnh"),
+    "qua": Field(str, label="Qua", doc="Cơ quan, phòng, ban tổng hợp báo cáo.", example="Sở Khoa học và Công nghệ"),
+    "han": Field("date", label="Hạn", doc="Báo cáo trước ngày này.", example="15/6/2026"),
+}, title="Báo cáo về", doc="Nơi cấp dưới gửi báo cáo kết quả thực hiện.")
 DOCUMENT = Shape({
     "loai": Field(str, required=True, label="Loại văn bản", doc="Tên loại văn bản như khi trích dẫn.",
                   example="Chỉ thị"),
@@ -74,6 +79,10 @@ DOCUMENT = Shape({
     "thuc_hien": Field(ListOf(str), label="Thực hiện văn bản",
                        doc="Các văn bản mà văn bản này thực hiện (mã trong van-ban/), để trích dẫn mang cả chuỗi.",
                        example=["21-ct-tw"]),
+    "bao_cao": Field(REPORTING, label="Báo cáo về",
+                     doc="Cấp dưới báo cáo kết quả thực hiện văn bản này về đâu, qua đâu, trước ngày nào. Thiếu thì "
+                         "đọc từ nhiệm vụ có câu \"báo cáo kết quả về … (qua …) trước ngày …\".",
+                     example={"ve": "Ủy ban nhân dân tỉnh", "qua": "Sở Khoa học và Công nghệ", "han": "15/6/2026"}),
     "nhiem_vu": Field(ListOf(TASK), label="Nhiệm vụ",
                       doc="Nhiệm vụ văn bản này giao cho cấp dưới; kế hoạch thực hiện nó nhận lại các nhiệm vụ này.",
                       example=["Tuyên truyền sâu rộng đến {doi_tuong} về nội dung Chỉ thị."]),

@@ -11,7 +11,7 @@ from typing import Any
 from kehoach.errors import InputError, Problem
 from kehoach.inputs import placeholder_check
 from kehoach.inputs.document_keys import DOCUMENT
-from kehoach.inputs.models import DocRef, Task
+from kehoach.inputs.models import DocRef, Reporting, Task
 from kehoach.inputs.paths import find_document
 from kehoach.inputs.schema import check
 from kehoach.inputs.yamlfile import Located, read_yaml
@@ -108,7 +108,16 @@ def load_document(file: Path, text: str | None = None) -> DocRef:
         name=name,
         term=term_of(data.get("khoa")),
         about=data.get("them_ve"),
+        reporting=reporting_of(data.get("bao_cao"), system),
     )
+
+
+def reporting_of(raw: Any, system: str = "") -> Reporting | None:
+    """A `bao_cao` group ({ve, qua, han}) as a Reporting; None when absent or naming no one."""
+    if not isinstance(raw, dict):
+        return None
+    due = parse_date(raw["han"]) if raw.get("han") is not None else None
+    return Reporting(nfc(str(raw.get("ve") or "")), nfc(str(raw.get("qua") or "")), due, system)
 
 
 def term_of(value: object) -> str:

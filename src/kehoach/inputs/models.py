@@ -25,6 +25,7 @@ class Department:
     abbr: str  # "TG-NC"
     duty: str = ""  # what it is usually given in a plan, drafted into Tổ chức thực hiện
     symbol: str = ""  # in a Công văn's ký hiệu: "TGNC" in "301/LĐLĐ-TGNC"
+    fields: tuple[str, ...] = ()  # its fields of work, as words a task is written in: ("văn hóa", "giáo dục")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Unit:
     name: str  # "Trung tâm Giáo dục nghề nghiệp Công đoàn Bình Định"
     short: str  # as written in Nơi nhận: "Trung tâm GDNN CĐ Bình Định"
     kinds: tuple[str, ...] = ()  # task owners it answers for: ("co_so_dao_tao",); () = addressed with everyone
+    relation: str = ""  # "" = under the issuer's command; "phoi_hop" = a body it asks, not commands (MTTQ …)
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,16 @@ class Task:
 
 
 @dataclass(frozen=True)
+class Reporting:
+    """Where the units of a document report: "báo cáo kết quả về {to} (qua {via}) trước ngày {by}"."""
+
+    to: str  # "Ủy ban nhân dân tỉnh"
+    via: str = ""  # "Sở Khoa học và Công nghệ"
+    by: PartialDate | None = None
+    system: str = ""  # the system of the body reported to (nha_nuoc, dang, cong_doan); "" when unknown
+
+
+@dataclass(frozen=True)
 class DocRef:
     """A document as others cite it: a parent, or a generated plan seen from below."""
 
@@ -125,6 +137,7 @@ class DocRef:
     file: Path | None = None
     people: str = ""  # who its tasks address, replaced by the child's own people when they flow down
     generated: bool = False  # a plan kehoach drafts (in the workspace or from a record), not an outside document
+    reporting: Reporting | None = None  # where its units report (its own plan's, or read from its tasks)
     name: str = ""  # a document without a number is cited by name: "Chương trình công tác năm 2023"
     term: str = ""  # term of the issuing committee: "XII" → "của Ban Bí thư Trung ương Đảng (khóa XII)"
     about: bool | None = None  # "về" before its trích yếu: forced (True), forbidden (False), or by rule (None)
@@ -208,6 +221,9 @@ class PlanSpec:
     type_code: str = ""  # the type's code in the number when the type name is not a known one: "ĐHTT"
     numbering: tuple[str, ...] = ()  # style of each level: ("1.", "1.1.", "a)"); () = by kind and profile
     long_dates: bool | None = None  # citations date "15 tháng 01 năm 2024"; None = as the profile says
+    allotment: tuple[str, ...] = ()  # phan_cong: "VHXH: 1, 3; KT: 2", who takes which task of the Nhiệm vụ section
+    reporting: Reporting | None = None  # bao_cao: the plan's own reporting deadlines (upward, and of its units)
+    units_due: PartialDate | None = None  # bao_cao.han_cap_duoi: when its units report to it
 
 
 @dataclass(frozen=True)

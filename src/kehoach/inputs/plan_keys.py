@@ -4,7 +4,9 @@ Schema and the web forms. `plans.py` turns a checked file into a PlanSpec.
 
 from __future__ import annotations
 
-from kehoach.inputs.document_keys import TASK
+from dataclasses import replace
+
+from kehoach.inputs.document_keys import REPORTING, TASK
 from kehoach.inputs.schema import Field, ListOf, Shape
 from kehoach.text.symbols import KINDS
 
@@ -114,6 +116,15 @@ SUBJECT = Shape({
 }, shorthand="nguyen_van", title="Trích yếu",
     doc="Một chuỗi (trích yếu viết sẵn) hoặc nhóm khóa để chương trình soạn trích yếu từ văn bản cấp trên. Ghi "
         "`trich_yeu: \"\"` (hoặc `null`) cho văn bản không có trích yếu.")
+PLAN_REPORTING = Shape({
+    "han": Field("date", label="Hạn báo cáo cấp trên", doc="Cơ quan báo cáo cấp trên trước ngày này.",
+                 default_doc="hạn trong câu báo cáo của văn bản cấp trên", example="15/6/2026"),
+    "han_cap_duoi": Field("date", label="Hạn của cấp dưới",
+                          doc="Các đơn vị cấp dưới báo cáo cơ quan trước ngày này.",
+                          default_doc="5 ngày trước `han`", example="05/6/2026"),
+    "ve": replace(REPORTING.fields["ve"], required=False, doc="Cơ quan nhận báo cáo, nếu khác văn bản cấp trên."),
+    "qua": REPORTING.fields["qua"],
+}, title="Báo cáo", doc="Hạn báo cáo của kế hoạch (cấp trên và cấp dưới) và nơi báo cáo, nếu khác văn bản cấp trên.")
 ASSIGNMENT = Shape({
     "phong_ban": Field(str, required=True, label="Phòng, ban",
                        doc="Tên hoặc chữ viết tắt của phòng, ban được giao (như trong `phong_ban` của hồ sơ).",
@@ -221,6 +232,18 @@ PLAN = Shape({
                              doc="Phòng, ban soạn Công văn (tên hoặc viết tắt): cho ký hiệu \"301/LĐLĐ-TGNC\" và "
                                  "\"(qua Ban …)\".",
                              default_doc="`phong_soan_thao` của hồ sơ", example="TG-NC"),
+    "phan_cong": Field(ListOf(str), label="Phân công",
+                       doc="Ai nhận nhiệm vụ nào của mục Nhiệm vụ, trên một dòng: tên hoặc chữ viết tắt của phòng, "
+                           "ban (hoặc tên đơn vị cấp dưới), dấu hai chấm, số thứ tự các nhiệm vụ (hoặc lĩnh vực); "
+                           "các phòng, ban ngăn bằng dấu chấm phẩy. Đặt trong dấu nháy kép. Mỗi phòng, ban được giao "
+                           "có mục riêng ở Tổ chức thực hiện, ghi nguyên văn nhiệm vụ của mình.",
+                       default_doc="theo `linh_vuc` của từng phòng, ban trong hồ sơ",
+                       example="VHXH: 1, 3; KT: 2; Công an xã: 4"),
+    "bao_cao": Field(PLAN_REPORTING, label="Báo cáo",
+                     doc="Hạn báo cáo: cơ quan báo cáo cấp trên trước ngày `han`; các đơn vị cấp dưới báo cáo cơ "
+                         "quan (qua phòng soạn thảo) trước ngày `han_cap_duoi`.",
+                     default_doc="theo câu báo cáo của văn bản cấp trên; cấp dưới sớm hơn 5 ngày",
+                     example={"han": "15/6/2026", "han_cap_duoi": "05/6/2026"}),
     "giao_nhiem_vu": Field(ListOf(ASSIGNMENT), label="Giao nhiệm vụ",
                            doc="Việc giao cho từng phòng, ban trong mục Tổ chức thực hiện.",
                            example=[{"phong_ban": "TG-NC", "nhiem_vu": "chủ trì tham mưu …"}]),

@@ -9,7 +9,7 @@ from typing import Any
 from kehoach.errors import InputError
 from kehoach.files import check_name
 from kehoach.inputs import placeholder_check
-from kehoach.inputs.documents import task_from_yaml
+from kehoach.inputs.documents import reporting_of, task_from_yaml
 from kehoach.inputs.models import Cite, Opening, PlanSpec, Section
 from kehoach.inputs.plan_keys import PLAN
 from kehoach.inputs.schema import check
@@ -144,8 +144,15 @@ def load_plan(file: Path, text: str | None = None) -> tuple[PlanSpec, Located]:
         type_code=nfc(str(data.get("ky_hieu_loai") or "")),
         numbering=tuple(str(n) for n in _as_list(data.get("danh_so"))),
         long_dates=None if dates is None else dates == "day_du",
+        allotment=_texts(data.get("phan_cong")),
+        reporting=reporting_of(data.get("bao_cao")),
+        units_due=_date_of(data.get("bao_cao"), "han_cap_duoi"),
     )
     return spec, loc
+
+
+def _date_of(raw: Any, key: str) -> PartialDate | None:
+    return parse_date(raw[key]) if isinstance(raw, dict) and raw.get(key) is not None else None
 
 
 def _this_year() -> int:

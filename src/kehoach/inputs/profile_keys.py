@@ -25,6 +25,10 @@ DEPARTMENT = Shape({
                       default_doc="`ten`", example="TG-NC"),
     "ky_hieu": Field(str, label="Ký hiệu trong số Công văn", doc="Phần của phòng, ban trong số Công văn.",
                      default_doc="`viet_tat` bỏ dấu \"-\" và dấu cách", example="TGNC"),
+    "linh_vuc": Field(ListOf(str), label="Lĩnh vực",
+                      doc="Lĩnh vực phòng, ban phụ trách, viết bằng những từ nhiệm vụ thường dùng: nhiệm vụ có một "
+                          "trong các từ này được giao cho phòng, ban (khi kế hoạch không ghi `phan_cong`).",
+                      example=["văn hóa", "giáo dục", "lao động", "tuyên truyền"]),
     "nhiem_vu": Field(str, placeholders=True, label="Nhiệm vụ thường giao",
                       doc="Việc thường giao cho phòng, ban này ở mục Tổ chức thực hiện.",
                       example="chủ trì, tham mưu triển khai và tổng hợp kết quả thực hiện Kế hoạch."),
@@ -37,6 +41,11 @@ UNIT = Shape({
     "loai": Field(ListOf(str), label="Loại nhiệm vụ nhận",
                   doc="Đơn vị chỉ nhận nhiệm vụ giao cho loại này (`giao_cho` của nhiệm vụ).",
                   example=["co_so_dao_tao"]),
+    "quan_he": Field(str, options=(("truc_thuoc", "trực thuộc, cơ quan chỉ đạo (Nhà nước: \"yêu cầu\")"),
+                                   ("phoi_hop", "không trực thuộc, cơ quan đề nghị phối hợp (Mặt trận, đoàn thể …)")),
+                     default="truc_thuoc", label="Quan hệ",
+                     doc="Đơn vị trực thuộc cơ quan hay chỉ phối hợp: quyết định lời giao việc (\"yêu cầu\" hay "
+                         "\"đề nghị\").", example="phoi_hop"),
 }, shorthand="ten", title="Đơn vị cấp dưới", doc="Một chuỗi (tên đơn vị) hoặc nhóm khóa.")
 LAYOUT = Shape({
     "kieu_muc": Field(str, options=(("I.", "số La Mã và dấu chấm: I., II."), ("I-", "số La Mã và gạch ngang: I-, II-")),

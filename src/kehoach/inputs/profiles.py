@@ -179,7 +179,7 @@ def _department(raw: dict[str, Any]) -> Department:
     abbr = nfc(str(raw.get("viet_tat") or raw["ten"]))
     # A department's part of a Công văn number is its abbreviation run together: "TG-NC" → "TGNC".
     symbol = nfc(str(raw.get("ky_hieu") or abbr.replace("-", "").replace(" ", "")))
-    return Department(nfc(raw["ten"]), abbr, nfc(str(raw.get("nhiem_vu") or "")), symbol)
+    return Department(nfc(raw["ten"]), abbr, nfc(str(raw.get("nhiem_vu") or "")), symbol, _lines(raw.get("linh_vuc") or []))
 
 
 def _unit(raw: Any) -> Unit:
@@ -187,4 +187,5 @@ def _unit(raw: Any) -> Unit:
         name = clean_recipient(raw)
         return Unit(name, name)
     name = clean_recipient(raw["ten"])
-    return Unit(name, clean_recipient(raw.get("ten_ngan") or name), _lines(raw.get("loai") or []))
+    relation = "" if raw.get("quan_he") in (None, "truc_thuoc") else str(raw["quan_he"])
+    return Unit(name, clean_recipient(raw.get("ten_ngan") or name), _lines(raw.get("loai") or []), relation)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.errors import InputError, Problem
-from kehoach.inputs.models import DocRef, Task
+from kehoach.inputs.models import DocRef, Reporting, Task
 from kehoach.text.vntext import parse_date
 
 RECORD_DIR = ".kehoach"
@@ -25,6 +25,8 @@ def doc_to_json(doc: DocRef) -> dict[str, Any]:
     raw = asdict(doc)
     raw["date"] = doc.date.iso() if doc.date else None
     raw["file"] = str(doc.file) if doc.file else None
+    if doc.reporting is not None:
+        raw["reporting"]["by"] = doc.reporting.by.iso() if doc.reporting.by else None
     return raw
 
 
@@ -35,6 +37,10 @@ def doc_from_json(raw: dict[str, Any]) -> DocRef:
     fields["implements"] = tuple(raw.get("implements") or ())
     fields["tasks"] = tuple(Task(t["title"], tuple(t.get("paragraphs") or ()), tuple(t.get("owners") or ()))
                             for t in raw.get("tasks") or ())
+    if raw.get("reporting"):
+        report = dict(raw["reporting"])
+        report["by"] = parse_date(report["by"]) if report.get("by") else None
+        fields["reporting"] = Reporting(**{k: v for k, v in report.items() if k in Reporting.__dataclass_fields__})
     return DocRef(**{k: v for k, v in fields.items() if k in DocRef.__dataclass_fields__})
 
 

@@ -19,6 +19,7 @@ from kehoach.kiemtra import (
     rules_cite_doc,
     rules_cross,
     rules_header,
+    rules_assign,
     rules_layout,
     rules_merge,
     rules_page,
@@ -37,7 +38,7 @@ __all__ = ["RULES", "Finding", "Report", "check_model", "check_path", "check_tex
 
 # The rule modules in the order their findings read best; a new module adds its CHECKS (and RULES) here.
 MODULES = (rules_page, rules_header, rules_title, rules_body, rules_cite, rules_cite_doc, rules_words, rules_sign,
-           rules_cross, rules_layout)
+           rules_cross, rules_layout, rules_assign)
 CHECKS = [check for module in MODULES for check in module.CHECKS]
 
 

@@ -89,9 +89,9 @@ def _blocks(model: Model) -> list[Block]:
     return blocks
 
 
-def signature_alone(model: Model) -> bool | None:
-    """Whether the last table (the signature and Nơi nhận) is estimated to start a page with nothing of the body
-    before it; None when the document has no page setup or no table after its body."""
+def last_page(model: Model) -> tuple[float, float, float] | None:
+    """(pt used on the page where the body ends, pt of a page, pt of the signature table), or None when the document
+    has no page setup or no table after its body."""
     if model.page is None or model.page.height_mm <= 0:
         return None
     blocks = _blocks(model)
@@ -99,11 +99,23 @@ def signature_alone(model: Model) -> bool | None:
     if last is None or last == 0 or blocks[last].table == blocks[0].table:
         return None
     page = (model.page.height_mm - model.page.top_mm - model.page.bottom_mm) * PT_PER_MM
-    if blocks[last - 1].keep_next:
-        return False  # the end of the body moves to the next page with the signature
     used = 0.0
     for block in blocks[:last]:
         used += block.height
         while used > page:
             used -= page
-    return used + blocks[last].height > page >= blocks[last].height
+    return used, page, blocks[last].height
+
+
+def signature_alone(model: Model) -> bool | None:
+    """Whether the last table (the signature and Nơi nhận) is estimated to start a page with nothing of the body
+    before it: it does not fit after the body, and the body's last paragraph is not kept with it."""
+    fill = last_page(model)
+    if fill is None:
+        return None
+    blocks = _blocks(model)
+    last = max(i for i, b in enumerate(blocks) if b.table is not None)
+    if blocks[last - 1].keep_next:
+        return False  # the end of the body moves to the next page with the signature
+    used, page, signature = fill
+    return used + signature > page >= signature

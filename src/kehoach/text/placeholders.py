@@ -23,6 +23,10 @@ NAMES: dict[str, tuple[str, str]] = {
     "dia_ban": ("địa bàn của cơ quan (`dia_ban` của hồ sơ)", "trên địa bàn tỉnh"),
     "don_vi_thuc_hien": ("các đơn vị được đề nghị thực hiện", "các cấp công đoàn trong tỉnh"),
     "qua_ban": ("\" (qua <phòng soạn thảo>)\" khi có phòng soạn thảo, hoặc không gì", " (qua Ban Tuyên giáo - Nữ công)"),
+    "loi_giao": ("lời giao việc cho cấp dưới theo quan hệ: Nhà nước, cấp ủy \"yêu cầu\" cấp dưới trực thuộc; "
+                 "\"đề nghị\" cơ quan không trực thuộc, ban tham mưu của Đảng, Công đoàn", "yêu cầu"),
+    "bao_cao_ve": ("nơi và hạn cấp dưới báo cáo về cơ quan", "về LĐLĐ tỉnh (qua Ban Tuyên giáo - Nữ công) trước ngày "
+                   "10/6/2026"),
 }
 PER_DOC: dict[str, tuple[str, str]] = {
     "trich_dan": ("trích dẫn đầy đủ, cả chuỗi văn bản cấp trên", "Kế hoạch số 349/KH-TLĐ ngày 15/8/2023 của … về …"),
