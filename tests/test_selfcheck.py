@@ -10,7 +10,8 @@ from kehoach.kiemtra import check_path
 
 SYSTEM_OF = {"000": "cong_doan", "001": "dang", "002": "dang", "003": "cong_doan", "004": "cong_doan",
              "gia-lai-1-tinh-uy": "dang", "gia-lai-2-ban-tgdv": "dang", "gia-lai-3-ldld": "cong_doan",
-             "gia-lai-4-cong-doan-xa": "cong_doan"}
+             "gia-lai-4-cong-doan-xa": "cong_doan", "gia-lai-5-ubnd-tinh": "nha_nuoc", "gia-lai-6-ubnd-xa": "nha_nuoc",
+             "gia-lai-7-dang-uy-xa": "dang"}
 
 
 def test_every_shipped_example_is_checked():

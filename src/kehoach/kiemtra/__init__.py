@@ -14,12 +14,12 @@ from kehoach.docx.model import Model
 from kehoach.docx.reader import read_path, read_text
 from kehoach.errors import InputError, Problem
 from kehoach.kiemtra import (
+    rules_assign,
     rules_body,
     rules_cite,
     rules_cite_doc,
     rules_cross,
     rules_header,
-    rules_assign,
     rules_layout,
     rules_merge,
     rules_page,
