@@ -11,7 +11,7 @@ from pathlib import Path
 
 from docx import Document
 
-from ..tools import require, soffice
+from ..tools import convert, require, soffice
 from .browser import chromium, serving, shoot, wait
 
 
@@ -61,9 +61,25 @@ def _text(driver) -> str:
     return driver.find_element("tag name", "main").text
 
 
+OPENING = ("Thực hiện Kế hoạch số 15-KH/TU ngày 20/11/2026 của Ban Thường vụ Tỉnh ủy tiếp tục thực hiện Chỉ thị số "
+           "21-CT/TW ngày 04/5/2023 của Ban Bí thư về tiếp tục đổi mới, phát triển và nâng cao chất lượng giáo dục nghề "
+           "nghiệp đến năm 2030, tầm nhìn đến năm 2045 (viết tắt là Kế hoạch số 15-KH/TU);")
+
+
+def _parent_pdf(folder: Path) -> Path:
+    """A provincial Party committee's Kế hoạch 15-KH/TU, drafted by kehoach and printed to PDF by LibreOffice."""
+    from kehoach.workspace.drafts import generate
+
+    plan = Path(__file__).resolve().parents[2] / "examples" / "ke-hoach" / "gia-lai-1-tinh-uy.yaml"
+    draft = generate(plan, out_dir=folder, number="15", when="20/11/2026").output
+    [pdf] = convert([draft], "pdf", folder)
+    return pdf
+
+
 def test_a_secretary_drafts_in_her_browser(tmp_path: Path) -> None:
     require("pdftoppm")
     soffice()
+    parent_pdf = _parent_pdf(tmp_path / "cap-tren")
     root = tmp_path / "van-phong"
     from kehoach.web.site import prepare
 
@@ -90,30 +106,32 @@ def test_a_secretary_drafts_in_her_browser(tmp_path: Path) -> None:
         driver.get(url + "co-quan/?q=vi+du")
         shoot(driver, "05-co-quan-danh-sach")
 
-        # 2. The parent (entered by hand until the importer lands; see the issue-12 report).
-        driver.get(url + "van-ban/moi")
-        _fill(driver, {"_ten_tep": "15-ct-tu", "loai": "Chỉ thị", "so_ky_hieu": "15-CT/TU", "ngay": "04/5/2025",
-                       "co_quan": "Ban Thường vụ Tỉnh ủy",
-                       "trich_yeu": "về tăng cường công tác tuyên truyền pháp luật"})
-        _press(driver, "them:nhiem_vu")
-        _fill(driver, {"nhiem_vu.0.tieu_de": "Tuyên truyền pháp luật cho {doi_tuong}"})
-        shoot(driver, "06-van-ban-bieu-mau")
+        # 2. The parent: a PDF of a provincial Party committee's Kế hoạch, uploaded, checked in the form, saved.
+        driver.get(url + "van-ban/tai-len")
+        shoot(driver, "06-van-ban-tai-len")
+        driver.find_element("id", "f-tep").send_keys(str(parent_pdf))
+        old = driver.find_element("tag name", "html")
+        driver.find_element("css selector", "button.chinh").click()
+        wait(lambda: _stale(old), 120, "văn bản được đọc")
+        assert "Kiểm tra văn bản vừa đọc" in _text(driver) and "Cần kiểm tra" in _text(driver)
+        assert driver.find_element("id", "f-vb-0-so_ky_hieu").get_attribute("value") == "15-KH/TU"
+        shoot(driver, "07-van-ban-kiem-tra")
         _submit(driver)
-        assert "Đã lưu van-ban/15-ct-tu.yaml." in _text(driver)
-        shoot(driver, "07-van-ban-danh-sach")
+        assert "ghi mới: van-ban/15-kh-tu.yaml" in _text(driver)
+        shoot(driver, "08-van-ban-danh-sach")
 
         # 3. A plan with a task given to a department.
         driver.get(url + "soan/moi")
         old = driver.find_element("tag name", "html")
         _choose(driver, "co_quan", "vi-du/ldld-vi-du")  # the page refreshes its signers and departments by itself
         wait(lambda: _stale(old), 30, "danh sách người ký của cơ quan")
-        _choose(driver, "thuc_hien.0", "15-ct-tu")
+        _choose(driver, "thuc_hien.0", "15-kh-tu")
         _press(driver, "them:giao_nhiem_vu")
         _fill(driver, {"giao_nhiem_vu.0.phong_ban": "Ban Tuyên giáo - Nữ công",
                        "giao_nhiem_vu.0.nhiem_vu": "chủ trì tham mưu, theo dõi, tổng hợp kết quả.",
-                       "so": "12", "ngay": "3/4/2025", "_ten_tep": "kh-12"})
+                       "so": "12", "ngay": "25/11/2026", "_ten_tep": "kh-12"})
         _choose(driver, "nguoi_ky", "pho-chu-tich")
-        shoot(driver, "08-soan-bieu-mau")
+        shoot(driver, "09-soan-bieu-mau")
         pressed = time.monotonic()
         _submit(driver)
 
@@ -123,7 +141,7 @@ def test_a_secretary_drafts_in_her_browser(tmp_path: Path) -> None:
             "return i.length > 0 && Array.from(i).every(x => x.complete && x.naturalWidth > 0);"), 120, "hình các trang")
         seconds = time.monotonic() - pressed
         assert "Kiểm tra thể thức" in _text(driver)
-        shoot(driver, "09-soan-xem-truoc")
+        shoot(driver, "10-soan-xem-truoc")
         print(f"Soạn → xem trước: {seconds:.1f} giây")
 
         # 5. The .docx, downloaded.
@@ -135,11 +153,10 @@ def test_a_secretary_drafts_in_her_browser(tmp_path: Path) -> None:
                   for col in (0, 1) for row in doc.tables[0].rows]
         left, right = header[0] + header[1], header[2] + header[3]  # the header's two columns, every row
         assert left == ["TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG TỈNH VÍ DỤ", "Số: 12/KH-LĐLĐ"]
-        assert right[-1] == "Ví Dụ, ngày 03 tháng 4 năm 2025"
+        assert right[-1] == "Ví Dụ, ngày 25 tháng 11 năm 2026"
         body = [p.text for p in doc.paragraphs if p.text.strip()]
         assert body[0] == "KẾ HOẠCH"
-        assert body[2].startswith("Thực hiện Chỉ thị số 15-CT/TU ngày 04/5/2025 của Ban Thường vụ Tỉnh ủy về tăng "
-                                  "cường công tác tuyên truyền pháp luật")
+        assert body[2] == OPENING
         # The department given work has its own khoản in Tổ chức thực hiện (issue 13), its duty as a line.
         assert body[body.index(next(t for t in body if t.endswith(". Ban Tuyên giáo - Nữ công"))) + 1] == \
             "- Chủ trì tham mưu, theo dõi, tổng hợp kết quả."
@@ -149,22 +166,22 @@ def test_a_secretary_drafts_in_her_browser(tmp_path: Path) -> None:
         edited = Document(str(draft))
         edited.add_paragraph("Kinh phí do Văn phòng LĐLĐ tỉnh bố trí.")
         edited.save(str(draft))
-        driver.get(url + "van-ban/sua/15-ct-tu")
-        _fill(driver, {"nhiem_vu.0.tieu_de": "Tuyên truyền, phổ biến pháp luật cho {doi_tuong}"})
+        driver.get(url + "van-ban/sua/15-kh-tu")
+        _fill(driver, {"nhiem_vu.0.tieu_de": "Quán triệt Chỉ thị số 21-CT/TW đến {doi_tuong} bằng nhiều hình thức."})
         _submit(driver)
         driver.get(url + "cay/")
-        assert "cần soạn lại: văn bản cấp trên 15-ct-tu.yaml đã thay đổi" in _text(driver)
+        assert "cần soạn lại: văn bản cấp trên 15-kh-tu.yaml đã thay đổi" in _text(driver)
         assert "có sửa tay" in _text(driver)
-        shoot(driver, "10-cay")
+        shoot(driver, "11-cay")
         old = driver.find_element("tag name", "html")
         driver.find_element("xpath", "//button[normalize-space()='Soạn lại']").click()
         wait(lambda: _stale(old) and "Xong:" in _text(driver), 120, "báo cáo soạn lại")
         assert "1 hợp nhất" in _text(driver)
         assert "Xem lại bản thảo: chỗ sửa tay đã được giữ trong bản mới." in _text(driver)
-        shoot(driver, "11-soan-lai-bao-cao")
+        shoot(driver, "12-soan-lai-bao-cao")
         merged = [p.text for p in Document(str(draft)).paragraphs]
         assert "Kinh phí do Văn phòng LĐLĐ tỉnh bố trí." in merged
-        assert any("Tuyên truyền, phổ biến pháp luật cho" in t for t in merged)
+        assert any("bằng nhiều hình thức" in t for t in merged)
 
         # The other pages, for the screenshots: kiemtra with the draft, the plans, a page that is not there.
         driver.get(url + "kiem-tra/")
@@ -173,8 +190,9 @@ def test_a_secretary_drafts_in_her_browser(tmp_path: Path) -> None:
         driver.find_element("css selector", "button.chinh").click()
         wait(lambda: _stale(old), 60, "kết quả kiểm tra")
         assert "Kiểm tra thể thức: kh-12.docx" in _text(driver)
-        shoot(driver, "12-kiem-tra")
-        for name, path in (("13-soan-danh-sach", "soan/"), ("14-khong-co", "khong-co"), ("15-co-quan-tat-ca", "co-quan/"),
-                           ("16-van-ban-sua", "van-ban/sua/15-ct-tu"), ("17-co-quan-sua", "co-quan/sua/vi-du/ldld-vi-du")):
+        shoot(driver, "13-kiem-tra")
+        for name, path in (("14-soan-danh-sach", "soan/"), ("15-khong-co", "khong-co"), ("16-co-quan-tat-ca", "co-quan/"),
+                           ("17-van-ban-sua", "van-ban/sua/15-kh-tu"), ("18-co-quan-sua", "co-quan/sua/vi-du/ldld-vi-du"),
+                           ("19-van-ban-nhap-tay", "van-ban/moi"), ("20-kiem-tra-trong", "kiem-tra/")):
             driver.get(url + path)
             shoot(driver, name)

@@ -88,3 +88,94 @@ def test_editing_a_parent_keeps_its_comments(client: FlaskClient, workspace: Pat
     assert [line for line in after.splitlines() if line.lstrip().startswith("#")] == \
         [line for line in before.splitlines() if line.lstrip().startswith("#")]
     assert load_document(file).subject == "về một việc khác"
+
+
+# -- upload: read by kehoach.nhap, checked in a form, then written ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def parent_docx(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """A Kế hoạch of a provincial Party committee (number 15, implementing Chỉ thị 21-CT/TW), drafted by kehoach."""
+    from kehoach.workspace.drafts import generate
+
+    out = tmp_path_factory.mktemp("cap-tren")
+    plan = Path(__file__).resolve().parents[2] / "examples" / "ke-hoach" / "gia-lai-1-tinh-uy.yaml"
+    return generate(plan, out_dir=out, number="15", when="20/11/2026").output.read_bytes()
+
+
+def _upload(client: FlaskClient, content: bytes, name: str):
+    import io
+
+    token = Form(client.get("/van-ban/tai-len").text).fields["csrf_token"]
+    return client.post("/van-ban/tai-len", data={"csrf_token": token, "tep": (io.BytesIO(content), name)},
+                       content_type="multipart/form-data")
+
+
+def test_an_uploaded_parent_is_shown_to_check_then_saved(client: FlaskClient, workspace: Path, parent_docx: bytes) -> None:
+    (workspace / "van-ban" / "21-ct-tw.yaml").unlink()  # the chain's Chỉ thị is written too when it is not there
+    page = _upload(client, parent_docx, "Kế hoạch 15 của Tỉnh ủy.docx")
+    assert page.status_code == 200
+    fields = Form(page.text).fields
+    assert (fields["vb.0._ten_tep"], fields["vb.0.so_ky_hieu"], fields["vb.0.ngay"]) == ("15-kh-tu", "15-KH/TU", "20/11/2026")
+    assert fields["vb.0.thuc_hien.0"] == "21-ct-tw" and fields["vb.1.so_ky_hieu"] == "21-CT/TW"
+    assert fields["vb.0.ghi_chu"] == "Nhập từ tệp Kế hoạch 15 của Tỉnh ủy.docx (Word (.docx)) bằng kehoach nhap."
+    assert "Cần kiểm tra:" in page.text  # what the importer was not sure of, beside its control
+    assert not (workspace / "van-ban" / "15-kh-tu.yaml").exists()  # nothing written before the person checks
+    fields["vb.0.nhiem_vu.0.tieu_de"] = "Quán triệt Chỉ thị số 21-CT/TW đến {doi_tuong}."  # corrected by the person
+    page = client.post("/van-ban/nhap", data=fields)
+    assert page.status_code == 302, summary_of(page.text)
+    doc = load_document(workspace / "van-ban" / "15-kh-tu.yaml")
+    assert (doc.type_name, doc.number, doc.issuer, doc.implements) == ("Kế hoạch", "15", "Ban Thường vụ Tỉnh ủy", ("21-ct-tw",))
+    assert doc.tasks[0].title == "Quán triệt Chỉ thị số 21-CT/TW đến {doi_tuong}."
+    assert load_document(workspace / "van-ban" / "21-ct-tw.yaml").number == "21"
+    listing = client.get("/van-ban/").text
+    assert "ghi mới: van-ban/15-kh-tu.yaml" in listing and "ghi mới: van-ban/21-ct-tw.yaml" in listing
+
+
+def test_an_upload_never_overwrites_and_reuses_what_is_there(client: FlaskClient, workspace: Path,
+                                                             parent_docx: bytes) -> None:
+    before = (workspace / "van-ban" / "21-ct-tw.yaml").read_text(encoding="utf-8")
+    fields = Form(_upload(client, parent_docx, "kh.docx").text).fields
+    assert client.post("/van-ban/nhap", data=fields).status_code == 302
+    assert (workspace / "van-ban" / "21-ct-tw.yaml").read_text(encoding="utf-8") == before
+    assert "dùng lại: van-ban/21-ct-tw.yaml (văn bản này đã có trong thư mục)" in client.get("/van-ban/").text
+    page = client.post("/van-ban/nhap", data=fields)  # the same again: already imported, nothing written
+    assert page.status_code == 302
+    assert "đã có: van-ban/15-kh-tu.yaml" in client.get("/van-ban/").text
+
+
+@pytest.mark.parametrize(("content", "name", "message"), [
+    (None, "", "chưa chọn tệp"),
+    (b"PK\x03\x04 hong", "x.docx", "tệp này không phải Word (.docx), PDF, ảnh PNG, ảnh JPEG, ảnh TIFF, văn bản thuần (.txt)"),
+    ("Một dòng chữ, không phải văn bản hành chính.".encode(), "ghi-chu.txt",
+     "không nhận ra văn bản hành chính nào trong tệp"),  # the importer's own words
+])
+def test_an_upload_that_cannot_be_read_says_why_beside_the_file(client: FlaskClient, workspace: Path, content, name: str,
+                                                               message: str) -> None:
+    import io
+
+    token = Form(client.get("/van-ban/tai-len").text).fields["csrf_token"]
+    data = {"csrf_token": token} | ({"tep": (io.BytesIO(content), name)} if content is not None else {})
+    page = client.post("/van-ban/tai-len", data=data, content_type="multipart/form-data")
+    shown = errors_of(page.text)
+    assert list(shown) == ["tep"] and shown["tep"][0].startswith(message)
+    assert "kehoach-tai-len" not in page.text  # the page's own temporary name is never shown
+    assert sorted(p.name for p in (workspace / "van-ban").iterdir()) == sorted(
+        p.name for p in (Path(__file__).resolve().parents[2] / "examples" / "van-ban").iterdir())
+
+
+def test_mistakes_in_the_checked_forms_are_shown_beside_their_controls(client: FlaskClient, workspace: Path,
+                                                                      parent_docx: bytes) -> None:
+    fields = Form(_upload(client, parent_docx, "kh.docx").text).fields
+    fields.update({"vb.0.ngay": "31/11/2026", "vb.1._ten_tep": "Chỉ Thị 21"})
+    page = client.post("/van-ban/nhap", data=fields)
+    shown = errors_of(page.text)
+    assert shown["vb.0.ngay"][0].startswith("ngày không hợp lệ")
+    assert shown["vb.1._ten_tep"][0].startswith("tên tệp chỉ gồm chữ thường")
+    assert not (workspace / "van-ban" / "15-kh-tu.yaml").exists()
+    again = Form(page.text).fields
+    assert again["vb.0.ngay"] == "31/11/2026" and again["vb.0.so_ky_hieu"] == "15-KH/TU"  # what was typed stays
+    again["_tac_vu"] = "them:vb.0.nhiem_vu"
+    page = client.post("/van-ban/nhap", data=again)
+    assert f"vb.0.nhiem_vu.{sum(1 for k in again if k.startswith('vb.0.nhiem_vu.') and k.endswith('.tieu_de'))}.tieu_de" \
+        in Form(page.text).fields

@@ -35,7 +35,10 @@ class Found:
     cited_only: bool = False  # known only from a citation in the text (a parent in the chain)
 
     def ordered(self) -> dict[str, Any]:
-        return {k: self.data[k] for k in KEY_ORDER if k in self.data}
+        """The data in the order a person writes a document file; a key KEY_ORDER does not name (one a person gave in
+        the web page's form, e.g. `ten`) follows the others instead of being lost."""
+        first = {k: self.data[k] for k in KEY_ORDER if k in self.data}
+        return first | {k: v for k, v in self.data.items() if k not in first}
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ class Widget:
     name: str  # the key path joined by dots, as Problem.key writes it
     key: str
     label: str
-    control: str  # input | select | textarea | lines | bool | group | list
+    control: str  # input | paragraph | select | textarea | lines | bool | group | list
     meaning: str = ""
     example: str = ""
     value: str = ""
@@ -52,6 +52,7 @@ class Widget:
     suggestions: list[tuple[str, str]] = field(default_factory=list)
     children: list[Widget] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # doubts to check (what an import was not sure of), not mistakes
     item_of: str = ""  # for an item of a list: the list's name (its buttons move and remove it)
     filled: bool = False  # a group that has data or errors opens by itself
     refresh: bool = False  # choosing a value refreshes the form (the lists that depend on it), with JavaScript
@@ -103,6 +104,7 @@ class Builder:
     hints: Mapping[str, Hint] = field(default_factory=dict)
     placeholders: Mapping[str, str] = field(default_factory=dict)
     refresh: frozenset[str] = frozenset()  # names of controls whose choice changes what the form offers
+    notes: Mapping[str, list[str]] = field(default_factory=dict)  # doubts by control name
 
     def fields(self, shape: Shape, data: Any, prefix: Path_ = (), keys: Iterable[str] | None = None) -> list[Widget]:
         data = _as_mapping(shape, data)
@@ -113,7 +115,8 @@ class Builder:
         info = meta(key, spec)
         name = name_of(path)
         w = Widget(name, key, info["label"], "input", info["meaning"], info["example"], required=spec.required,
-                   errors=list(self.errors.get(name, [])), refresh=name in self.refresh)
+                   errors=list(self.errors.get(name, [])), refresh=name in self.refresh,
+                   notes=list(self.notes.get(name, [])))
         default = info["default"].replace("`", "")
         w.placeholder = self.placeholders.get(name) or (f"mặc định: {default}" if default else "")
         kind = spec.kind
@@ -149,19 +152,21 @@ class Builder:
                 w.choices = ([] if spec.required else [("", empty)]) + choice_list(spec)
             elif hint is not None:
                 self._apply_hint(w, hint)
+            elif spec.placeholders or len(w.value) > 80:
+                w.control = "paragraph"  # a sentence to read whole (a task, a closing): one paragraph in a text box
         return w
 
     def _item(self, shape: Shape, value: Any, path: Path_, list_name: str, label: str) -> Widget:
         name = name_of(path)
         w = Widget(name, str(path[-1]), f"{label} {path[-1] + 1}", "group", item_of=list_name,
-                   errors=list(self.errors.get(name, [])))
+                   errors=list(self.errors.get(name, [])), notes=list(self.notes.get(name, [])))
         w.children = self.fields(shape, value, path)
         w.filled = True
         return w
 
     def _choice(self, value: str, hint: Hint, path: Path_, list_name: str, label: str) -> Widget:
         w = Widget(name_of(path), str(path[-1]), label, "input", value=value, item_of=list_name,
-                   errors=list(self.errors.get(name_of(path), [])))
+                   errors=list(self.errors.get(name_of(path), [])), notes=list(self.notes.get(name_of(path), [])))
         self._apply_hint(w, hint)
         return w
 
@@ -197,13 +202,16 @@ def _items(value: Any) -> list[Any]:
 # ---------------------------------------------------------------------------------------------------- reading
 
 
-def read(shape: Shape, form: Any, keep_empty: bool = False) -> dict[str, Any]:
+def read(shape: Shape, form: Any, keep_empty: bool = False, prefix: Path_ = ()) -> dict[str, Any]:
     """The answers of a form (a werkzeug MultiDict, or a dict of lists) as the data a file would hold.
 
     Text is NFC with edge spaces removed; an empty answer leaves its key out, except a required key of a group that
     has other answers (kept as "" so the checker points at it). `keep_empty` keeps empty list items (while a person
-    is still adding rows)."""
-    data = _read_shape(shape, _nest(form), keep_empty, top=True)
+    is still adding rows). `prefix`: the controls' names start with it (several files in one form: vb.0.loai …)."""
+    node: Any = _nest(form)
+    for part in prefix:
+        node = node.get(str(part), {}) if isinstance(node, dict) else {}
+    data = _read_shape(shape, node, keep_empty, top=True)
     return data if isinstance(data, dict) else {}
 
 
@@ -277,7 +285,8 @@ def _read_value(spec: Field, node: Any, keep_empty: bool) -> Any:
     if kind == "text":
         lines = _lines(node)
         return None if not lines else lines[0] if len(lines) == 1 else lines
-    value = clean(node[-1]) if isinstance(node, list) and node else ""
+    # One paragraph: a text box's line breaks are spaces (a value that is not a list is never several paragraphs).
+    value = clean(" ".join(str(node[-1]).splitlines())) if isinstance(node, list) and node else ""
     if kind is bool:
         return True if value == "co" else False if value == "khong" else None
     return value or None
@@ -377,11 +386,11 @@ def sections(shape: Shape, layout: list[tuple[str, list[str], bool]]) -> list[tu
     return [g for g in groups if g[1]]
 
 
-def grouped(builder: Builder, shape: Shape, data: Any,
-            layout: list[tuple[str, list[str], bool]]) -> list[tuple[str, list[Widget], bool]]:
+def grouped(builder: Builder, shape: Shape, data: Any, layout: list[tuple[str, list[str], bool]],
+            prefix: Path_ = ()) -> list[tuple[str, list[Widget], bool]]:
     """The page's groups of controls; a group with a mistake in it is open."""
     out = []
     for title, keys, open_ in sections(shape, layout):
-        widgets = builder.fields(shape, data, keys=keys)
+        widgets = builder.fields(shape, data, prefix, keys=keys)
         out.append((title, widgets, open_ or any(has_errors(w) for w in widgets)))
     return out

@@ -3,6 +3,7 @@ by task."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from werkzeug.wrappers import Response
 from kehoach.drafting import citations
 from kehoach.errors import KehoachError
 from kehoach.inputs.documents import DOCUMENT, Library, load_document
-from kehoach.web import editing, forms, known
+from kehoach.web import editing, forms, importing, known
 from kehoach.web.context import state
 from kehoach.web.site import slug
 
@@ -44,13 +45,7 @@ def _rows() -> list[dict[str, Any]]:
 
 @blueprint.get("/")
 def index() -> str:
-    return render_template("documents/index.html", rows=_rows(), importer=_importer_ready())
-
-
-def _importer_ready() -> bool:
-    from kehoach.web import importing
-
-    return importing.available()
+    return render_template("documents/index.html", rows=_rows())
 
 
 def _file(name: str) -> Path:
@@ -65,11 +60,11 @@ def _validate(path: Path, text: str) -> object:
     return load_document(path, text)
 
 
-def hints() -> dict[str, forms.Hint]:
-    """The kinds of body a task may go to: those the profiles of the workspace and kehoach's own answer for."""
+def hints(prefix: str = "") -> dict[str, forms.Hint]:
+    """The kinds of body a task may go to (those the profiles answer for), the parents a parent may implement."""
     site = state().site
-    return {"nhiem_vu.*.giao_cho": forms.Hint(known.kinds(known.profiles(site))),
-            "thuc_hien": forms.Hint(known.documents(site))}
+    return {f"{prefix}nhiem_vu.*.giao_cho": forms.Hint(known.kinds(known.profiles(site))),
+            f"{prefix}thuc_hien": forms.Hint(known.documents(site))}
 
 
 def render_form(data: dict[str, Any], errors: dict[str, list[str]], prefix: str = "", **page: Any) -> str:
@@ -118,3 +113,84 @@ def edit(name: str) -> str | Response:
         return redirect(url_for("documents.index"))
     return render_form(outcome.data, outcome.errors, mode="sua", name=name, anchor=outcome.anchor,
                        digest=str(request.form.get("_ban", "")))
+
+
+# -- a parent uploaded: read by kehoach.nhap, checked in forms, then written ------------------------------------------
+
+
+@blueprint.route("/tai-len", methods=["GET", "POST"])
+def upload() -> str:
+    if request.method == "GET":
+        return render_template("documents/upload.html", errors={})
+    site = state().site
+    try:
+        read = importing.read_upload(site, request.files.get("tep"))
+    except KehoachError as exc:
+        return render_template("documents/upload.html",
+                               errors={"tep": [site.shown(p.message) for p in exc.problems]})
+    imported = read.imported
+    documents = [Review(f.key, f.data, f.cited_only, [(n.key, n.message + (f" ({n.where})" if n.where else ""))
+                                                       for n in f.notes]) for f in imported.documents]
+    report = [(f.what, f.value, f.where) for f in imported.report]
+    return _review(documents, {}, report, read.shown)
+
+
+@dataclass
+class Review:
+    name: str
+    data: dict[str, Any]
+    cited_only: bool
+    notes: list[tuple[str, str]]  # (key, message): what the importer was not sure of
+
+
+def _review(documents: list[Review], errors: dict[str, list[str]], report: list[tuple[str, str, str]], shown: str,
+            anchor: str = "") -> str:
+    sections = []
+    for n, doc in enumerate(documents):
+        control = forms.name_of(importing.prefix(n))
+        notes = {f"{control}.{key}": [message] for key, message in doc.notes}
+        builder = forms.Builder(errors, hints(f"{importing.PREFIX}.*."), notes=notes)
+        sections.append({"n": n, "doc": doc, "control": control,
+                         "groups": forms.grouped(builder, DOCUMENT, doc.data, LAYOUT, importing.prefix(n))})
+    return render_template("documents/review.html", sections=sections, errors=errors, report=report, shown=shown,
+                           anchor=anchor)
+
+
+_MAX_DOCUMENTS = 50
+
+
+@blueprint.post("/nhap")
+def save_imported() -> str | Response:
+    site = state().site
+    form = request.form
+    try:
+        count = min(int(str(form.get("_so_van_ban", "0"))), _MAX_DOCUMENTS)
+    except ValueError:
+        abort(400)
+    step = forms.action(form)
+    documents = []
+    for n in range(count):
+        control = forms.name_of(importing.prefix(n))
+        notes = [(str(v).split("|", 1)[0], str(v).split("|", 1)[1]) for v in form.getlist(f"{control}._xem") if "|" in str(v)]
+        documents.append(Review(forms.clean(str(form.get(f"{control}._ten_tep", ""))).lower(),
+                                forms.read(DOCUMENT, form, keep_empty=step is not None, prefix=importing.prefix(n)),
+                                form.get(f"{control}._chi_trich_dan") == "1", notes))
+    report = []
+    for value in form.getlist("_bao_cao"):
+        what, found, where = (str(value).split("|") + ["", ""])[:3]
+        report.append((what, found, where))
+    shown = str(form.get("_ten_goc", ""))
+    if step is not None:
+        verb, where = step
+        parts = where.split(".", 2)
+        if len(parts) == 3 and parts[0] == importing.PREFIX and parts[1].isdigit() and int(parts[1]) < count:
+            forms.apply_action(documents[int(parts[1])].data, verb, parts[2], DOCUMENT)
+        return _review(documents, {}, report, shown, anchor=where)
+    if not documents:
+        abort(400)
+    written, errors = importing.save(site, [(d.name, d.data, d.cited_only) for d in documents])
+    if written is None:
+        return _review(documents, errors, report, shown)
+    for line in importing.outcome_lines(site, written):
+        flash(line)
+    return redirect(url_for("documents.index"))

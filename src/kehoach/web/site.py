@@ -122,6 +122,12 @@ class Site:
                 time.sleep(0.5)
 
     @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """One writer of YAML files at a time in this page (saves check what is there, then write)."""
+        with self._writing:
+            yield
+
+    @contextlib.contextmanager
     def building(self, wait: float = 30.0) -> Iterator[None]:
         """The build lock of the workspace, as `kehoach xay-dung` takes it: drafts and records are written by one
         hand at a time, the page's or a command's. Waits a little for another build to finish, then says who has it."""
