@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from lxml import etree
 
 from kehoach.docx.header import ISSUER_RULE, SIGNATURE_MARK, arrange_header, find_table
 from kehoach.docx.metrics import text_width, wrap
@@ -93,11 +94,12 @@ def _keep_with_signature(body: Any, width: float) -> None:
         node = node.getprevious()
 
 
+_WITH_HYPHEN = etree.XPath('.//w:t[contains(., "-")]', namespaces={"w": nsmap["w"]})
+
+
 def _no_break_hyphens(body: Any) -> None:
-    for t in list(body.iter(qn("w:t"))):
+    for t in _WITH_HYPHEN(body):
         text = t.text or ""
-        if "-" not in text:
-            continue
         cuts = [m.start() for token in _TOKEN.finditer(text) if _is_symbol(token.group())
                 for m in _SYMBOL_HYPHEN.finditer(text, token.start(), token.end())]
         if cuts:

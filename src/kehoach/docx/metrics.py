@@ -37,7 +37,12 @@ def _style(bold: bool, italic: bool) -> str:
 
 def text_width(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
     """Width in mm of `text` set on one line at `size` pt. A character outside the table counts as an "n"."""
-    table = _table(_style(bold, italic))
+    return _units(text, _style(bold, italic)) / UNITS_PER_EM * size * MM_PER_PT
+
+
+@lru_cache(maxsize=8192)  # a draft measures the same words again and again (every line of every wrap)
+def _units(text: str, style: str) -> int:
+    table = _table(style)
     fallback = table["n"]
     units = 0
     for char in unicodedata.normalize("NFC", text):
@@ -48,7 +53,7 @@ def text_width(text: str, size: float, bold: bool = False, italic: bool = False)
         if width is None:
             width = 0 if unicodedata.combining(char) else fallback
         units += width
-    return units / UNITS_PER_EM * size * MM_PER_PT
+    return units
 
 
 def wrap(text: str, box: float, size: float, bold: bool = False, italic: bool = False) -> list[str]:
@@ -59,16 +64,19 @@ def wrap(text: str, box: float, size: float, bold: bool = False, italic: bool = 
     """
     pieces = _SPACES.split(text.strip())  # word, spaces, word, spaces, …
     lines: list[str] = []
-    current = ""
+    current, width = "", 0.0
     for i in range(0, len(pieces), 2):
         word = pieces[i]
         gap = pieces[i - 1] if i else ""
-        candidate = f"{current}{gap}{word}" if current else word
-        if current and text_width(candidate, size, bold, italic) > box:
+        word_width = text_width(word, size, bold, italic)
+        added = text_width(gap, size, bold, italic) + word_width  # widths add up: no kerning (module docstring)
+        if current and width + added > box:
             lines.append(current)
-            current = word
+            current, width = word, word_width
+        elif current:
+            current, width = f"{current}{gap}{word}", width + added
         else:
-            current = candidate
+            current, width = word, word_width
     if current:
         lines.append(current)
     return lines
