@@ -247,7 +247,8 @@ def _main_data(reader: _Reader, name: str, parent_body: str, subject, implements
             reader.notes.append(Note("so_ky_hieu", "văn bản chưa có số (dự thảo?): ghi số khi được cấp",
                                      reader.where(h.where.get("so_ky_hieu"))))
     else:
-        reader.notes.append(Note("so_ky_hieu", "không thấy số, ký hiệu: hãy ghi (ví dụ 108-HD/BTGTU)"))
+        reader.notes.append(Note("so_ky_hieu", "không thấy số, ký hiệu: văn bản sẽ được trích dẫn bằng tên (loại và "
+                                               "trích yếu) cho đến khi ghi so_ky_hieu (ví dụ 108-HD/BTGTU)"))
     reader.found("Số, ký hiệu", h.symbol, "so_ky_hieu")
     if h.date is not None:
         data["ngay"] = date_text(h.date)
@@ -262,13 +263,14 @@ def _main_data(reader: _Reader, name: str, parent_body: str, subject, implements
         data["co_quan"] = name
     if parent_body:
         data["co_quan_chu_quan"] = parent_body
-    if subject is not None and subject.target is not None and implements:
+    if subject is not None and subject.target is not None and implements and h.symbol:
         data["cum_tu"] = subject.prefix
         if theo is not None:
             data["trich_yeu_theo"] = keys[theo]
-    elif subject is not None and subject.literal:
-        data["trich_yeu"] = lower_first(subject.literal) if h.system == "dang" or subject.literal[:1].isupper() else \
-            subject.literal
+    elif subject is not None:
+        # Without a number the document is cited by its name, its type and trích yếu (inputs/documents.py), so the
+        # trích yếu is kept as written until someone adds the number.
+        data["trich_yeu"] = lower_first(subject.literal or re.sub(r"^V/v\s*", "", h.subject))
     else:
         reader.notes.append(Note("trich_yeu", "không thấy trích yếu: hãy ghi"))
     reader.found("Trích yếu", h.subject, "trich_yeu")
