@@ -166,11 +166,15 @@ def issue(van_ban: Path, number: str, when: str) -> None:
 @click.option("--ra", "out_dir", type=click.Path(path_type=Path), help="Thư mục bản thảo (mặc định THU_MUC/ban-thao).")
 @reports_errors
 def show_tree(thu_muc: Path, out_dir: Path | None) -> None:
+    from kehoach.errors import InputError, Problem
     from kehoach.workspace.cascade import tree
     from kehoach.workspace.folders import Workspace
 
-    for line in tree(Workspace.open(thu_muc, out_dir)):
+    problems: list[Problem] = []
+    for line in tree(Workspace.open(thu_muc, out_dir), problems):
         click.echo(line)
+    if problems:  # the tree of what could be read is printed; what could not is the error
+        raise InputError(problems)
 
 
 @main.command("xay-dung", help="Soạn lại đúng những bản thảo có đầu vào đã đổi trong một thư mục làm việc "

@@ -13,6 +13,7 @@ may set it (mkstemp's 0600 took colleagues' access away).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -54,21 +55,20 @@ def check_name(name: str) -> str | None:
 def read_input(path: Path, limit: int, what: str = "tệp") -> bytes:
     """The bytes of a regular file of at most `limit` bytes; InputError naming the path otherwise.
 
-    Never blocks: a FIFO, a device or a folder is refused before it is read."""
+    Never blocks: opened without waiting (a FIFO has no writer to wait for), and a FIFO, a device or a folder is
+    refused before anything is read."""
     try:
-        info = os.stat(path)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise InputError([Problem(path, "không tìm thấy tệp")]) from None
     except OSError as exc:
         raise InputError([os_problem(exc, path, f"không đọc được {what}")]) from None
-    _regular(path, info.st_mode, what)
-    if info.st_size > limit:
-        raise InputError([Problem(path, f"{what} quá lớn ({_mb(info.st_size)}; tối đa {_mb(limit)})")])
     try:
-        # O_NONBLOCK: if the path became a FIFO after the stat, opening it does not wait for a writer.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as handle:
-            _regular(path, os.fstat(handle.fileno()).st_mode, what)
+            info = os.fstat(handle.fileno())
+            _regular(path, info.st_mode, what)
+            if info.st_size > limit:
+                raise InputError([Problem(path, f"{what} quá lớn ({_mb(info.st_size)}; tối đa {_mb(limit)})")])
             data = handle.read(limit + 1)
     except OSError as exc:
         raise InputError([os_problem(exc, path, f"không đọc được {what}")]) from None
@@ -98,7 +98,7 @@ def check_target(path: Path) -> None:
         raise OutputError([Problem(path, f"tên tệp quá dài ({size} byte; tối đa {NAME_MAX - _TEMP_EXTRA})")])
     try:
         info = os.lstat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # not there, or a folder above it is a file (found below)
         info = None
     except OSError as exc:
         raise OutputError([os_problem(exc, path, "không ghi được")]) from None
@@ -112,7 +112,7 @@ def check_target(path: Path) -> None:
     while True:  # the nearest folder that exists must be a folder we may write in
         try:
             info = os.stat(folder)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             if folder.parent == folder:
                 break
             folder = folder.parent
@@ -124,6 +124,23 @@ def check_target(path: Path) -> None:
         if not os.access(folder, os.W_OK | os.X_OK):
             raise OutputError([Problem(folder, f"thư mục không cho ghi: không ghi được {path}")])
         break
+
+
+def make_folder(folder: Path, target: Path | None = None) -> None:
+    """mkdir -p, with OutputError naming the folder that refused (and the file it was for)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_refused(exc, folder, target or folder) from None
+
+
+def write_refused(exc: OSError, folder: Path, path: Path) -> OutputError:
+    """The error for an OS refusal to write `path` in `folder`."""
+    if exc.errno in (errno.EACCES, errno.EPERM):  # the same words whether a check or the OS found it
+        while not folder.exists() and folder.parent != folder:
+            folder = folder.parent
+        return OutputError([Problem(folder, f"thư mục không cho ghi: không ghi được {path}")])
+    return OutputError([os_problem(exc, path, "không ghi được")])
 
 
 def _temporary(path: Path) -> tuple[int, Path]:
@@ -142,15 +159,15 @@ def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     `mode`: the permission bits of a NEW file (a backup takes its draft's); an existing file keeps its own.
     Raises OutputError (naming the path) for a target that is not a regular file or cannot be written."""
     check_target(path)
+    make_folder(path.parent, path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
             old: os.stat_result | None = os.stat(path)
         except FileNotFoundError:
             old = None
         fd, tmp = _temporary(path)
     except OSError as exc:
-        raise OutputError([os_problem(exc, path, "không ghi được")]) from None
+        raise write_refused(exc, path.parent, path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -167,5 +184,5 @@ def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise OutputError([os_problem(exc, path, "không ghi được")]) from None
+            raise write_refused(exc, path.parent, path) from None
         raise

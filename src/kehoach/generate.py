@@ -16,10 +16,10 @@ from kehoach.errors import InputError, Problem
 from kehoach.inputs.documents import Library
 from kehoach.inputs.models import DocRef, Draft, PlanSpec, Profile
 from kehoach.inputs.placeholder_check import document_refs
-from kehoach.inputs.plans import load_plan
+from kehoach.inputs.plans import check_plan, plan_from
 from kehoach.inputs.profiles import load_profile
 from kehoach.inputs.recorded import parent_chain
-from kehoach.text.vntext import parse_date
+from kehoach.text.vntext import nfc, parse_date
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,12 @@ def _plan_as_parent(file: Path, library: Library) -> tuple[DocRef, frozenset[Pat
 
 def prepare(plan_file: Path, number: str | None = None, when: str | None = None,
             signer: str | None = None, text: str | None = None, library: Library | None = None) -> Prepared:
-    """Load everything a plan needs and compose it; nothing is written."""
-    plan, loc = load_plan(plan_file, text)
+    """Load everything a plan needs and compose it; nothing is written.
+
+    Every problem of the plan, of its profile and the profile's bases, and of the documents it names is reported in
+    one InputError, so a secretary fixes them in one go."""
+    loc, problems = check_plan(plan_file, text)
+    data = loc.data
     overrides: dict[str, Any] = {}
     if number is not None:
         overrides["number"] = number.strip()
@@ -52,13 +56,27 @@ def prepare(plan_file: Path, number: str | None = None, when: str | None = None,
         try:
             overrides["date"] = parse_date(when)
         except ValueError as exc:
-            raise InputError([Problem("--ngay", f"ngày không hợp lệ: {exc}")]) from None
+            problems.append(Problem("--ngay", f"ngày không hợp lệ: {exc}"))
     if signer is not None:
         overrides["signer"] = signer
-    plan = replace(plan, **overrides) if overrides else plan
-    profile = load_profile(plan.profile_ref, relative_to=plan_file.parent)
+    profile = None
+    if isinstance(data.get("co_quan"), str) and data["co_quan"]:
+        try:
+            profile = load_profile(nfc(data["co_quan"]), relative_to=plan_file.parent, origin=(loc, ("co_quan",)))
+        except InputError as exc:
+            problems += exc.problems
     library = library if library is not None else new_library()
-    problems = []
+    if problems:  # the plan itself is wrong: still look for the documents it names, to report them now too
+        for i, ref in enumerate(_as_list(data.get("thuc_hien"))):
+            if isinstance(ref, str) and ref:
+                try:
+                    library.resolve(nfc(ref), plan_file.parent, loc, ("thuc_hien", i))
+                except InputError as exc:
+                    problems += exc.problems
+        raise InputError(problems)
+    plan = plan_from(loc)
+    plan = replace(plan, **overrides) if overrides else plan
+    assert profile is not None
     # Everything the plan names, each with the key path an error should point at.
     refs: list[tuple[str, tuple[Any, ...]]] = [(key, ("thuc_hien", i)) for i, key in enumerate(plan.implements)]
     refs += [(cite.key, ("mo_dau", "van_ban", i)) for i, cite in enumerate(plan.opening.cites)]
@@ -75,23 +93,33 @@ def prepare(plan_file: Path, number: str | None = None, when: str | None = None,
             problems += exc.problems
     if problems:
         raise InputError(problems)
-    if any(ref != key for ref, key in keys.items()):
-        plan = _renamed(plan, keys)
+    plan = _renamed(plan, keys)
     draft = compose(plan, profile, library, loc)
     used = sorted(library.sources(list(keys.values())))
     chain = tuple(d for d in library.docs.values() if d.key != plan.key)
     return Prepared(draft, plan, profile, used, chain)
 
 
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
 def _renamed(plan: PlanSpec, keys: dict[str, str]) -> PlanSpec:
+    """The plan naming each document by its key; a parent named twice in thuc_hien (by key and by path, or copied
+    twice) is implemented, and cited, once."""
     opening = replace(plan.opening, cites=tuple(replace(c, key=keys.get(c.key, c.key)) for c in plan.opening.cites))
-    return replace(plan, implements=tuple(keys.get(k, k) for k in plan.implements), opening=opening,
+    implements = tuple(dict.fromkeys(keys.get(k, k) for k in plan.implements))
+    return replace(plan, implements=implements, opening=opening,
                    subject_of=keys.get(plan.subject_of, plan.subject_of) if plan.subject_of else None)
 
 
+def default_output_name(name: str) -> str:
+    """The draft's file name for a plan's tep_ra (or file name): a .docx."""
+    return name if name.endswith(".docx") else f"{name}.docx"
+
+
 def default_output(plan: PlanSpec, out_dir: Path) -> Path:
-    name = plan.output or plan.key
-    return out_dir / (name if name.endswith(".docx") else f"{name}.docx")
+    return out_dir / default_output_name(plan.output or plan.key)
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,11 @@ from kehoach.errors import InputError, Problem
 from kehoach.inputs import placeholder_check
 from kehoach.inputs.document_keys import DOCUMENT
 from kehoach.inputs.models import DocRef, Reporting, Task
-from kehoach.inputs.paths import find_document
+from kehoach.inputs.paths import document_dirs, find_document, not_found
 from kehoach.inputs.schema import check
 from kehoach.inputs.yamlfile import Located, read_yaml
 from kehoach.text.symbols import KINDS, parse_symbol, type_code
 from kehoach.text.vntext import lower_first, nfc, parse_date
-
-_KIND_LINE = re.compile(r"^loai\s*:\s*['\"]?([a-z_]+)['\"]?\s*(?:#.*)?$", re.MULTILINE)
 
 
 def key_of(ref: str) -> str:
@@ -129,16 +127,14 @@ def term_of(value: object) -> str:
 
 
 def is_plan(file: Path) -> bool:
-    """Plans and documents share a folder tree; a plan names its kind by code (loai: ke_hoach)."""
+    """Plans and documents share a folder tree; a plan names its kind by code (loai: ke_hoach), read by the one
+    YAML loader (flow style, quoted keys and a BOM included). A file that cannot be read is not a plan: loading it
+    as a document then says why."""
     try:
-        return is_plan_text(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
+        kind = read_yaml(file, strict=False).data.get("loai")
+    except InputError:
         return False
-
-
-def is_plan_text(text: str) -> bool:
-    match = _KIND_LINE.search(text)
-    return match is not None and match[1] in KINDS
+    return isinstance(kind, str) and kind in KINDS
 
 
 # What a plan needs to become a parent: its citable form and every file that form was made from.
@@ -198,7 +194,7 @@ class Library:
             return self.docs[key]
         file = self._find(ref, relative_to)
         if file is None:
-            message = f"không tìm thấy văn bản '{ref}' (tệp {key}.yaml trong thư mục van-ban/ hoặc ke-hoach/)"
+            message = not_found("văn bản", ref, document_dirs(relative_to), self.index or (), by_path=False)
             raise InputError([origin.problem(path, message) if origin else Problem(relative_to, message)])
         cached = self.cache.get(file)
         if cached is None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # the kehoach package
@@ -35,6 +37,10 @@ def _profile_dirs(relative_to: Path | None) -> list[Path]:
     dirs += [Path(p) for p in os.environ.get("KEHOACH_PROFILES", "").split(os.pathsep) if p]
     dirs.append(builtin_profiles())
     return dirs
+
+
+def profile_dirs(relative_to: Path | None) -> list[Path]:
+    return _profile_dirs(relative_to)
 
 
 def find_profile(ref: str, relative_to: Path | None = None) -> Path | None:
@@ -71,12 +77,18 @@ def _find(ref: str, dirs: list[Path], relative_to: Path | None) -> Path | None:
 
 def _search(ref: str, dirs: list[Path], relative_to: Path | None) -> Path | None:
     candidate = Path(ref)
+    if not ref.strip():
+        return None
     if candidate.suffix in (".yaml", ".yml"):
         for base in ([relative_to] if relative_to else []) + [Path.cwd()]:
             path = candidate if candidate.is_absolute() else base / candidate
             if path.is_file():
                 return path
         return None
+    if candidate.is_absolute():  # "/etc/passwd": a path to one file, never a pattern to search folders with
+        return next((p for p in (Path(f"{ref}.yaml"), Path(f"{ref}.yml")) if p.is_file()), None)
+    # Names are compared as text, never used as a glob pattern: "*" or "[x]" in a name find nothing they should not.
+    wanted = "/" + candidate.as_posix() + ".yaml"
     for folder in dirs:
         if not folder.is_dir():
             continue
@@ -84,6 +96,31 @@ def _search(ref: str, dirs: list[Path], relative_to: Path | None) -> Path | None
             direct = folder / f"{ref}{suffix}"
             if direct.is_file():
                 return direct
-        for found in sorted(folder.rglob(f"{ref}.yaml")):
-            return found
+        for found in sorted(folder.rglob("*.yaml")):
+            if ("/" + found.relative_to(folder).as_posix()).endswith(wanted) and found.is_file():
+                return found
     return None
+
+
+def not_found(what: str, ref: str, dirs: list[Path], names: Iterable[str] = (), by_path: bool = True) -> str:
+    """"không tìm thấy hồ sơ 'x'; có phải ý bạn là 'y'? (đã tìm trong: …)": what was looked for, the nearest names
+    there are, and the folders that were searched. Names are paths below a folder without .yaml (profiles:
+    "lai-chau/ldld-lai-chau"), or with `by_path=False` file names without .yaml (document keys: "349-kh-tld")."""
+    seen: dict[Path, Path] = {}
+    for folder in dirs:
+        if folder.is_dir():
+            seen.setdefault(folder.resolve(), folder)
+    searched = list(seen.values())
+    known = set(names)
+    for folder in searched:
+        for i, file in enumerate(folder.rglob("*.yaml")):
+            if i == _SUGGEST_LIMIT:
+                break
+            known.add(file.relative_to(folder).with_suffix("").as_posix() if by_path else file.stem)
+    guesses = difflib.get_close_matches(ref, sorted(known), n=3, cutoff=0.6)
+    hint = "; có phải ý bạn là " + " hay ".join(f"'{g}'" for g in guesses) + "?" if guesses else ""
+    where = ", ".join(str(d) for d in searched) or "không có thư mục nào trong số đó tồn tại"
+    return f"không tìm thấy {what} '{ref}'{hint} (đã tìm trong: {where})"
+
+
+_SUGGEST_LIMIT = 5000  # files looked at per folder for suggestions: a national workspace has thousands

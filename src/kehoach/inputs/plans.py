@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kehoach.errors import InputError
+from kehoach.errors import InputError, Problem
 from kehoach.files import check_name
 from kehoach.inputs import placeholder_check
 from kehoach.inputs.documents import reporting_of, task_from_yaml
@@ -90,7 +90,8 @@ def _present(data: dict[str, Any], key: str, convert: Callable[[Any], Any]) -> A
     return convert(data[key])
 
 
-def load_plan(file: Path, text: str | None = None) -> tuple[PlanSpec, Located]:
+def check_plan(file: Path, text: str | None = None) -> tuple[Located, list[Problem]]:
+    """The plan file read, and every problem of it; raises InputError only when it cannot be read at all."""
     loc = read_yaml(file, text, strict=False)
     problems = check(loc, PLAN)
     problems = problems or placeholder_check.problems_in(loc, PLAN)
@@ -102,8 +103,19 @@ def load_plan(file: Path, text: str | None = None) -> tuple[PlanSpec, Located]:
             None, "cham", "cham_doan_moi"):
         problems.append(loc.problem(("mo_dau", "noi"), "mở đầu kiểu tường thuật kết thúc bằng dấu chấm: "
                                     "chọn noi: cham (viết tiếp cùng đoạn) hoặc noi: cham_doan_moi (xuống dòng)"))
+    return loc, problems
+
+
+def load_plan(file: Path, text: str | None = None) -> tuple[PlanSpec, Located]:
+    loc, problems = check_plan(file, text)
     if problems:
         raise InputError(problems)
+    return plan_from(loc), loc
+
+
+def plan_from(loc: Located) -> PlanSpec:
+    """The model of a plan file that check_plan found no problem in."""
+    file = loc.file
     data = loc.data
     kind = data["loai"]
     subject, subject_spec = _subject(data)
@@ -148,7 +160,7 @@ def load_plan(file: Path, text: str | None = None) -> tuple[PlanSpec, Located]:
         reporting=reporting_of(data.get("bao_cao")),
         units_due=_date_of(data.get("bao_cao"), "han_cap_duoi"),
     )
-    return spec, loc
+    return spec
 
 
 def _date_of(raw: Any, key: str) -> PartialDate | None:

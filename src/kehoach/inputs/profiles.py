@@ -14,7 +14,7 @@ from kehoach.errors import InputError, Problem
 from kehoach.inputs import placeholder_check
 from kehoach.inputs.documents import term_of
 from kehoach.inputs.models import Department, Layout, Profile, Signer, Unit
-from kehoach.inputs.paths import find_profile
+from kehoach.inputs.paths import find_profile, not_found, profile_dirs
 from kehoach.inputs.profile_keys import PROFILE, REQUIRED
 from kehoach.inputs.schema import check
 from kehoach.inputs.yamlfile import Located, read_yaml
@@ -47,30 +47,49 @@ def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _resolve_chain(file: Path, seen: tuple[Path, ...] = (), text: str | None = None) -> list[Located]:
-    """The profile and its bases, base first; `text` stands for the content of `file` (a form not yet saved)."""
-    loc = read_yaml(file, text, strict=False)
-    problems = check(loc, PROFILE)
-    problems = problems or placeholder_check.problems_in(loc, PROFILE)
-    if problems:
-        raise InputError(problems)
-    base_ref = loc.data.get("ke_thua")
-    if not base_ref:
-        return [loc]
-    base = find_profile(str(base_ref), relative_to=file.parent)
-    if base is None:
-        raise InputError([loc.problem(("ke_thua",), f"không tìm thấy hồ sơ cơ sở '{base_ref}'")])
-    if base.resolve() in seen + (file.resolve(),):
-        raise InputError([loc.problem(("ke_thua",), "kế thừa vòng tròn: hồ sơ kế thừa lại chính nó")])
-    return _resolve_chain(base, seen + (file.resolve(),)) + [loc]
+MAX_CHAIN = 20  # a profile, its base, the base's base …: real chains have two or three
 
 
-def _find(ref: str | Path, relative_to: Path | None, text: str | None) -> Path:
+def _resolve_chain(file: Path, text: str | None = None) -> tuple[list[Located], list[Problem]]:
+    """The profile and its bases, base first, with the problems of every file of the chain (all reported at once);
+    `text` stands for the content of `file` (a form not yet saved)."""
+    chain: list[Located] = []
+    problems: list[Problem] = []
+    seen: list[Path] = []
+    while True:
+        try:
+            loc = read_yaml(file, text, strict=False)
+        except InputError as exc:
+            return chain, problems + exc.problems
+        text = None  # only the first file's content can be given
+        own = check(loc, PROFILE)
+        problems += own or placeholder_check.problems_in(loc, PROFILE)
+        chain.insert(0, loc)
+        seen.append(file.resolve())
+        base_ref = loc.data.get("ke_thua")
+        if not base_ref or not isinstance(base_ref, str):
+            return chain, problems
+        base = find_profile(base_ref, relative_to=file.parent)
+        if base is None:
+            message = not_found("hồ sơ cơ sở", base_ref, profile_dirs(file.parent))
+            return chain, problems + [loc.problem(("ke_thua",), message)]
+        if base.resolve() in seen:
+            return chain, problems + [loc.problem(("ke_thua",), "kế thừa vòng tròn: hồ sơ kế thừa lại chính nó")]
+        if len(chain) >= MAX_CHAIN:
+            return chain, problems + [loc.problem(("ke_thua",), f"chuỗi kế thừa dài quá {MAX_CHAIN} hồ sơ")]
+        file = base
+
+
+Origin = tuple[Located, tuple[Any, ...]]  # the file and key path that named a profile (a plan's co_quan)
+
+
+def _find(ref: str | Path, relative_to: Path | None, text: str | None, origin: Origin | None = None) -> Path:
     if text is not None:
         return Path(ref)  # the content is given: the file need not exist yet
     file = find_profile(str(ref), relative_to=relative_to)
     if file is None:
-        raise InputError([Problem(Path(str(ref)), "không tìm thấy hồ sơ cơ quan (tệp .yaml trong thư mục profiles/)")])
+        message = not_found("hồ sơ cơ quan", str(ref), profile_dirs(relative_to))
+        raise InputError([origin[0].problem(origin[1], message) if origin else Problem(Path(str(ref)), message)])
     return file
 
 
@@ -85,20 +104,33 @@ def inherited(ref: str | Path, relative_to: Path | None = None) -> dict[str, Any
     """The keys a profile gives, its bases' merged in (plain data, as the files write them): what a child inherits.
 
     Raises InputError like load_profile when the profile or a base cannot be read."""
-    return _merged(_resolve_chain(_find(ref, relative_to, None)))
+    chain, problems = _resolve_chain(_find(ref, relative_to, None))
+    if problems:
+        raise InputError(problems)
+    return _merged(chain)
 
 
-def load_profile(ref: str | Path, relative_to: Path | None = None, text: str | None = None) -> Profile:
-    """A profile by name or path, its bases merged in; `text`, when given, is the content of the file `ref`."""
-    file = _find(ref, relative_to, text)
-    chain = _resolve_chain(file, text=text)
-    data = _merged(chain)
-    own = chain[-1]
-    missing = [Problem(own.file, f"thiếu khóa bắt buộc '{key}' (kể cả trong hồ sơ cơ sở)", own.line(()), key)
-               for key in REQUIRED if not data.get(key)]
-    if missing:
-        raise InputError(missing)
-    return _build(file, data, own, tuple(loc.file for loc in chain))
+def load_profile(ref: str | Path, relative_to: Path | None = None, text: str | None = None,
+                 origin: Origin | None = None) -> Profile:
+    """A profile by name or path, its bases merged in; `text`, when given, is the content of the file `ref`.
+
+    `origin` is the file and key that named it (a plan's co_quan): a profile that cannot be found, or has problems,
+    is reported there too, so the message names the plan file and line that asked for it. Every problem of every
+    file of the chain is reported at once."""
+    file = _find(ref, relative_to, text, origin)
+    chain, problems = _resolve_chain(file, text)
+    data: dict[str, Any] = {}
+    if not problems:
+        data = _merged(chain)
+        own = chain[-1]
+        problems = [Problem(own.file, f"thiếu khóa bắt buộc '{key}' (kể cả trong hồ sơ cơ sở)", own.line(()), key)
+                    for key in REQUIRED if not data.get(key)]
+    if problems:
+        if origin is not None:  # after the profile's own problems, each with its file and line: who asked for it
+            count = f"{len(problems)} lỗi kể trên" if len(problems) > 1 else "lỗi kể trên"
+            problems.append(origin[0].problem(origin[1], f"hồ sơ '{ref}' ({file}) có {count}"))
+        raise InputError(problems)
+    return _build(file, data, chain[-1], tuple(loc.file for loc in chain))
 
 
 def _lines(value: Any) -> tuple[str, ...]:

@@ -11,10 +11,19 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.errors import InputError, Problem
+from kehoach.files import MB, read_input
 from kehoach.inputs.models import DocRef, Reporting, Task
 from kehoach.text.vntext import parse_date
 
 RECORD_DIR = ".kehoach"
+MAX_RECORD = 64 * MB  # a record holds a draft's text and fingerprints: a long plan's is a few hundred KB
+
+# The type of each field a record must have when it has it (older records lack some; newer ones may add others).
+_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "kehoach": str, "output": str, "generated_sha256": (str, type(None)), "output_sha256": (str, type(None)),
+    "inputs": dict, "text": list, "paragraphs": list, "document": dict, "chain": list,
+}
+_DOC_TEXT = ("key", "type_name", "type_code", "number", "issuer_symbol", "system", "issuer", "subject_prefix", "people")
 
 
 def record_path(output: Path) -> Path:
@@ -44,14 +53,75 @@ def doc_from_json(raw: dict[str, Any]) -> DocRef:
     return DocRef(**{k: v for k, v in fields.items() if k in DocRef.__dataclass_fields__})
 
 
+def load_record(path: Path) -> dict[str, Any]:
+    """A record read and checked: an object whose known fields have their types. InputError when it is damaged
+    (truncated, empty, `[]`, a field of the wrong type), saying what to do."""
+    data = read_input(path, MAX_RECORD, "bản ghi")
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except json.JSONDecodeError as exc:
+        where = f"dòng {exc.lineno}, cột {exc.colno}" if exc.doc else "tệp rỗng"
+        raise _damaged(path, f"không phải JSON đọc được: {where}") from None
+    except (UnicodeDecodeError, ValueError):
+        raise _damaged(path, "không phải JSON đọc được") from None
+    reason = _shape_problem(raw)
+    if reason:
+        raise _damaged(path, reason)
+    return raw  # type: ignore[no-any-return]
+
+
+def _damaged(path: Path, reason: str) -> InputError:
+    return InputError([Problem(path, f"bản ghi bị hỏng ({reason}); đây là tệp kehoach tự quản lý: hãy xóa nó rồi soạn "
+                                     "lại (bản thảo đang có sẽ được sao lưu, không mất)")])
+
+
+def _shape_problem(raw: Any) -> str | None:
+    if not isinstance(raw, dict):
+        return f"cần một đối tượng JSON, không phải {type(raw).__name__}"
+    for key, kind in _FIELDS.items():
+        if key in raw and not isinstance(raw[key], kind):
+            return f"trường '{key}' sai kiểu"
+    for role, files in (raw.get("inputs") or {}).items():
+        if not isinstance(files, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+            return f"trường 'inputs.{role}' sai kiểu"
+    if "document" in raw and (problem := _doc_problem(raw["document"])):
+        return f"trường 'document': {problem}"
+    for i, doc in enumerate(raw.get("chain") or []):
+        problem = _doc_problem(doc)
+        if problem:
+            return f"trường 'chain' mục thứ {i + 1}: {problem}"
+    return None
+
+
+def _doc_problem(doc: Any) -> str | None:
+    if not isinstance(doc, dict):
+        return "cần một đối tượng"
+    for key in _DOC_TEXT:
+        if key in doc and not isinstance(doc[key], str):
+            return f"'{key}' sai kiểu"
+    for key in ("date", "subject", "subject_of", "file"):
+        if doc.get(key) is not None and not isinstance(doc[key], str):
+            return f"'{key}' sai kiểu"
+    if doc.get("reporting") is not None and not isinstance(doc["reporting"], dict):
+        return "'reporting' sai kiểu"
+    if not isinstance(doc.get("implements") or [], list) or not all(isinstance(i, str) for i in doc.get("implements") or []):
+        return "'implements' sai kiểu"
+    for task in doc.get("tasks") or []:
+        if not (isinstance(task, dict) and isinstance(task.get("title"), str)
+                and all(isinstance(p, str) for p in task.get("paragraphs") or [])
+                and all(isinstance(o, str) for o in task.get("owners") or [])):
+            return "'tasks' sai kiểu"
+    return None
+
+
 def parent_chain(ref: Path) -> list[DocRef]:
     """A generated draft (its .docx or its record) as a parent: the document first, then its chain."""
     path = record_path(ref) if ref.suffix == ".docx" else ref
     if not path.is_file():
         hint = "chưa có bản ghi: hãy soạn bản thảo này bằng kehoach trước" if ref.suffix == ".docx" else "không có tệp"
         raise InputError([Problem(ref, f"không dùng được làm văn bản cấp trên ({hint})")])
+    raw = load_record(path)
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
         return [doc_from_json(raw["document"])] + [doc_from_json(d) for d in raw.get("chain") or []]
     except (ValueError, KeyError, TypeError) as exc:
-        raise InputError([Problem(path, f"bản ghi hỏng, hãy soạn lại bản thảo ({exc})")]) from None
+        raise _damaged(path, str(exc)) from None

@@ -64,7 +64,7 @@ def read_yaml(file: Path, text: str | None = None, strict: bool = True) -> Locat
     `strict=False` leaves the problems the loader could read past in `Located.problems` for schema.check to report
     with the others; what it cannot read past (bad syntax, too deep, too big, not UTF-8) is raised at once."""
     if text is None:
-        text = _decode(read_input(file, MAX_BYTES, "tệp YAML"), file)
+        text = decode(read_bytes(file), file)
     elif len(text) > MAX_BYTES:
         raise InputError([Problem(file, f"nội dung quá lớn (tối đa {MAX_BYTES // MB} MB)")])
     text = _clean_raw(text.removeprefix("\ufeff"), file)
@@ -85,7 +85,13 @@ def read_yaml(file: Path, text: str | None = None, strict: bool = True) -> Locat
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _decode(data: bytes, file: Path) -> str:
+def read_bytes(file: Path) -> bytes:
+    """The bytes of a YAML input file, read as read_yaml reads them (regular file, at most MAX_BYTES)."""
+    return read_input(file, MAX_BYTES, "tệp YAML")
+
+
+def decode(data: bytes, file: Path) -> str:
+    """The text of a YAML file's bytes: UTF-8 (with or without a BOM) or UTF-16 with a BOM; InputError otherwise."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Notepad's "Unicode"
         try:
             return data.decode("utf-16")

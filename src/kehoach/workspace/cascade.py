@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.drafting import citations
-from kehoach.errors import KehoachError
+from kehoach.errors import KehoachError, Problem
 from kehoach.generate import new_library
 from kehoach.inputs.documents import key_of
 from kehoach.inputs.models import DocRef
@@ -24,18 +24,29 @@ class Node:
 
 
 def forest(ws: Workspace) -> tuple[list[Node], list[str]]:
-    """The roots of the cascade, children sorted by date, and the plans that could not be read (one line each)."""
+    """The roots of the cascade, children sorted by date, and what could not be read (one line each)."""
+    roots, problems = _forest(ws)
+    return roots, [str(p) for p in problems]
+
+
+def _forest(ws: Workspace) -> tuple[list[Node], list[Problem]]:
+    ws.refresh()
     library = new_library(ws.index())
     hashes = Hashes()
     nodes: dict[str, Node] = {}
-    problems: list[str] = []
+    found: list[Problem] = [p for item in ws.scan() for p in item.problems]
     for plan in ws.plans():
         try:
             library.resolve(plan.stem, plan.parent)
         except KehoachError as exc:
-            problems += [f"{plan.relative_to(ws.root)}: {p.message}" for p in exc.problems]
+            found += exc.problems
     for doc in library.docs.values():
-        nodes[doc.key] = Node(doc, _label(doc, ws, hashes))
+        try:
+            label = _label(doc, ws, hashes)
+        except KehoachError as exc:  # a damaged record beside a draft
+            label = f"{citations.dated(doc, comma=False)}  [không đọc được bản thảo]"
+            found += exc.problems
+        nodes[doc.key] = Node(doc, label)
     roots = []
     for node in nodes.values():
         parents = [key_of(k) for k in node.doc.implements if key_of(k) in nodes]
@@ -47,16 +58,20 @@ def forest(ws: Workspace) -> tuple[list[Node], list[str]]:
             roots.append(node)
     for node in nodes.values():
         node.children.sort(key=_order)
-    return sorted(roots, key=_order), problems
+    return sorted(roots, key=_order), found
 
 
-def tree(ws: Workspace) -> list[str]:
-    roots, problems = forest(ws)
+def tree(ws: Workspace, problems: list[Problem] | None = None) -> list[str]:
+    """The tree's lines. What cannot be read (a plan, a parent, a record) goes into `problems` when a list is given,
+    else into lines at the end."""
+    roots, found = _forest(ws)
     lines: list[str] = []
     for root in roots:
         _draw(root, "", "", lines)
-    if problems:
-        lines += ["", "Không đọc được:"] + [f"  ! {p}" for p in problems]
+    if problems is not None:
+        problems += found
+    elif found:
+        lines += ["", "Không đọc được:"] + [f"  ! {p}" for p in found]
     return lines
 
 

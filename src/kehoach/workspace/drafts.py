@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,12 +10,16 @@ from typing import Any
 import yaml
 
 from kehoach.docx.render import LoadedTemplate
-from kehoach.errors import InputError, KehoachError, Problem
-from kehoach.generate import generate_draft, new_library
+from kehoach.errors import InputError, KehoachError, OutputError, Problem
+from kehoach.files import check_target
+from kehoach.generate import default_output_name, generate_draft, new_library
 from kehoach.inputs.documents import Library
 from kehoach.inputs.models import Draft
 from kehoach.inputs.recorded import record_path
+from kehoach.inputs.yamlfile import Located, read_yaml
+from kehoach.workspace.build import damaged_draft
 from kehoach.workspace.keep import NEEDS_PERSON, save
+from kehoach.workspace.record import read_record, resolve_input
 
 
 @dataclass(frozen=True)
@@ -40,11 +45,40 @@ def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None =
              number: str | None = None, when: str | None = None, signer: str | None = None,
              templates: dict[Path, LoadedTemplate] | None = None, text: str | None = None,
              library: Library | None = None) -> Result:
-    """Prepare, render and write one draft; `templates` caches loaded templates across calls."""
+    """Prepare, render and write one draft; `templates` caches loaded templates across calls.
+
+    Raises OutputError, before anything is written, when the draft or its record cannot be written there, or when the
+    draft the plan names (not one given with -o) is another plan's."""
     rendered = generate_draft(plan_file, output, number, when, signer, templates, text, library, out_dir)
+    check_target(rendered.output)
+    check_target(record_path(rendered.output))
+    if output is None and text is None:
+        _not_anothers(rendered.output, plan_file)
+    if rendered.output.exists() and read_record(rendered.output) is not None:
+        damaged = damaged_draft(rendered.output, "soạn lại")
+        if damaged:
+            raise InputError([Problem(rendered.output, damaged)])
     saved = save(rendered)
     return Result(rendered.output, record_path(rendered.output), rendered.draft, saved.detail, saved.status,
                   saved.written)
+
+
+def _not_anothers(output: Path, plan_file: Path) -> None:
+    """Two plans naming one output would overwrite each other's draft, and its record would then name only one."""
+    record = read_record(output)
+    for name in ((record or {}).get("inputs") or {}).get("plan", {}):
+        other = Path(os.path.normpath(resolve_input(output.parent, name)))
+        if other.is_file() and not _same_file(other, plan_file):
+            raise OutputError([Problem(output, f"bản thảo này là của kế hoạch {other}, không phải của {plan_file}: hai "
+                                               "kế hoạch không được ghi vào cùng một tệp; hãy đặt 'tep_ra' khác (hoặc "
+                                               "ghi rõ -o nếu muốn thay bản thảo đó)")])
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def generate_quick(profile: str | None, parents: tuple[str, ...], kind: str | None, **options: Any) -> Result:
@@ -55,17 +89,37 @@ def generate_quick(profile: str | None, parents: tuple[str, ...], kind: str | No
     spec = {"co_quan": profile, "loai": kind, "thuc_hien": list(parents)}
     stem = f"{kind}-{Path(str(profile)).stem}"
     pseudo = Path.cwd() / f"{stem}.yaml"
-    return generate(pseudo, text=yaml.safe_dump(spec, allow_unicode=True), **options)
+    try:
+        return generate(pseudo, text=yaml.safe_dump(spec, allow_unicode=True), **options)
+    except KehoachError as exc:  # the plan is made of options: a problem in it is the option's, not a file's
+        raise type(exc)([_option_problem(p, pseudo, parents) for p in exc.problems]) from None
+
+
+_OPTIONS = {"co_quan": "--ho-so", "loai": "--loai", "thuc_hien": "--van-ban"}
+
+
+def _option_problem(problem: Problem, pseudo: Path, parents: tuple[str, ...]) -> Problem:
+    if problem.file != pseudo:
+        return problem
+    key = problem.path[0] if problem.path else None
+    option = _OPTIONS.get(str(key), "tùy chọn")
+    if key == "thuc_hien" and len(problem.path) > 1 and isinstance(problem.path[1], int):
+        return Problem(f"{option} {parents[problem.path[1]]}", problem.message)
+    return Problem(option, problem.message)
 
 
 def generate_folder(folder: Path, out_dir: Path) -> list[Result]:
-    """Every plan file of a folder, each template loaded once; all problems reported together."""
+    """Every plan file of a folder, each template loaded once; all problems reported together.
+
+    Two plans that would write the same draft are both refused (neither is written)."""
     files = sorted(p for p in folder.glob("*.yaml") if p.is_file()) if folder.is_dir() else []
     if not files:
         raise InputError([Problem(folder, "không có tệp kế hoạch .yaml nào trong thư mục")])
     templates: dict[Path, LoadedTemplate] = {}
     library = new_library()
-    results, problems = [], []
+    results: list[Result] = []
+    problems: list[Problem] = []
+    files, problems = _one_plan_per_output(files, out_dir)
     for file in files:
         try:
             results.append(generate(file, out_dir=out_dir, templates=templates, library=library))
@@ -74,3 +128,25 @@ def generate_folder(folder: Path, out_dir: Path) -> list[Result]:
     if problems:
         raise InputError(problems)
     return results
+
+
+def _one_plan_per_output(files: list[Path], out_dir: Path) -> tuple[list[Path], list[Problem]]:
+    by_output: dict[str, list[tuple[Path, Located]]] = {}
+    for file in files:
+        try:
+            loc = read_yaml(file, strict=False)
+        except InputError:
+            continue  # reported when the plan is generated
+        name = loc.data.get("tep_ra") or file.stem
+        output = default_output_name(str(name))
+        by_output.setdefault(output.casefold(), []).append((file, loc))
+    problems, refused = [], set()
+    for group in by_output.values():
+        if len(group) > 1:
+            for file, loc in group:
+                others = ", ".join(str(f) for f, _ in group if f != file)
+                name = default_output_name(str(loc.data.get("tep_ra") or file.stem))
+                problems.append(loc.problem(("tep_ra",), f"bản thảo {out_dir / name} cũng là đầu ra của {others}: hai kế "
+                                                         "hoạch không được ghi vào cùng một tệp; hãy đặt 'tep_ra' khác nhau"))
+                refused.add(file)
+    return [f for f in files if f not in refused], problems

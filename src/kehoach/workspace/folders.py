@@ -1,19 +1,47 @@
 """A workspace: a folder of plans (ke-hoach/), documents (van-ban/), profiles (profiles/) and drafts (ban-thao/).
 
 The layout is the one `examples/` uses. A folder without ke-hoach/ is itself the folder of plans.
+
+Every .yaml file under the plans folder is read by the one YAML loader and is one of: a plan, with the draft it
+writes (ban-thao/<same sub-folder>/<tep_ra or file name>.docx); a parent document lying among the plans (listed,
+not built); or a file that cannot be a plan, with every reason why. Two plans that would write the same draft are
+both refused. Nothing is decided by matching lines of text.
 """
 
 from __future__ import annotations
 
-import re
+import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.errors import InputError, Problem
-from kehoach.inputs.documents import is_plan_text
+from kehoach.files import check_name
+from kehoach.inputs.documents import load_document
+from kehoach.inputs.plans import load_plan
+from kehoach.inputs.yamlfile import Located, decode, read_bytes, read_yaml
+from kehoach.text.symbols import KINDS
 
-_OUTPUT_LINE = re.compile(r"^tep_ra\s*:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
 _SKIP = {".kehoach", ".git", ".venv", "ban-thao", "profiles", "__pycache__"}
+# Parent documents have their own folder; a folder without ke-hoach/ holds plans beside it.
+_NOT_PLANS = _SKIP | {"van-ban"}
+DOCUMENT_NOTE = "văn bản cấp trên (không phải kế hoạch), không soạn; nên đặt trong thư mục van-ban/"
+
+
+@dataclass(frozen=True)
+class Found:
+    """One .yaml file under the plans folder: a plan and its draft, or why it is not built."""
+
+    file: Path
+    output: Path  # the draft it writes (for a file that is not a plan: the draft its name would give)
+    problems: tuple[Problem, ...] = ()  # why it cannot be built (listed as "lỗi")
+    note: str = ""  # a document among the plans: listed, not built
+    output_line: int | None = None  # the line of its tep_ra
+    digest: str | None = None  # sha256 of the bytes that were read (a build's record compares it: no second read)
+
+    @property
+    def is_plan(self) -> bool:
+        return not self.problems and not self.note
 
 
 @dataclass
@@ -22,7 +50,7 @@ class Workspace:
     plans_dir: Path
     out_dir: Path
     _index: dict[str, Path] | None = field(default=None, repr=False)
-    _texts: dict[Path, str] = field(default_factory=dict, repr=False)  # plan files read by plans(), for output_of
+    _found: list[Found] | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, folder: Path, out_dir: Path | None = None) -> Workspace:
@@ -31,29 +59,27 @@ class Workspace:
         plans_dir = folder / "ke-hoach" if (folder / "ke-hoach").is_dir() else folder
         return cls(folder, plans_dir, out_dir or folder / "ban-thao")
 
-    def plans(self) -> list[Path]:
-        """Every plan file, in a stable order; documents and profiles in the same tree are not plans."""
-        found = []
-        for path in sorted(self.plans_dir.rglob("*.yaml")):
-            rel = path.relative_to(self.plans_dir)
-            if any(part in _SKIP or part.startswith(".") for part in rel.parts[:-1]):
-                continue
-            try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                text = ""
-            if is_plan_text(text):
-                found.append(path)
-                self._texts[path] = text
-        return found
+    def scan(self) -> list[Found]:
+        """Every .yaml file under the plans folder, in a stable order, each read once."""
+        if self._found is None:
+            found = [self._classify(path) for path in self._yaml_files()]
+            self._found = _refuse_shared_outputs(found)
+        return self._found
 
-    def output_of(self, plan: Path, text: str | None = None) -> Path:
-        """ban-thao/<same sub-folder>/<tep_ra or plan name>.docx, without parsing the YAML (a no-op build reads 3,000 plans)."""
-        rel = plan.relative_to(self.plans_dir)
-        raw = text if text is not None else self._texts.get(plan) or plan.read_text(encoding="utf-8")
-        match = _OUTPUT_LINE.search(raw)
-        name = match[1].strip() if match else plan.stem
-        return self.out_dir / rel.parent / (name if name.endswith(".docx") else f"{name}.docx")
+    def plans(self) -> list[Path]:
+        """Every plan file that can be built, in a stable order; documents and profiles in the tree are not plans."""
+        return [f.file for f in self.scan() if f.is_plan]
+
+    def digests(self) -> dict[str, str | None]:
+        """sha256 of every plan file as scan read it, by normalised path (what state.Hashes keeps)."""
+        return {os.path.normpath(f.file): f.digest for f in self.scan() if f.digest is not None}
+
+    def output_of(self, plan: Path) -> Path:
+        """ban-thao/<same sub-folder>/<tep_ra or plan name>.docx."""
+        for found in self.scan():
+            if found.file == plan:
+                return found.output
+        return self._classify(plan).output
 
     def index(self) -> dict[str, Path]:
         """Document and plan keys → files, read once; the first of two files with one key wins, as in a search."""
@@ -70,3 +96,75 @@ class Workspace:
                 index.setdefault(path.stem, path)
             self._index = index
         return self._index
+
+    def _yaml_files(self) -> list[Path]:
+        """Every .yaml file below the plans folder; not in a folder of drafts, profiles, documents or a hidden one,
+        and not hidden itself (an editor's lock or backup file)."""
+        found = []
+        for folder, subfolders, names in os.walk(self.plans_dir):
+            subfolders[:] = [d for d in subfolders if d not in _NOT_PLANS and not d.startswith(".")]
+            found += [os.path.join(folder, n) for n in names if n.endswith(".yaml") and not n.startswith(".")]
+        return [Path(p) for p in sorted(found)]
+
+    def _draft(self, plan: Path, name: str) -> Path:
+        # String work: a national workspace has thousands of plans, and pathlib's relative_to is slow.
+        base, text = os.path.join(self.plans_dir, ""), str(plan)
+        folder = os.path.dirname(text[len(base):]) if text.startswith(base) else ""
+        return Path(os.path.join(self.out_dir, folder, name if name.endswith(".docx") else f"{name}.docx"))
+
+    def _classify(self, path: Path) -> Found:
+        default = self._draft(path, path.stem)
+        try:
+            data = read_bytes(path)
+            loc = read_yaml(path, decode(data, path), strict=False)
+        except InputError as exc:
+            return Found(path, default, tuple(exc.problems))
+        digest = hashlib.sha256(data).hexdigest()
+        kind = loc.data.get("loai")
+        if isinstance(kind, str) and kind in KINDS:
+            name = loc.data.get("tep_ra")
+            if name is None:
+                return Found(path, default, digest=digest)
+            if isinstance(name, str) and check_name(name) is None:
+                return Found(path, self._draft(path, name), output_line=loc.line(("tep_ra",)), digest=digest)
+        elif "so_ky_hieu" in loc.data or "ky_hieu" in loc.data:  # written as a parent document
+            try:
+                load_document(path)
+            except InputError as exc:
+                return Found(path, default, tuple(exc.problems))
+            return Found(path, default, note=DOCUMENT_NOTE)
+        return Found(path, default, _plan_problems(path, loc))
+
+
+def _plan_problems(path: Path, loc: Located) -> tuple[Problem, ...]:
+    """Why a file that is not a usable plan is not one, in the plan's own terms (a misspelt `loai`, a bad `tep_ra`)."""
+    try:
+        load_plan(path)
+    except InputError as exc:
+        return tuple(exc.problems)
+    return (loc.problem(("loai",), "không phải kế hoạch"),)
+
+
+def _refuse_shared_outputs(found: list[Found]) -> list[Found]:
+    """Two plans writing one draft would overwrite each other, and its record would name only one: both refused."""
+    by_output: dict[str, list[Found]] = {}
+    for item in found:
+        if item.is_plan:
+            # Compared as Windows and macOS compare names: "Chung.docx" and "chung.docx" are one file there.
+            by_output.setdefault(os.path.normcase(str(item.output)).casefold(), []).append(item)
+    shared = {id(item): group for group in by_output.values() if len(group) > 1 for item in group}
+    out = []
+    for item in found:
+        group = shared.get(id(item))
+        if group is None:
+            out.append(item)
+            continue
+        others = ", ".join(str(other.file) for other in group if other is not item)
+        message = (f"bản thảo {item.output} cũng là đầu ra của {others}: hai kế hoạch không được ghi vào cùng một "
+                   "tệp; hãy đặt 'tep_ra' khác nhau")
+        if item.output_line is None:  # named after the plan file: there is no tep_ra line to point at
+            problem = Problem(item.file, message)
+        else:
+            problem = Problem(item.file, message, item.output_line, "tep_ra", ("tep_ra",))
+        out.append(Found(item.file, item.output, (problem,)))
+    return out

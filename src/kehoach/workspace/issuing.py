@@ -95,8 +95,11 @@ def issue_draft(draft: Path, number: str, when: str) -> list[str]:
         plan = Path(resolve_input(draft.parent, name))
         if plan.is_file():
             done.append(issue_plan(plan, number, when))
-    record["document"]["number"] = number
-    record["document"]["date"] = date.iso()
+    document = record.get("document")
+    if document is None:
+        raise InputError([Problem(draft, "bản ghi bên cạnh bản thảo không có phần 'document': hãy soạn lại bản thảo")])
+    document["number"] = number
+    document["date"] = date.iso()
     path = write_record(draft, record)
     done.append(f"Đã ghi số {number}, ngày {short_date(date)} vào bản ghi {path}")
     return done

@@ -17,7 +17,7 @@ from kehoach import __version__
 from kehoach.files import write_atomic
 from kehoach.inputs.models import DocRef, Draft
 from kehoach.inputs.paths import builtin_profiles, builtin_templates
-from kehoach.inputs.recorded import RECORD_DIR, doc_to_json, record_path
+from kehoach.inputs.recorded import RECORD_DIR, doc_to_json, load_record, record_path
 from kehoach.workspace.merge import base as merge_base
 
 __all__ = ["RECORD_DIR", "build_record", "conflicts_of", "generated_sha", "read_record", "record_path",
@@ -94,7 +94,8 @@ def write_record(output: Path, record: dict[str, Any]) -> Path:
 
 
 def read_record(output: Path) -> dict[str, Any] | None:
+    """The record beside a draft, None when there is none; InputError naming it when it is damaged."""
     path = record_path(output)
-    if not path.is_file():
+    if not os.path.lexists(path):
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    return load_record(path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,8 +38,11 @@ class Hashes:
         key = os.path.normpath(path)
         if key not in self.known:
             try:
-                with open(key, "rb") as handle:
-                    self.known[key] = hashlib.sha256(handle.read()).hexdigest()
+                # Non-blocking, regular files only: an input replaced by a FIFO or a device is "changed", not a hang.
+                fd = os.open(key, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+                with os.fdopen(fd, "rb") as handle:
+                    regular = stat.S_ISREG(os.fstat(handle.fileno()).st_mode)
+                    self.known[key] = hashlib.sha256(handle.read()).hexdigest() if regular else None
             except OSError:
                 self.known[key] = None
         return self.known[key]
