@@ -16,6 +16,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from kehoach.cli import main
+from kehoach.workspace.folders import MEMO
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = """\
@@ -70,7 +71,7 @@ def files(root: Path) -> set[Path]:
 def whole_outputs(out: Path) -> None:
     """Every draft has its record and every record its draft: nothing half written, no temporary left."""
     drafts = {p.relative_to(out).with_suffix("") for p in out.rglob("*.docx") if ".kehoach" not in p.parts}
-    records = {(p.parent.parent / p.stem).relative_to(out) for p in out.rglob(".kehoach/*.json")}
+    records = {(p.parent.parent / p.stem).relative_to(out) for p in out.rglob(".kehoach/*.json") if p.name != MEMO}
     assert drafts == records, (drafts, records)
     assert not list(out.rglob("*.tmp"))
 

@@ -40,8 +40,8 @@ BAD = {  # file name → (bytes, the message after "<file>, ")
     "k4-date.yaml": (PLAN + "ngay: 2024-02-30\n", "dòng 4, khóa 'ngay': ngày không hợp lệ: '2024-02-30': tháng 2 năm 2024 "
                                                   "không có ngày 30"),
     "k4-points.yaml": (POINTS, "dòng 32, mục thứ 24 của 'muc_con' trong mục thứ 1 của 'muc_con' trong mục thứ 1 của 'muc': "
-                               "có hơn 23 điểm a), b) … trong một khoản, nhưng bảng chữ cái chỉ có 23 chữ (a … y): hãy chia "
-                               "thành nhiều khoản, hoặc đánh số 1.1. (danh_so_cap_3: '1.1.')"),
+                               "có hơn 23 mục đánh a) ở cùng một cấp, nhưng bảng chữ cái chỉ có 23 chữ (a … y): hãy chia "
+                               "thành nhiều mục, hoặc đánh số 1.1. (danh_so_cap_3: '1.1.')"),
     "k5-latin.yaml": (PLAN.encode().replace(b"lai-chau/", b"l\xe2i-chau/"),
                       "dòng 1: tệp không phải văn bản UTF-8 (byte 0xE2 không đọc được); hãy mở tệp và lưu lại với mã hóa UTF-8"),
     "k5-loai.yaml": (PLAN.replace("ke_hoach", "ke_hoahc"),

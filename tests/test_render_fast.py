@@ -136,7 +136,7 @@ def test_syntax_error_and_bad_zip(tmp_path):
         LoadedTemplate(_variant(tmp_path, lambda doc: doc.add_paragraph("{{ trich_yeu ")))
     bad = tmp_path / "hong.docx"
     bad.write_bytes(b"not a zip")
-    with pytest.raises(TemplateProblem, match="không phải .docx hợp lệ"):
+    with pytest.raises(TemplateProblem, match="không phải tệp .docx"):
         LoadedTemplate(bad)
 
 

@@ -12,14 +12,14 @@ import click
 
 from kehoach import __version__
 from kehoach.cli_vi import VietnameseGroup
-from kehoach.errors import explain
+from kehoach.errors import EXIT_FINDINGS, EXIT_NEEDS_PERSON, explain
 
 from .kiemtra.cli import kiemtra
 
 F = TypeVar("F", bound=Callable[..., Any])
 # Exit codes besides 0 (done) and 2 (a user mistake, KehoachError): 1 some draft failed, 3 a draft needs a person
-# (conflicts to resolve, or edits that could not be merged and were left as they are).
-EXIT_FAILED, EXIT_NEEDS_PERSON = 1, 3
+# (conflicts to resolve, or edits that could not be merged and were left as they are). All in errors.py.
+EXIT_FAILED = EXIT_FINDINGS
 
 
 def _detail(detail: str, indent: str) -> str:

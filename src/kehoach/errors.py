@@ -3,9 +3,10 @@
 The core raises these; the faces (the CLI, `kiemtra`, the web page) call `explain` to turn whatever reached them,
 including an OS error or a bug, into Vietnamese lines and an exit code (README, "Mã thoát"):
 
-    0 done; 1 done, with findings (kiemtra) or drafts that need a person (xay-dung);
+    0 done; 1 done, with findings (kiemtra) or drafts that failed (xay-dung);
     2 the input, a file or the workspace is unusable (the message says which and why);
-    3 a fault of kehoach itself (a bug, or memory exhausted); 130 stopped with Ctrl+C.
+    3 a draft needs a person (conflicts to resolve, edits that could not be merged: tao, tao-tat-ca, xay-dung);
+    70 a fault of kehoach itself (a bug, or memory exhausted; EX_SOFTWARE of sysexits.h); 130 stopped with Ctrl+C.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import errno
 from dataclasses import dataclass
 from pathlib import Path
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_NEEDS_PERSON, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 70, 130
 
 KeyPath = tuple["str | int", ...]
 

@@ -64,14 +64,18 @@ def read_input(path: Path, limit: int, what: str = "tệp") -> bytes:
     except OSError as exc:
         raise InputError([os_problem(exc, path, f"không đọc được {what}")]) from None
     try:
+        info = os.fstat(fd)
+        _regular(path, info.st_mode, what)
+        if info.st_size > limit:
+            raise InputError([Problem(path, f"{what} quá lớn ({_mb(info.st_size)}; tối đa {_mb(limit)})")])
         with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            _regular(path, info.st_mode, what)
-            if info.st_size > limit:
-                raise InputError([Problem(path, f"{what} quá lớn ({_mb(info.st_size)}; tối đa {_mb(limit)})")])
+            fd = -1
             data = handle.read(limit + 1)
     except OSError as exc:
         raise InputError([os_problem(exc, path, f"không đọc được {what}")]) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if len(data) > limit:
         raise InputError([Problem(path, f"{what} quá lớn (hơn {_mb(limit)})")])
     return data

@@ -30,7 +30,7 @@ FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # same inputs, same bytes: no zip timestamps
 
 
 # docxtpl's render_properties: the core properties it renders as templates, in its order.
-_CORE_PROPS = ("author", "comments", "identifier", "language", "subject", "title")
+CORE_PROPS = ("author", "comments", "identifier", "language", "subject", "title")
 _MARKUP = re.compile(r"\{[{%#]")  # what makes Jinja do anything (the environment keeps the default delimiters)
 _NEW_PARAGRAPH = re.compile(r"<w:p([ >])")
 _SCRATCH = DocxTemplate(io.BytesIO())  # for docxtpl's stateless helpers: patch_xml, resolve_listing
@@ -108,7 +108,7 @@ class CompiledPackage:
         props = docx.core_properties
         core_part = package.part_related_by(RT.CORE_PROPERTIES)
         self.core_name = str(core_part.partname).lstrip("/")
-        self.core = [_Part(env, getattr(props, prop), patch=False) for prop in _CORE_PROPS]
+        self.core = [_Part(env, getattr(props, prop), patch=False) for prop in CORE_PROPS]
         self.core_xml = core_part.blob
         # Parts docxtpl renders and whose text has no markup come out the same for every draft: rendered here, once.
         fixed = {name: self.render_part(name, {}) for name in self.parts() if self.is_static(name)}
@@ -161,7 +161,7 @@ class CompiledPackage:
         if name == self.core_name:
             element = parse_xml(self.core_xml)
             props = CoreProperties(element)
-            for prop, part in zip(_CORE_PROPS, self.core, strict=True):
+            for prop, part in zip(CORE_PROPS, self.core, strict=True):
                 setattr(props, prop, part.run(values))
             return bytes(serialize_part_xml(element))
         # docxtpl loads a rendered header as a new python-docx part: parsed, then written again.

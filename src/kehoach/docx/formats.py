@@ -14,10 +14,8 @@ import zipfile
 from pathlib import Path
 
 from docx import Document as open_docx
-from docx.opc.exceptions import PackageNotFoundError
-from lxml import etree
 
-from kehoach.docx import convert
+from kehoach.docx import convert, package
 from kehoach.errors import InputError, Problem
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, and also an encrypted .docx
@@ -38,23 +36,27 @@ STRICT_NOTE = ("tệp được lưu dạng “Strict Open XML Document”; kehoa
 
 def open_word(path: Path, convert_other: bool = False):
     """(python-docx Document, notes for the user) for PATH; an InputError in Vietnamese for what cannot be read."""
-    with open(path, "rb") as handle:
-        head = handle.read(1 << 20)
-    kind = _foreign_kind(path, head)
+    # Read bounded and without blocking (a FIFO, /dev/zero, a folder are refused); a zip is checked from its
+    # directory, and every part inflated once, before anything else reads it (docx/package.py).
+    data = package.read_file(path)
+    head = data[: 1 << 20]
+    if head.startswith(b"PK") and zipfile.is_zipfile(io.BytesIO(data)):
+        package.check_zip(data, path)
+    kind = _foreign_kind(data, head)
     if kind is not None:
         if not convert_other or kind not in convert.CONVERTIBLE:
             raise InputError([Problem(path, _how_to_convert(kind))])
         return convert.open_converted(path, kind, lambda p: open_word(p)[0])
-    if not zipfile.is_zipfile(path):
+    if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError([Problem(path, "không phải tệp .docx (Word) hoặc .txt đọc được.")])
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             rels = _read(archive, "_rels/.rels")
             types = _read(archive, "[Content_Types].xml")
             strict = STRICT.search(rels) is not None
             other = any(t.encode() in types for t in OTHER_MAIN_TYPES)
             if not (strict or other):
-                return _open(path, path), []
+                return _open(io.BytesIO(data), path), []
             parts = {info.filename: archive.read(info) for info in archive.infolist()}
     except (zipfile.BadZipFile, OSError, KeyError) as exc:
         raise InputError([Problem(path, _broken())]) from exc
@@ -85,9 +87,11 @@ def to_transitional(data: bytes) -> bytes:
 
 def _open(source, path: Path):
     try:
-        return open_docx(source)
-    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile) as exc:
+        document = open_docx(source)
+    except Exception as exc:  # python-docx and lxml on hostile bytes: any failure means the file is not usable
         raise InputError([Problem(path, _broken())]) from exc
+    package.require_body(document, path)
+    return document
 
 
 def _read(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -102,7 +106,7 @@ def _broken() -> str:
             "Thử mở bằng Word rồi lưu lại dạng “Word Document (*.docx)”.")
 
 
-def _foreign_kind(path: Path, head: bytes) -> str | None:
+def _foreign_kind(data: bytes, head: bytes) -> str | None:
     """'doc', 'encrypted', 'rtf', 'html', 'odt' for a file that is not a Word package, else None."""
     if head.startswith(OLE_MAGIC):
         return "encrypted" if ENCRYPTED_STREAM in head else "doc"
@@ -112,7 +116,7 @@ def _foreign_kind(path: Path, head: bytes) -> str | None:
         return "html"
     if head.startswith(b"PK"):
         try:
-            with zipfile.ZipFile(path) as archive:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 if archive.read("mimetype").startswith(ODT_MIME):
                     return "odt"
         except (zipfile.BadZipFile, KeyError, OSError):

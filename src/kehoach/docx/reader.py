@@ -14,9 +14,9 @@ from docx.oxml.ns import qn
 from kehoach.docx import wordml
 from kehoach.docx.formats import open_word
 from kehoach.docx.model import Model, PageSetup, Para
+from kehoach.docx.package import read_text_file
 from kehoach.docx.resolve import Resolver
 from kehoach.docx.xml import box_mm, cell_margins_mm, cell_width_mm, text_width_mm
-from kehoach.errors import InputError, Problem
 
 EMU_PER_MM = 36000
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -24,19 +24,13 @@ R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 def read_path(path: Path, convert: bool = False) -> Model:
     """Read FILE; every reason it cannot be read becomes an InputError naming the file and saying what to do.
+    The file is read bounded and without blocking, a .docx checked from its zip directory before anything is
+    inflated (docx/package.py).
 
     `convert`: a .doc, .odt or .rtf file is converted to .docx with LibreOffice (in a temporary folder) first.
     """
-    if not path.exists():
-        raise InputError([Problem(path, "không tìm thấy tệp.")])
-    if path.is_dir():
-        raise InputError([Problem(path, "đây là một thư mục, không phải tệp văn bản.")])
     if path.suffix.lower() == ".txt":
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError([Problem(path, f"không đọc được tệp văn bản UTF-8 ({exc}).")]) from exc
-        return read_text(text, name=str(path))
+        return read_text(read_text_file(path), name=str(path))
     document, notes = open_word(path, convert_other=convert)
     model = read_document(document, name=str(path))
     model.notes[:0] = notes

@@ -8,27 +8,26 @@ and writes the same bytes as the plain docxtpl path (`_render_with_docxtpl`), ab
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from docxtpl import DocxTemplate
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2 import meta
 
-from kehoach.docx.compiled import CompiledPackage, normalise_zip
+from kehoach.docx import package, sandbox
+from kehoach.docx.compiled import CORE_PROPS, CompiledPackage, normalise_zip
 from kehoach.docx.layout import arrange
-from kehoach.errors import Problem, TemplateProblem
+from kehoach.errors import InputError, Problem, TemplateProblem
 from kehoach.inputs.models import Draft
 from kehoach.inputs.paths import builtin_templates
 from kehoach.text.vntext import number_vi, short_date, upper_vi
 
 
 def jinja_env() -> jinja2.Environment:
-    """The only Jinja environment kehoach uses: sandboxed, strict about undefined names, escaping XML."""
-    env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
-    env.filters.update({"so": number_vi, "in_hoa": upper_vi, "ngay_ngan": short_date})
-    return env
+    """The only Jinja environment kehoach uses: sandboxed, strict about undefined names, escaping XML, and bounded
+    (docx/sandbox.py: what a template may use, and how long and large a render may grow)."""
+    return sandbox.environment({"so": number_vi, "in_hoa": upper_vi, "ngay_ngan": short_date})
 
 
 def template_path(draft: Draft, override: Path | None = None) -> Path:
@@ -72,19 +71,24 @@ class LoadedTemplate:
     def __init__(self, path: Path, data: bytes | None = None):
         self.path = path
         try:
-            self.blob = path.read_bytes() if data is None else data
+            # A profile's `mau:` may name a folder, /dev/zero, a FIFO or a zip bomb: read and checked before use.
+            self.blob = package.read_docx_bytes(path, "tệp mẫu") if data is None else data
             probe = DocxTemplate(io.BytesIO(self.blob))
             probe.init_docx()
-        except FileNotFoundError:
-            raise TemplateProblem([Problem(path, "không tìm thấy tệp mẫu")]) from None
-        except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        except InputError as exc:
+            raise TemplateProblem(exc.problems) from None
+        except Exception as exc:  # python-docx on a zip that is not a Word document
             raise TemplateProblem([Problem(path, f"tệp mẫu không phải .docx hợp lệ ({exc})")]) from None
         self.env = jinja_env()
         try:
-            self.variables = probe.get_undeclared_template_variables(self.env)
+            self.variables = probe.get_undeclared_template_variables(self.env) | _core_variables(probe, self.env)
+            fast = CompiledPackage(probe, self.env)
+        except sandbox.TemplateRefused as exc:
+            raise TemplateProblem([Problem(path, str(exc.message))]) from None
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateProblem([Problem(path, f"mẫu có thẻ Jinja sai cú pháp: {exc.message}", exc.lineno)]) from None
-        fast = CompiledPackage(probe, self.env)
+        except Exception as exc:  # XML docxtpl or python-docx cannot take apart
+            raise TemplateProblem([Problem(path, f"tệp mẫu không phải .docx hợp lệ ({type(exc).__name__})")]) from None
         self._fast = fast if fast.handled else None  # None: a template left to docxtpl (see CompiledPackage.handled)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -98,11 +102,26 @@ class LoadedTemplate:
             known = ", ".join(sorted(values))
             raise TemplateProblem([Problem(self.path, f"mẫu dùng biến không có: {', '.join(unknown)} (các biến có: {known})")])
         try:
-            if self._fast is None:
-                return _render_with_docxtpl(self.blob, self.env, values)
-            return self._fast.render(values)
-        except jinja2.TemplateError as exc:
-            raise TemplateProblem([Problem(self.path, f"lỗi khi điền mẫu: {exc}")]) from None
+            with sandbox.bounded():
+                if self._fast is None:
+                    return _render_with_docxtpl(self.blob, self.env, values)
+                return self._fast.render(values)
+        except sandbox.TemplateRefused as exc:
+            raise TemplateProblem([Problem(self.path, str(exc.message))]) from None
+        except Exception as exc:  # the template is data: whatever evaluating it raises is the template's problem
+            reason = str(exc) if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
+            raise TemplateProblem([Problem(self.path, f"lỗi khi điền mẫu: {reason[:300]}")]) from None
+
+
+def _core_variables(probe: DocxTemplate, env: jinja2.Environment) -> set[str]:
+    """Names the core properties (Title, Comments …) use: docxtpl renders them too, but does not list them."""
+    props = probe.docx.core_properties
+    found: set[str] = set()
+    for name in CORE_PROPS:
+        text = getattr(props, name) or ""
+        if "{" in text:
+            found |= meta.find_undeclared_variables(env.parse(text))
+    return found
 
 
 def _render_with_docxtpl(blob: bytes, env: jinja2.Environment, values: dict[str, Any]) -> bytes:

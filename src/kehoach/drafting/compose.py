@@ -232,7 +232,10 @@ class Composer:
         styles = plan.numbering or numbering.default_styles(plan.kind, self.profile.layout.section_mark,
                                                            plan.point_style)
         # A Công văn has no Roman sections: its groups look like the "1." level of a Kế hoạch (seed 003).
-        return numbering.number(sections, styles, self.text, first_kind=1 if plan.kind == "cong_van" else 0)
+        try:
+            return numbering.number(sections, styles, self.text, first_kind=1 if plan.kind == "cong_van" else 0)
+        except numbering.NumberingError as exc:
+            raise InputError([self.loc.problem(exc.path, str(exc))]) from None
 
     def closing(self, subject_short: str) -> str | None:
         plan = self.plan

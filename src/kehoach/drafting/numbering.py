@@ -11,13 +11,21 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from kehoach.inputs.models import Block, Section
-from kehoach.text.vntext import letter, roman, upper_first, upper_vi
+from kehoach.text.vntext import VI_LETTERS, letter, roman, upper_first, upper_vi
 
 STYLES = ("I.", "I-", "1.", "1.1.", "1.1.1.", "a)", "a.", "-", "+", "khong")
 _DECIMAL = ("1.", "1.1.", "1.1.1.")
 KINDS = ("muc", "khoan", "diem")  # how the template shows a heading of each depth (bold capitals, bold, italic)
 
 Text = Callable[[str, tuple[Any, ...]], str]
+
+
+class NumberingError(ValueError):
+    """A label that cannot be made (a 24th letter), with the key path of the item that needs it."""
+
+    def __init__(self, message: str, path: tuple[Any, ...]):
+        super().__init__(message)
+        self.path = path
 
 
 def label(style: str, index: int, parent: str) -> str:
@@ -52,6 +60,11 @@ def number(sections: Sequence[Section], styles: Sequence[str], text: Text, first
             mark = ""
             if sec.numbered:
                 index += 1
+                if style in ("a)", "a.") and index > len(VI_LETTERS):
+                    raise NumberingError(
+                        f"có hơn {len(VI_LETTERS)} mục đánh {style} ở cùng một cấp, nhưng bảng chữ cái chỉ có "
+                        f"{len(VI_LETTERS)} chữ (a … y): hãy chia thành nhiều mục, hoặc đánh số 1.1. (danh_so_cap_3: "
+                        "'1.1.')", here)
                 mark = label(style, index, parent)
             kind = KINDS[min(depth + first_kind, 2)]
             paragraphs = [text(p, here + ("noi_dung",)) for p in sec.paragraphs]

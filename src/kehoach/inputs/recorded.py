@@ -53,9 +53,12 @@ def doc_from_json(raw: dict[str, Any]) -> DocRef:
     return DocRef(**{k: v for k, v in fields.items() if k in DocRef.__dataclass_fields__})
 
 
-def load_record(path: Path) -> dict[str, Any]:
+def load_record(path: Path, documents: bool = True) -> dict[str, Any]:
     """A record read and checked: an object whose known fields have their types. InputError when it is damaged
-    (truncated, empty, `[]`, a field of the wrong type), saying what to do."""
+    (truncated, empty, `[]`, a field of the wrong type), saying what to do.
+
+    `documents=False` leaves the documents inside unchecked (whether a draft is up to date does not read them; a
+    no-op build reads thousands of records); they are checked where they are used: as a parent, when issuing."""
     data = read_input(path, MAX_RECORD, "bản ghi")
     try:
         raw = json.loads(data.decode("utf-8"))
@@ -64,7 +67,7 @@ def load_record(path: Path) -> dict[str, Any]:
         raise _damaged(path, f"không phải JSON đọc được: {where}") from None
     except (UnicodeDecodeError, ValueError):
         raise _damaged(path, "không phải JSON đọc được") from None
-    reason = _shape_problem(raw)
+    reason = _shape_problem(raw, documents)
     if reason:
         raise _damaged(path, reason)
     return raw  # type: ignore[no-any-return]
@@ -75,7 +78,7 @@ def _damaged(path: Path, reason: str) -> InputError:
                                      "lại (bản thảo đang có sẽ được sao lưu, không mất)")])
 
 
-def _shape_problem(raw: Any) -> str | None:
+def _shape_problem(raw: Any, documents: bool) -> str | None:
     if not isinstance(raw, dict):
         return f"cần một đối tượng JSON, không phải {type(raw).__name__}"
     for key, kind in _FIELDS.items():
@@ -84,6 +87,8 @@ def _shape_problem(raw: Any) -> str | None:
     for role, files in (raw.get("inputs") or {}).items():
         if not isinstance(files, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
             return f"trường 'inputs.{role}' sai kiểu"
+    if not documents:
+        return None
     if "document" in raw and (problem := _doc_problem(raw["document"])):
         return f"trường 'document': {problem}"
     for i, doc in enumerate(raw.get("chain") or []):

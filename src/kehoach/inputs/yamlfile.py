@@ -273,26 +273,52 @@ def _syntax_problem(file: Path, exc: yaml.YAMLError) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     if isinstance(exc, yaml.MarkedYAMLError):
-        return Problem(file, f"YAML sai cú pháp: {_yaml_reason(exc)}", line)
-    return Problem(file, f"YAML không đọc được ({exc})", line)
+        where = f" (cột {mark.column + 1})" if mark is not None else ""
+        return Problem(file, f"YAML sai cú pháp{where}: {_yaml_reason(exc)}", line)
+    return Problem(file, "YAML không đọc được", line)
 
 
-_REASONS = {
-    "mapping values are not allowed here": "có dấu ':' không đúng chỗ (giá trị có dấu hai chấm thì đặt trong ngoặc kép)",
-    "could not find expected ':'": "thiếu dấu ':' sau tên khóa",
-    "found character '\\t' that cannot start any token": "có ký tự Tab; hãy thụt lề bằng dấu cách",
-    "expected <block end>, but found '-'": "thụt lề của danh sách không khớp",
-    "found undefined alias": "có bí danh (*) không được định nghĩa",
-}
+# PyYAML's reasons, by a fragment of its message, in the words a secretary can act on (first match wins).
+_REASONS = (
+    ("mapping values are not allowed here", "có dấu ':' không đúng chỗ (giá trị có dấu hai chấm thì đặt trong ngoặc kép)"),
+    ("mapping keys are not allowed here", "có dấu ':' hoặc '?' không đúng chỗ (giá trị có dấu đó thì đặt trong ngoặc kép)"),
+    ("could not find expected ':'", "thiếu dấu ':' sau tên khóa"),
+    ("'\\t' that cannot start any token", "có ký tự Tab; hãy thụt lề bằng dấu cách"),
+    ("found a tab character", "có ký tự Tab; hãy thụt lề bằng dấu cách"),
+    ("expected <block end>, but found '-'", "thụt lề của danh sách không khớp"),
+    ("did not find expected '-' indicator", "thụt lề của danh sách không khớp"),
+    ("found unknown escape character", "trong ngoặc kép có dấu \\ không hợp lệ (muốn viết dấu \\ thì dùng ngoặc đơn '…')"),
+    ("found unexpected end of stream", "chuỗi trong ngoặc kép chưa được đóng"),
+    ("expected ',' or ']'", "danh sách trong ngoặc vuông [ ] chưa được đóng, hoặc thiếu dấu phẩy giữa các mục"),
+    ("expected ',' or '}'", "nhóm trong ngoặc nhọn { } chưa được đóng, hoặc thiếu dấu phẩy giữa các khóa"),
+    ("found undefined tag handle", "có thẻ YAML (!…) không được dùng; hãy xóa thẻ đó"),
+    ("expected alphabetic or numeric character", "sau dấu & hoặc * phải là một tên (muốn viết dấu & hay * thì đặt giá "
+                                                 "trị trong ngoặc kép)"),
+    ("found undefined alias", "có bí danh (*) không được định nghĩa"),
+    ("expected '<document start>'", "có nội dung thừa sau phần chính của tệp (một dấu ngoặc thừa?)"),
+    ("expected a comment or a line break", "có chữ thừa sau giá trị trên cùng dòng (câu có dấu nháy thì đặt cả câu "
+                                           "trong ngoặc kép)"),
+    ("expected chomping or indentation indicators", "sau dấu | hoặc > chỉ được có -, + hoặc số thụt lề"),
+    ("found incompatible YAML document", "chỉ thị %YAML không được hỗ trợ; hãy xóa dòng đó"),
+    ("expected the node content", "thiếu giá trị ở chỗ này"),
+    ("did not find expected node content", "thiếu giá trị ở chỗ này"),
+    ("but found ']'", "có dấu ngoặc ] thừa"),
+    ("but found '}'", "có dấu ngoặc } thừa"),
+    ("but found '<scalar>'", "có chữ thừa sau một giá trị, hoặc thụt lề không khớp với dòng trên (câu có dấu nháy thì "
+                             "đặt cả câu trong ngoặc kép)"),
+    ("did not find expected key", "thụt lề không khớp với dòng trên"),
+    ("expected <block end>", "thụt lề không khớp với dòng trên"),
+    ("expected <block mapping start>", "thụt lề không khớp với dòng trên"),
+)
+_CHARACTER = re.compile(r"found character '(.+?)' that cannot start any token")
 
 
 def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or ""
-    for english, vietnamese in _REASONS.items():
-        if problem.startswith(english.split("'")[0]) and english in problem or problem == english:
+    """Vietnamese only: a reason PyYAML gives that is not in _REASONS is said in general words."""
+    text = f"{exc.problem or ''} {exc.context or ''}"
+    for fragment, vietnamese in _REASONS:
+        if fragment in text:
             return vietnamese
-    if "expected <block end>" in problem or "expected <block mapping start>" in (exc.context or ""):
-        return "thụt lề không khớp với dòng trên"
-    if "found unexpected end of stream" in problem:
-        return "chuỗi trong ngoặc kép chưa được đóng"
-    return f"cấu trúc không hợp lệ ({problem})"
+    if match := _CHARACTER.search(text):
+        return f"ký tự {match[1]} không được đứng đầu một giá trị (giá trị bắt đầu bằng {match[1]} thì đặt trong ngoặc kép)"
+    return "cấu trúc không hợp lệ ở chỗ này"

@@ -89,7 +89,10 @@ def build(ws: Workspace, dry_run: bool = False, jobs: int | None = None, recreat
 
 def _build(ws: Workspace, dry_run: bool, jobs: int | None, recreate: bool, progress: Progress | None) -> Report:
     report = Report()
+    ws.refresh()
     found = ws.scan()
+    if not dry_run:
+        ws.remember()
     hashes = Hashes(ws.digests())  # the plan files' hashes from the bytes scan read: not read a second time
     todo: list[Job] = []
     total = len(found)

@@ -6,19 +6,25 @@ Every .yaml file under the plans folder is read by the one YAML loader and is on
 writes (ban-thao/<same sub-folder>/<tep_ra or file name>.docx); a parent document lying among the plans (listed,
 not built); or a file that cannot be a plan, with every reason why. Two plans that would write the same draft are
 both refused. Nothing is decided by matching lines of text.
+
+A build remembers, in <drafts>/.kehoach/ke-hoach.json, what each plan file's content (by its sha256) says about its
+draft: a plan whose bytes are unchanged is not parsed again (a national workspace has thousands).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kehoach import __version__
 from kehoach.errors import InputError, Problem
-from kehoach.files import check_name
+from kehoach.files import MB, check_name, read_input, write_atomic
 from kehoach.inputs.documents import load_document
 from kehoach.inputs.plans import load_plan
+from kehoach.inputs.recorded import RECORD_DIR
 from kehoach.inputs.yamlfile import Located, decode, read_bytes, read_yaml
 from kehoach.text.symbols import KINDS
 
@@ -38,6 +44,7 @@ class Found:
     note: str = ""  # a document among the plans: listed, not built
     output_line: int | None = None  # the line of its tep_ra
     digest: str | None = None  # sha256 of the bytes that were read (a build's record compares it: no second read)
+    tep_ra: str | None = None  # the plan's tep_ra, None when it names its draft after its file
 
     @property
     def is_plan(self) -> bool:
@@ -51,6 +58,7 @@ class Workspace:
     out_dir: Path
     _index: dict[str, Path] | None = field(default=None, repr=False)
     _found: list[Found] | None = field(default=None, repr=False)
+    _memo: dict[str, str | None] | None = field(default=None, repr=False)  # plan content (sha256) → its tep_ra
 
     @classmethod
     def open(cls, folder: Path, out_dir: Path | None = None) -> Workspace:
@@ -59,12 +67,32 @@ class Workspace:
         plans_dir = folder / "ke-hoach" if (folder / "ke-hoach").is_dir() else folder
         return cls(folder, plans_dir, out_dir or folder / "ban-thao")
 
+    def refresh(self) -> None:
+        """Forget what was read: a build or a tree reads the folder as it is now."""
+        self._found = None
+        self._index = None
+
     def scan(self) -> list[Found]:
-        """Every .yaml file under the plans folder, in a stable order, each read once."""
+        """Every .yaml file under the plans folder, in a stable order, each read once (until `refresh`)."""
         if self._found is None:
             found = [self._classify(path) for path in self._yaml_files()]
             self._found = _refuse_shared_outputs(found)
         return self._found
+
+    def remember(self) -> None:
+        """Write what scan learnt about each plan file (its sha256 → its tep_ra) beside the records, when it changed,
+        so the next build does not parse unchanged plans again. A build does this under its lock; nothing else."""
+        plans = {f.digest: f.tep_ra for f in self.scan() if f.is_plan and f.digest is not None}
+        if plans != self._known():
+            data = {"_ghi_chu": "Tệp do kehoach tạo và quản lý. KHÔNG SỬA BẰNG TAY.", "kehoach": __version__,
+                    "ke_hoach": plans}
+            write_atomic(self.out_dir / RECORD_DIR / MEMO, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            self._memo = plans
+
+    def _known(self) -> dict[str, str | None]:
+        if self._memo is None:
+            self._memo = _read_memo(self.out_dir / RECORD_DIR / MEMO)
+        return self._memo
 
     def plans(self) -> list[Path]:
         """Every plan file that can be built, in a stable order; documents and profiles in the tree are not plans."""
@@ -116,17 +144,28 @@ class Workspace:
         default = self._draft(path, path.stem)
         try:
             data = read_bytes(path)
-            loc = read_yaml(path, decode(data, path), strict=False)
         except InputError as exc:
             return Found(path, default, tuple(exc.problems))
         digest = hashlib.sha256(data).hexdigest()
+        known = self._known()
+        if digest in known:  # these very bytes were a plan at the last build
+            name = known[digest]
+            if name is None:
+                return Found(path, default, digest=digest)
+            if check_name(name) is None:
+                return Found(path, self._draft(path, name), digest=digest, tep_ra=name)
+        try:
+            loc = read_yaml(path, decode(data, path), strict=False)
+        except InputError as exc:
+            return Found(path, default, tuple(exc.problems))
         kind = loc.data.get("loai")
         if isinstance(kind, str) and kind in KINDS:
             name = loc.data.get("tep_ra")
             if name is None:
                 return Found(path, default, digest=digest)
             if isinstance(name, str) and check_name(name) is None:
-                return Found(path, self._draft(path, name), output_line=loc.line(("tep_ra",)), digest=digest)
+                return Found(path, self._draft(path, name), output_line=loc.line(("tep_ra",)), digest=digest,
+                             tep_ra=name)
         elif "so_ky_hieu" in loc.data or "ky_hieu" in loc.data:  # written as a parent document
             try:
                 load_document(path)
@@ -134,6 +173,28 @@ class Workspace:
                 return Found(path, default, tuple(exc.problems))
             return Found(path, default, note=DOCUMENT_NOTE)
         return Found(path, default, _plan_problems(path, loc))
+
+
+MEMO = "ke-hoach.json"
+
+
+def _read_memo(path: Path) -> dict[str, str | None]:
+    """The memo of the last build; {} when there is none, it is damaged, or another version of kehoach wrote it."""
+    try:
+        raw = json.loads(read_input(path, 64 * MB, "bản ghi"))
+    except (InputError, ValueError):
+        return {}
+    plans = raw.get("ke_hoach") if isinstance(raw, dict) and raw.get("kehoach") == __version__ else None
+    if not isinstance(plans, dict):
+        return {}
+    return {k: v for k, v in plans.items() if isinstance(k, str) and (v is None or isinstance(v, str))}
+
+
+def _line_of_tep_ra(file: Path) -> int | None:
+    try:
+        return read_yaml(file, strict=False).line(("tep_ra",))
+    except InputError:
+        return None
 
 
 def _plan_problems(path: Path, loc: Located) -> tuple[Problem, ...]:
@@ -162,9 +223,9 @@ def _refuse_shared_outputs(found: list[Found]) -> list[Found]:
         others = ", ".join(str(other.file) for other in group if other is not item)
         message = (f"bản thảo {item.output} cũng là đầu ra của {others}: hai kế hoạch không được ghi vào cùng một "
                    "tệp; hãy đặt 'tep_ra' khác nhau")
-        if item.output_line is None:  # named after the plan file: there is no tep_ra line to point at
+        if item.tep_ra is None:  # named after the plan file: there is no tep_ra line to point at
             problem = Problem(item.file, message)
         else:
-            problem = Problem(item.file, message, item.output_line, "tep_ra", ("tep_ra",))
+            problem = Problem(item.file, message, item.output_line or _line_of_tep_ra(item.file), "tep_ra", ("tep_ra",))
         out.append(Found(item.file, item.output, (problem,)))
     return out

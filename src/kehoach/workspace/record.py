@@ -93,9 +93,11 @@ def write_record(output: Path, record: dict[str, Any]) -> Path:
     return path
 
 
-def read_record(output: Path) -> dict[str, Any] | None:
-    """The record beside a draft, None when there is none; InputError naming it when it is damaged."""
+def read_record(output: Path, documents: bool = True) -> dict[str, Any] | None:
+    """The record beside a draft, None when there is none; InputError naming it when it is damaged.
+
+    `documents=False`: the documents it carries are not checked (recorded.load_record)."""
     path = record_path(output)
     if not os.path.lexists(path):
         return None
-    return load_record(path)
+    return load_record(path, documents)

@@ -51,7 +51,7 @@ class Hashes:
 def draft_state(output: Path, hashes: Hashes, check_edits: bool = True) -> DraftState:
     """`check_edits=False` skips hashing the draft itself (a build only needs to know what is stale, and the
     conflicts its record counts)."""
-    record = read_record(output)
+    record = read_record(output, documents=False)
     exists = output.is_file()
     if record is None:
         return DraftState(NEW, exists)
