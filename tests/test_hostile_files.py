@@ -59,6 +59,7 @@ ONLY = "mẫu chỉ được đặt biến, dùng if, for và các bộ lọc ch
     ("{{ trich_yeu.center(2000000000) }}", f"mẫu không được dùng gọi hàm hay phương thức (…()): {ONLY}"),
     ("{% set x = trich_yeu %}{{ x }}", f"mẫu không được dùng {{% set %}}: {ONLY}"),
     ("{% macro m() %}x{% endmacro %}", f"mẫu không được dùng {{% macro %}}: {ONLY}"),
+    ("{{ x }}{% filter upper %}{{ trich_yeu }}{% endfilter %}", f"mẫu không được dùng {{% filter %}}: {ONLY}"),
     ("{% autoescape false %}{{ trich_yeu }}{% endautoescape %}",
      "mẫu không được dùng {% autoescape %}: chữ trong văn bản luôn phải được thoát ký tự XML"),
 ])
@@ -114,7 +115,7 @@ def test_a_plain_template_with_filters_and_small_arithmetic_still_works(tmp_path
 
 def test_mau_that_is_a_folder_a_device_or_a_fifo(tmp_path):
     result, root = with_template(tmp_path / "a", ".")
-    assert refused(result).strip() == f"Lỗi: {root}: đây là một thư mục, không phải tệp mẫu"
+    assert refused(result).strip() == f"Lỗi: {root}: đây là một thư mục, không phải tệp mẫu."
     result, _ = with_template(tmp_path / "b", "/dev/zero")
     assert refused(result).strip() == "Lỗi: /dev/zero: không phải tệp thường (thiết bị, ống dẫn hay socket): không đọc " \
                                       "được tệp mẫu"
@@ -210,12 +211,11 @@ CASES = {
                 "tệp .docx không có phần nội dung (w:body): tệp hỏng hoặc không do Word tạo."),
     "no-document": (lambda d: _rezip(d, {"word/document.xml": None}), "tệp .docx bị hỏng hoặc không phải văn bản Word ("),
     "password-zip": (_encrypted, "tệp .docx được đặt mật khẩu: hãy mở bằng Word, bỏ mật khẩu rồi lưu lại."),
-    "password-word": (lambda d: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096,
-                      "tệp Word được đặt mật khẩu, hoặc là tệp .doc cũ: hãy mở bằng Word, bỏ mật khẩu và lưu thành .docx."),
+    "password-word": (lambda d: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512 + "EncryptedPackage".encode("utf-16-le"),
+                      "tệp Word này được đặt mật khẩu (mã hóa) nên không đọc được nội dung."),
     "bad-deflate": (_corrupt_deflate, "phần word/document.xml của tệp .docx bị hỏng (dữ liệu nén không giải được: "),
-    "truncated": (lambda d: d[: len(d) // 2], "không phải tệp .docx (Word) đọc được: không phải tệp nén zip hoặc tệp "
-                                              "bị cắt cụt."),
-    "empty": (lambda d: b"", "không phải tệp .docx (Word) đọc được: không phải tệp nén zip hoặc tệp bị cắt cụt."),
+    "truncated": (lambda d: d[: len(d) // 2], "không phải tệp .docx (Word) hoặc .txt đọc được."),
+    "empty": (lambda d: b"", "không phải tệp .docx (Word) hoặc .txt đọc được."),
     "bomb": (_bomb, f"phần word/document.xml của tệp giải nén ra {MAX_PART // (1 << 20) + 8} MB (tối đa "
                     f"{MAX_PART // (1 << 20)} MB): tệp hỏng hoặc cố ý làm tràn bộ nhớ."),
 }

@@ -6,7 +6,7 @@ template is read, with a Vietnamese message naming the construct, or stopped whi
 
 - no loader: `{% include %}`, `{% import %}`, `{% extends %}` are refused (a template is one whole .docx);
 - no `{% set %}`, `{% macro %}`, `{% call %}`, `{% filter %}`, no function or method calls, no `{% autoescape %}`
-  (text must stay escaped: it is XML); no globals (`range`, `lipsum`, `dict` …); filters from FILTERS only;
+  (text stays escaped: it goes into XML); no globals (`range`, `lipsum`, `dict` …); filters from PLAIN_FILTERS only;
 - arithmetic: `**` or `*` giving an integer over MAX_INT_BITS bits (`7**100000000`, `10**5000`), `*` or `+` giving text
   or a list over MAX_TEXT characters (`'ab' * 2000000000`), `%` formatting of text: refused while rendering;
 - `~` joins at most MAX_TEXT characters; a render runs at most MAX_STEPS loop steps and writes at most MAX_OUTPUT
@@ -32,10 +32,12 @@ MAX_OUTPUT = 20_000_000  # characters a template writes for one draft (a long pl
 MAX_STEPS = 1_000_000  # loop steps in one draft (a plan has a few hundred paragraphs)
 
 # Filters a layout template may use: they only reshape text or lists, in time and size proportional to their input.
+# `safe` is among them: a template is XML its author writes anyway, and the core properties (Title, Author), which
+# python-docx escapes when it sets them, use it not to be escaped twice.
 PLAIN_FILTERS = ("abs", "capitalize", "count", "d", "default", "dictsort", "e", "escape", "first", "float",
                  "forceescape", "groupby", "int", "items", "join", "last", "length", "list", "lower", "max", "min",
-                 "reject", "rejectattr", "reverse", "round", "select", "selectattr", "sort", "string", "striptags",
-                 "sum", "title", "trim", "truncate", "unique", "upper", "wordcount")
+                 "reject", "rejectattr", "reverse", "round", "safe", "select", "selectattr", "sort", "string",
+                 "striptags", "sum", "title", "trim", "truncate", "unique", "upper", "wordcount")
 _REFUSED = {
     nodes.Include: "{% include %}", nodes.Import: "{% import %}", nodes.FromImport: "{% from … import %}",
     nodes.Extends: "{% extends %}", nodes.Block: "{% block %}", nodes.Assign: "{% set %}", nodes.AssignBlock: "{% set %}",
