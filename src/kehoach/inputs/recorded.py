@@ -21,7 +21,7 @@ MAX_RECORD = 64 * MB  # a record holds a draft's text and fingerprints: a long p
 # The type of each field a record must have when it has it (older records lack some; newer ones may add others).
 _FIELDS: dict[str, type | tuple[type, ...]] = {
     "kehoach": str, "output": str, "generated_sha256": (str, type(None)), "output_sha256": (str, type(None)),
-    "inputs": dict, "text": list, "paragraphs": list, "document": dict, "chain": list,
+    "inputs": dict, "text": list, "paragraphs": list, "document": dict, "chain": list, "xung_dot": list,
 }
 _DOC_TEXT = ("key", "type_name", "type_code", "number", "issuer_symbol", "system", "issuer", "subject_prefix", "people")
 
