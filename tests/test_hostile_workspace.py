@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from .hostile import GOOD, files, invoke, no_traceback, refused, whole_outputs, workspace
+from .hostile import GOOD, ROOT, files, invoke, no_traceback, refused, whole_outputs, workspace
 
 # 000 is one of two plans writing 000-ldld-lai-chau.docx (kind 3): both are refused.
-GOOD_PLANS = ["001-btg-binh-dinh", "002-huyen-uy-phong-tho", "003-ldld-binh-dinh",
-              "004-ldld-cao-bang", "gia-lai-1-tinh-uy", "gia-lai-2-ban-tgdv", "gia-lai-3-ldld", "gia-lai-4-cong-doan-xa"]
+GOOD_PLANS = sorted(p.stem for p in (ROOT / "examples" / "ke-hoach").glob("*.yaml") if p.stem != "000-ldld-lai-chau")
 PLAN = "co_quan: lai-chau/ldld-lai-chau\nloai: ke_hoach\nthuc_hien: [349-kh-tld]\n"
 POINTS = PLAN + "muc:\n  - tieu_de: A\n    muc_con:\n      - tieu_de: B\n        muc_con:\n" + "".join(
     f"          - tieu_de: Điểm {i}\n" for i in range(1, 25))
