@@ -34,7 +34,7 @@ from kehoach.kiemtra.extent import cut_to_document
 from kehoach.kiemtra.report import Finding, Report, format_text, to_json
 from kehoach.kiemtra.structure import analyse
 
-__all__ = ["RULES", "Finding", "Report", "check_model", "check_path", "check_text", "format_text", "to_json"]
+__all__ = ["MODULES", "RULES", "Finding", "Report", "check_model", "check_path", "check_text", "format_text", "to_json"]
 
 # The rule modules in the order their findings read best; a new module adds its CHECKS (and RULES) here.
 MODULES = (rules_page, rules_header, rules_title, rules_body, rules_cite, rules_cite_doc, rules_words, rules_sign,

@@ -61,6 +61,15 @@ class RuleInfo:
         return ""
 
 
+def severity_of(rule_id: str, system: str) -> str:
+    """How serious a rule is in a system: its own severity, a warning in the Đoàn and the hội for the form rules
+    (TT-…, TB-…) since their rule books are not confirmed."""
+    info = RULES[rule_id]
+    if system in UNCONFIRMED and not rule_id.startswith("VB-"):
+        return WARN
+    return info.pick(info.severity, system)
+
+
 def _r(area, title, text, severity=ERROR, source=None) -> RuleInfo:
     text = text if isinstance(text, dict) else {"*": text}
     severity = severity if isinstance(severity, dict) else {"*": severity}

@@ -9,7 +9,7 @@ from functools import cached_property
 
 from kehoach.docx.locate import heading_path
 from kehoach.docx.model import Model, Para, Run
-from kehoach.kiemtra.catalog import RULES, UNCONFIRMED, WARN
+from kehoach.kiemtra.catalog import RULES, UNCONFIRMED, WARN, severity_of
 from kehoach.kiemtra.report import Finding
 from kehoach.kiemtra.structure import Layout
 
@@ -73,10 +73,10 @@ class Context:
             severity: str | None = None, quote: str | None = None) -> None:
         info = RULES[rule_id]
         para = self.para(where) if isinstance(where, int) else where
-        severity = severity or info.pick(info.severity, self.system)
+        severity = severity or severity_of(rule_id, self.system)
         if not self.certain and len(info.text) > 1:
             severity = WARN  # a rule of one system on a text whose system is a guess: a warning, not an error
-        if self.system in UNCONFIRMED and rule_id.startswith("TT-"):
+        if self.system in UNCONFIRMED and not rule_id.startswith("VB-"):
             severity = WARN  # the Đoàn and the hội: no confirmed rule book of their own
         self.findings.append(Finding(
             rule_id=rule_id,

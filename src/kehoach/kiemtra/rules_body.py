@@ -284,4 +284,6 @@ def check_repeated_words(ctx: Context) -> None:
                         quote=p.clean[start:match.end() + 25])
 
 
+RULE_IDS = ("TT-19a", "TT-19b", "TT-19c", "TT-19d", "TT-19e", "TT-19f", "TT-19g", "TT-20a", "TT-20b", "TT-20c",
+            "TT-20d", "TT-22", "VB-01")  # the rules this module reports (kehoach kiemtra --quy-tac)
 CHECKS = [check_numbering, check_heading_form, check_body_format, check_end_of_content, check_repeated_words]

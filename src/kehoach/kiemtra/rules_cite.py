@@ -89,4 +89,5 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
+RULE_IDS = ("TT-21a", "TT-21b", "TT-21c", "VB-02")  # the rules this module reports (kehoach kiemtra --quy-tac)
 CHECKS = [check_dates, check_symbols, check_type_names]

@@ -166,4 +166,5 @@ def _cited_in_full(ctx: Context, citations: list[Citation]) -> None:
             full.add((fold_name(m["name"]), m["number"]))
 
 
+RULE_IDS = ("TT-21d", "TT-21e", "TT-21f", "TT-21g", "TT-21h")  # the rules this module reports (kehoach kiemtra --quy-tac)
 CHECKS = [check_same_document]

@@ -25,4 +25,5 @@ def check_mixing(ctx: Context) -> None:
                 "Thay dấu “*” bằng đường kẻ ngang dưới tên cơ quan ban hành.")
 
 
+RULE_IDS = ("TT-32",)  # the rules this module reports (kehoach kiemtra --quy-tac)
 CHECKS = [check_mixing]

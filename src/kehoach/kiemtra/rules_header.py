@@ -361,4 +361,6 @@ def _date_problem(text: str) -> tuple[str, str]:
     return message[0].upper() + message[1:] + ".", fix
 
 
+RULE_IDS = ("TT-07", "TT-08", "TT-08b", "TT-09", "TT-10", "TT-10b", "TT-11", "TT-11b", "TT-11c", "TT-12", "TT-12b",
+            "TT-13", "TT-14", "TT-14b")  # the rules this module reports (kehoach kiemtra --quy-tac)
 CHECKS = [check_titles, check_rules_under_titles, check_issuer, check_number, check_date_line]

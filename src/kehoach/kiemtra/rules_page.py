@@ -107,4 +107,5 @@ def _count(paras: list) -> str:
     return f"{len(paras)} đoạn, đầu tiên ở {paras[0].where()}"
 
 
+RULE_IDS = ("TT-01", "TT-02", "TT-03", "TT-04", "TT-05", "TT-06")  # the rules this module reports (kehoach kiemtra --quy-tac)
 CHECKS = [check_page, check_fonts_and_colour, check_unicode, check_page_numbers]

@@ -195,4 +195,7 @@ def _check_last(ctx: Context, p) -> None:
     ctx.add("TT-30", p, message, fix)
 
 
+# The rules this module reports (kehoach kiemtra --quy-tac).
+RULE_IDS = ("TT-23", "TT-23b", "TT-24", "TT-25", "TT-25b", "TT-26",
+            "TT-27", "TT-28", "TT-29", "TT-30", "TT-31")
 CHECKS = [check_authority, check_signer, check_noi_nhan]

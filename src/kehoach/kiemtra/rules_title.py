@@ -118,4 +118,7 @@ def check_kinh_gui(ctx: Context) -> None:
                     f"Viết “{text.rstrip('.,;')}{separators[-1]}”.")
 
 
+# The rules this module reports (kehoach kiemtra --quy-tac).
+RULE_IDS = ("TT-15", "TT-16", "TT-16b", "TT-16c",
+            "TT-17", "TT-17b", "TT-18")
 CHECKS = [check_title, check_trich_yeu, check_cong_van_subject, check_kinh_gui]

@@ -165,4 +165,5 @@ TYPE_NAMES = {"chỉ thị", "nghị quyết", "nghị định", "quyết địn
               "thông tri", "thông tư", "chương trình", "báo cáo", "tờ trình", "quy chế", "quy định", "đề án",
               "công văn"}
 
+RULE_IDS = ("VB-03", "VB-04", "VB-05", "VB-06")  # the rules this module reports (kehoach kiemtra --quy-tac)
 CHECKS = [check_spaces, check_capitals, check_typing, check_terms]
