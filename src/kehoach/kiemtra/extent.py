@@ -32,8 +32,12 @@ WEB = re.compile(
     r"bản in|tải về|tải văn bản|xem (nội dung|chi tiết|toàn văn|văn bản)|tin liên quan|bài viết liên quan|"
     r"các tin khác|tin khác|bản quyền|copyright|©|số kí hiệu|số ký hiệu|ngày ban hành|ngày hiệu lực|loại văn bản|"
     r"cơ quan ban hành|người ký|lĩnh vực|trích yếu|tệp đính kèm|file đính kèm|liên kết|từ khóa|bình luận|"
-    r"gửi phản hồi|quay lại|về đầu trang)\b", re.IGNORECASE)
+    r"gửi phản hồi|quay lại|về đầu trang|tin cùng chuyên mục|chuyên mục|tin mới)\b", re.IGNORECASE)
 LUU = re.compile(r"^-\s*Lưu(\s*:|\s+[A-ZĐ])")
+# Lines a web page puts after an article: where a document without a closing ends.
+TRAILER = re.compile(r"^(tin liên quan|tin cùng chuyên mục|các tin khác|tin khác|tin mới|bài viết liên quan|bài liên quan|"
+                     r"xem thêm|bản quyền|copyright|©|in bài viết|chia sẻ bài viết|về đầu trang|quay lại)\b",
+                     re.IGNORECASE)
 SIGNED = re.compile(r"^\(?\s*đã ký\s*\)?$|^ký bởi\b", re.IGNORECASE)
 NAME = re.compile(r"^((GS|PGS|TS|ThS|TSKH)\.\s*)*[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,5}$")
 
@@ -118,7 +122,8 @@ def _end(texts: list[str], start: int) -> int:
         if NOI_NHAN.match(t) or (AUTHORITY_LOOSE.match(t) and is_caps(t)) or LUU.match(t):
             closing = i
     if closing is None:
-        end = len(texts)
+        # No closing (a repost of the body): the document ends where the page's trailer begins.
+        end = next((i for i in range(start + 1, len(texts)) if TRAILER.match(texts[i])), len(texts))
         while end > start and (not texts[end - 1] or WEB.match(texts[end - 1])):
             end -= 1
         return end

@@ -50,13 +50,19 @@ def code(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _read() -> tuple[dict[str, str], dict[str, str]]:
+def _read() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     text = files("kehoach.kiemtra").joinpath("data/thuat-ngu.txt").read_text(encoding="utf-8")
     found: dict[str, str] = {}
     wrong: dict[str, str] = {}
+    known: set[str] = set()
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
+            continue
+        if line.startswith("~"):  # a right word that is never proposed in place of another
+            words = WORD.findall(line[1:])
+            if len(words) >= MIN_WORDS:
+                known.add(code(words))
             continue
         if "=>" in line:  # a common misspelling and its correction
             bad, good = (part.strip() for part in line.split("=>"))
@@ -65,12 +71,17 @@ def _read() -> tuple[dict[str, str], dict[str, str]]:
         words = WORD.findall(line)
         if len(words) >= MIN_WORDS:
             found[code(words)] = line
-    return found, wrong
+    return found, wrong, frozenset(known) | frozenset(found)
 
 
 def terms() -> dict[str, str]:
     """Every term of the list: its code → the term as written in the list."""
     return _read()[0]
+
+
+def known_words() -> frozenset[str]:
+    """The codes of every right word of the list: the terms and the words only recognised ("~")."""
+    return _read()[2]
 
 
 def misspellings() -> dict[str, str]:
@@ -81,7 +92,7 @@ def misspellings() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def term_syllables() -> frozenset[tuple[str, int]]:
     """The syllables of the list: the fallback set of known syllables when hunspell-vi is absent."""
-    return frozenset(key(w) for term in terms().values() for w in WORD.findall(term))
+    return frozenset(key(w) for term in terms().values() for w in WORD.findall(term))  # never the "~" words
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +110,8 @@ def _deletions(text: str) -> set[str]:
 
 
 def is_term(words: list[str]) -> bool:
-    return code(words) in terms()
+    """The words are a right word of the list (a term, or a word it only recognises)."""
+    return code(words) in known_words()
 
 
 def misspelled(run) -> bool:
@@ -110,7 +122,7 @@ def nearest(words: list[str]) -> tuple[str, float] | None:
     """(term, confidence) for words one edit away from a term of the list, None otherwise (or when they are one)."""
     written = code(words)
     table = terms()
-    if written in table:
+    if written in known_words():
         return None
     if written in misspellings():
         return misspellings()[written], 0.95

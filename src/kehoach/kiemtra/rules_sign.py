@@ -69,6 +69,10 @@ def _check_prefix(ctx: Context, p, text: str) -> None:
         return
     if STATE_AUTHORITY.match(text):
         return
+    glued = re.match(r"^(TM|KT|TL|TUQ|Q)\.(?=\S)", text)
+    if glued:
+        ctx.add("TT-23", p, f"Thiếu dấu cách sau “{glued[0]}”.", f"Viết “{glued[0]} {text[glued.end():]}”.")
+        return
     state = {"T/M": "TM.", "K/T": "KT.", "T/L": "TL.", "TM": "TM.", "KT": "KT.", "TL": "TL.", "TUQ": "TUQ."}
     key = re.sub(r"\s", "", head).rstrip(".")
     fix = state.get(key, "TM.")
@@ -175,8 +179,10 @@ def _check_last(ctx: Context, p) -> None:
             return
         if not re.match(r"^-\s*Lưu\b", text):
             message = "Dòng cuối nơi nhận không phải dòng lưu."
-        elif ":" in text or re.search(r"\bVT\b", text):
+        elif re.search(r"\bVT\b", text):
             message = "Dòng lưu dùng dạng Nhà nước (“Lưu: VT”) trong văn bản của Đảng."
+        elif ":" in text:
+            message = "Dòng lưu của văn bản Đảng không có dấu hai chấm sau “Lưu”."
         else:
             message = "Dòng lưu chưa đúng dạng “- Lưu <nơi lưu>.”."
         ctx.add("TT-30", p, message, "Viết “- Lưu Văn phòng <cấp ủy>.” (ví dụ “- Lưu VPHU.”).")

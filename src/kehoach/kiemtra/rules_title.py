@@ -76,7 +76,11 @@ def check_cong_van_subject(ctx: Context) -> None:
         return
     first = paras[lay.vv[0]]
     starts_vv = first.clean.startswith("V/v ")
-    if not ctx.party and not starts_vv:
+    written = re.match(r"^(v/v|V/V|Về việc|về việc)\s+", first.clean)
+    if not ctx.party and written:
+        ctx.add("TT-17", first, f"Trích yếu công văn viết “{written[1]}”, không viết tắt đúng “V/v”.",
+                f"Viết “V/v {first.clean[written.end():]}”.")
+    elif not ctx.party and not starts_vv:
         ctx.add("TT-17", first, "Trích yếu công văn không bắt đầu bằng “V/v”.", f"Viết “V/v {first.clean}”.")
     if ctx.party and first.clean.startswith("V/v"):
         ctx.add("TT-17", first, "Trích yếu công văn của Đảng có tiền tố “V/v”.",

@@ -18,8 +18,11 @@ from kehoach.text.vntext import upper_vi
 # Tên loại in hoa → chữ viết tắt, from the table the generator uses (symbols.py); Quy định is written as the State
 # writes it ("QyĐ") and told apart by system in rules_header.
 TYPE_CODES = {upper_vi(name): STATE_OVERRIDES.get(name, SHARED_CODES[name]) for name in TITLED}
-AUTHORITY_LOOSE = re.compile(r"^(T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM|KT|TL|TUQ|Q)\s*[./]?\s+\S")
+# A signing prefix however it is typed: "TM. ", "TM ", "TM.BAN" (no space), "T/M ", "K/T "; "Q." needs its dot.
+AUTHORITY_LOOSE = re.compile(r"^(?:(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L)\s*|(?:TM|KT|TL|TUQ)(?:\s*\.\s*|\s+)|Q\.\s*)\S")
 DATE_LOOSE = re.compile(r"^[^,]{2,40},?\s*ngày\b.*\bnăm\s*\d{0,4}$")
+# The subject of a công văn under its number: "V/v …", also mistyped "v/v", "V/V" or written out "Về việc …".
+SUBJECT = re.compile(r"^(V/v|v/v|V/V|Về việc|về việc)\s")
 NOI_NHAN = re.compile(r"^nơi nhận\b", re.IGNORECASE)
 QUOC_HIEU = re.compile(r"^CỘNG HO?[ÒÀ]A?\b.*XÃ HỘI", re.IGNORECASE)
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
@@ -116,7 +119,7 @@ def _find_header(paras: list[Para], layout: Layout, head_end: int) -> None:
             layout.date = i
         elif t in ("*", "***"):
             layout.star = i
-        elif t.startswith("V/v") or (layout.vv and not layout.date and not is_caps(t) and p.kind == "body"):
+        elif SUBJECT.match(t) or (layout.vv and not layout.date and not is_caps(t) and p.kind == "body"):
             layout.vv.append(i)
         elif layout.header_table and layout.number is not None and i > layout.number and \
                 p.cell == paras[layout.number].cell and not is_caps(t) and not DATE_LOOSE.match(t):

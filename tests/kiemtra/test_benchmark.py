@@ -1,0 +1,19 @@
+"""The benchmark of planted mistakes (benchmarks/bench_kiemtra.py) as a regression: every planted mistake is found
+and nothing else is raised, on texts written for it (State, Party, union, Đoàn, Hội; headers, reposts, web pages)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_kiemtra.py"
+
+
+def test_every_planted_mistake_is_found_and_nothing_else(capsys):
+    spec = importlib.util.spec_from_file_location("bench_kiemtra", BENCH)
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.main() == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("Văn bản: 20; lỗi cài vào: 77; tìm thấy: 77 (100%); phát hiện sai: 0 trên 77 phát hiện;")
