@@ -50,3 +50,24 @@ def test_a_two_line_signer_authority_passes(tmp_path, monkeypatch):
     start = lines.index("TM. ỦY BAN NHÂN DÂN")
     assert lines[start:start + 3] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
     assert check_path(result.output).findings == []
+
+
+def test_an_ending_the_profile_chose_is_not_warned_about(tmp_path, monkeypatch):
+    """A Party profile may choose "./." (issue 17 item 13): kiemtra reads the draft's record and keeps quiet about it;
+    the same file away from its record gets HD 05's warning (a 2026 Party document ending "./.")."""
+    import shutil
+
+    from kehoach.workspace.drafts import generate_quick
+
+    root = Path(__file__).resolve().parents[1]
+    profile = tmp_path / "tinh-uy-cham-gach.yaml"
+    profile.write_text(f"ke_thua: {root / 'profiles' / 'gia-lai' / 'tinh-uy-gia-lai.yaml'}\n"
+                       "trinh_bay:\n  ket_thuc: \"./.\"\n", encoding="utf-8")
+    monkeypatch.chdir(root / "examples")
+    result = generate_quick(str(profile), ("21-ct-tw",), "ke_hoach", when="12/3/2026", out_dir=tmp_path / "ra")
+    assert check_path(result.output).findings == []
+    alone = tmp_path / "mot-minh" / result.output.name
+    alone.parent.mkdir()
+    shutil.copyfile(result.output, alone)
+    assert [(f.rule_id, f.severity, f.message) for f in check_path(alone).findings] == [
+        ("TT-22", "canh_bao", "Văn bản năm 2026 kết thúc bằng “./.”.")]

@@ -31,6 +31,7 @@ from kehoach.kiemtra.catalog import RULES, SYSTEMS
 from kehoach.kiemtra.context import Context
 from kehoach.kiemtra.detect import detect
 from kehoach.kiemtra.extent import cut_to_document
+from kehoach.kiemtra.intent import profile_choices
 from kehoach.kiemtra.report import Finding, Report, format_text, to_json
 from kehoach.kiemtra.structure import analyse
 
@@ -50,7 +51,8 @@ def check_path(path: Path, system: str | None = None, convert: bool = False, who
     """
     path = Path(path)
     _validate_system(system, path)
-    return check_model(read_path(path, convert=convert), system, file=str(path), whole=whole)
+    return check_model(read_path(path, convert=convert), system, file=str(path), whole=whole,
+                       chosen=profile_choices(path))
 
 
 def check_text(text: str, system: str | None = None, whole: bool = False) -> Report:
@@ -59,7 +61,9 @@ def check_text(text: str, system: str | None = None, whole: bool = False) -> Rep
     return check_model(read_text(text), system, file=None, whole=whole)
 
 
-def check_model(model: Model, system: str | None = None, file: str | None = None, whole: bool = False) -> Report:
+def check_model(model: Model, system: str | None = None, file: str | None = None, whole: bool = False,
+                chosen: dict[str, str] | None = None) -> Report:
+    """`chosen`: what the profile of a kehoach draft chose on purpose (intent.py); those choices are not warned about."""
     if not whole:
         model = cut_to_document(model)
     original = model
@@ -70,7 +74,7 @@ def check_model(model: Model, system: str | None = None, file: str | None = None
         system, reason, certain = found.system, found.reason, found.certain
     else:
         reason = "do người dùng chỉ định"
-    ctx = Context(model=model, system=system, layout=analyse(model), certain=certain)
+    ctx = Context(model=model, system=system, layout=analyse(model), certain=certain, chosen=chosen or {})
     for check in CHECKS:
         check(ctx)
     rules_merge.report(ctx, conflicts, original)

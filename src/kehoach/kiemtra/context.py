@@ -24,6 +24,7 @@ class Context:
     system: str
     layout: Layout
     certain: bool = True  # the system was given or clearly detected
+    chosen: dict[str, str] = field(default_factory=dict)  # options the draft's profile chose on purpose (intent.py)
     findings: list[Finding] = field(default_factory=list)
     cache: dict = field(default_factory=dict)  # what several checks read, computed once (citations …)
 

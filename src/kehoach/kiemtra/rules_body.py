@@ -253,7 +253,7 @@ def check_end_of_content(ctx: Context) -> None:
         # HD 36 (2018) sets no ending and Party documents of its period commonly end "./."; only HD 05 (2026, not
         # confirmed) asks for "." alone: a warning for documents dated 2026 or later, nothing before.
         year = _year(ctx)
-        if text.endswith("./.") and year is not None and year >= HD05_YEAR:
+        if text.endswith("./.") and year is not None and year >= HD05_YEAR and ctx.chosen.get("ket_thuc") != "./.":
             ctx.add("TT-22", last, f"Văn bản năm {year} kết thúc bằng “./.”.", "Thay “./.” bằng dấu chấm “.”.",
                     quote=tail)
         elif not text.endswith("."):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kehoach.kiemtra.catalog import UNCONFIRMED
 from kehoach.kiemtra.context import (
     Context,
     all_bold,
@@ -89,7 +90,7 @@ def check_signer(ctx: Context) -> None:
     if ctx.docx and lay.chuc_vu is not None and lay.chuc_vu != lay.authority:
         p = paras[lay.chuc_vu]
         problems = [None if is_caps(p.clean) else "chưa viết in hoa", size_problem(p, low, high)]
-        if not ctx.party and not all_bold(p):
+        if not ctx.party and ctx.system not in UNCONFIRMED and not all_bold(p):
             problems.append("chưa in đậm")
         if msg := join_problems(problems):
             ctx.add("TT-25", p, _sentence(msg), "Chức vụ in hoa" + ("." if ctx.party else ", đậm."))
@@ -120,13 +121,17 @@ def check_noi_nhan(ctx: Context) -> None:
     label = paras[lay.noi_nhan]
     problems = [None if label.clean == "Nơi nhận:" else "chữ phải là “Nơi nhận:” (in thường, có dấu hai chấm)"]
     if ctx.docx:
+        party_style = [None if all(r.underline for r in label.runs if r.text.strip()) else "chưa gạch chân",
+                       "in đậm" if any_bold(label) else None, "in nghiêng" if any_italic(label) else None,
+                       size_problem(label, 14, 14)]
+        state_style = [None if all_bold(label) and all_italic(label) else "chưa in đậm nghiêng",
+                       size_problem(label, 12, 12)]
         if ctx.party:
-            problems += [None if all(r.underline for r in label.runs if r.text.strip()) else "chưa gạch chân",
-                         "in đậm" if any_bold(label) else None, "in nghiêng" if any_italic(label) else None,
-                         size_problem(label, 14, 14)]
+            problems += party_style
+        elif ctx.system in UNCONFIRMED and not any(party_style):
+            pass  # the Đoàn and the hội write it either way (their rule books are not confirmed)
         else:
-            problems += [None if all_bold(label) and all_italic(label) else "chưa in đậm nghiêng",
-                         size_problem(label, 12, 12)]
+            problems += state_style
         problems.append(None if label.alignment in (None, "left", "both") else "chưa sát lề trái")
         auth = paras[lay.authority] if lay.authority is not None else None
         if auth is not None and auth.kind == label.kind == "table" and (auth.table, auth.row) != (label.table,

@@ -1,0 +1,31 @@
+"""What a kehoach draft chose on purpose: the options of the profile that wrote it, read from its generation record.
+
+A Party profile may choose to end with "./." (documents of the HD 36 period do); kiemtra then does not warn about it on
+the drafts that profile writes (issue 17 item 13: no warning about an option the profile chose on purpose). Only a
+draft with its record beside it (.kehoach/<name>.json, written by kehoach tao and xay-dung) has choices; any other
+file has none, and every rule applies.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kehoach.errors import KehoachError
+from kehoach.inputs.profiles import load_profile
+from kehoach.inputs.recorded import record_path
+from kehoach.workspace.record import resolve_input
+
+
+def profile_choices(path: Path) -> dict[str, str]:
+    """{"ket_thuc": "./."} and the like for a draft kehoach wrote; {} for any other file or an unreadable record."""
+    record = record_path(path)
+    if not record.is_file():
+        return {}
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+        names = list(data["inputs"]["profile"])
+        profile = load_profile(Path(resolve_input(path.parent, names[-1])))  # the last is the body's own profile
+    except (OSError, ValueError, KeyError, TypeError, IndexError, KehoachError):
+        return {}
+    return {"ket_thuc": profile.layout.closing_mark}
