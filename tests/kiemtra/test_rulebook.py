@@ -8,7 +8,7 @@ import re
 
 from click.testing import CliRunner
 
-from kehoach.kiemtra import MODULES
+from kehoach.kiemtra import RULE_MODULES
 from kehoach.kiemtra.catalog import RULES, SYSTEMS
 from kehoach.kiemtra.cli import kiemtra
 from kehoach.kiemtra.rulebook import entries, rule_ids_of
@@ -16,7 +16,7 @@ from kehoach.kiemtra.rulebook import entries, rule_ids_of
 
 def test_every_rule_is_checked_by_exactly_one_module():
     owners: dict[str, list[str]] = {}
-    for module in MODULES:
+    for module in RULE_MODULES:
         for rule_id in rule_ids_of(module):
             owners.setdefault(rule_id, []).append(module.__name__)
     assert set(owners) == set(RULES)
@@ -24,7 +24,7 @@ def test_every_rule_is_checked_by_exactly_one_module():
 
 
 def test_a_module_lists_the_rules_it_reports_and_reports_the_rules_it_lists():
-    for module in MODULES:
+    for module in RULE_MODULES:
         source = inspect.getsource(module)
         listed = set(rule_ids_of(module))
         reported = set(re.findall(r"ctx\.add\(\s*\"([A-Z]{2}-\d+[a-z]?)\"", source))
@@ -35,7 +35,7 @@ def test_a_module_lists_the_rules_it_reports_and_reports_the_rules_it_lists():
 
 
 def test_every_rule_says_what_where_and_how_serious_in_every_system():
-    for entry in entries(MODULES):
+    for entry in entries(RULE_MODULES):
         for system in SYSTEMS:
             assert entry.info.pick(entry.info.text, system), (entry.rule_id, system)
             assert entry.info.pick(entry.info.source, system), (entry.rule_id, system)

@@ -35,12 +35,15 @@ from kehoach.kiemtra.intent import profile_choices
 from kehoach.kiemtra.report import Finding, Report, format_text, to_json
 from kehoach.kiemtra.structure import analyse
 
-__all__ = ["MODULES", "RULES", "Finding", "Report", "check_model", "check_path", "check_text", "format_text", "to_json"]
+__all__ = ["MODULES", "RULES", "RULE_MODULES", "Finding", "Report", "check_model", "check_path", "check_text",
+           "format_text", "to_json"]
 
 # The rule modules in the order their findings read best; a new module adds its CHECKS (and RULES) here.
 MODULES = (rules_page, rules_header, rules_title, rules_body, rules_cite, rules_cite_doc, rules_words, rules_sign,
            rules_cross, rules_layout, rules_assign)
 CHECKS = [check for module in MODULES for check in module.CHECKS]
+# Every module whose rules the catalogue lists (kehoach kiemtra --quy-tac): rules_merge runs apart, before the others.
+RULE_MODULES = (*MODULES, rules_merge)
 
 
 def check_path(path: Path, system: str | None = None, convert: bool = False, whole: bool = False) -> Report:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kehoach.errors import KehoachError, explain
-from kehoach.kiemtra import MODULES, check_path, format_text, to_json
+from kehoach.kiemtra import RULE_MODULES, check_path, format_text, to_json
 from kehoach.kiemtra.catalog import SYSTEMS
 from kehoach.kiemtra.rulebook import format_rulebook, rulebook_json
 
@@ -36,7 +36,7 @@ def kiemtra(file: Path | None, system: str | None, as_json: bool, convert: bool,
     định dạng (phông, cỡ chữ, lề, đường kẻ) chỉ kiểm tra được trên tệp .docx.
     """
     if rulebook:
-        click.echo(rulebook_json(MODULES) if as_json else format_rulebook(MODULES, system), nl=not as_json)
+        click.echo(rulebook_json(RULE_MODULES) if as_json else format_rulebook(RULE_MODULES, system), nl=not as_json)
         return
     if file is None:
         raise click.UsageError("thiếu TỆP cần kiểm tra (hoặc dùng --quy-tac để xem các quy tắc).")
