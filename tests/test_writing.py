@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from docx.oxml.ns import qn
 
 from kehoach.errors import InputError
 from kehoach.generate import prepare
@@ -350,3 +351,91 @@ def test_term_of_a_committee(ws):
     made = draft(ws, "thuc_hien: [09-nq-tu]\n", profile="btg-vi-du")
     assert made.subject == ("thực hiện Nghị quyết số 09-NQ/TU, ngày 20/10/2022 của Ban Chấp hành Đảng bộ tỉnh (khóa XV) "
                             "về phát triển du lịch")
+
+
+# -- 12. the looks of the mass organisations -------------------------------------------------------------------
+
+def _profile(ws: Path, name: str, text: str) -> str:
+    (ws / "profiles" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return name
+
+
+def test_doan_look(ws):
+    name = _profile(ws, "twd", "ke_thua: co-so/doan-thanh-nien\nten_co_quan: Ban Chấp hành Trung ương\n"
+                               "ten_goi: Ban Bí thư Trung ương Đoàn\ntap_the: null\nky_hieu: TWĐTN\ndia_danh: Hà Nội\n"
+                               "phong_ban: [{ten: Văn phòng, viet_tat: VP}]\nphong_soan_thao: VP\n")
+    made = draft(ws, "so: 12\nngay: 20/3/2024\nthuc_hien: [40-ct-tw]\n", profile=name)
+    assert made.number_line == "Số: 12-KH/TWĐTN-VP"
+    assert made.national_lines == ("ĐOÀN TNCS HỒ CHÍ MINH",)
+    assert (made.issuer_lines, made.issuer_mark) == (("BAN CHẤP HÀNH TRUNG ƯƠNG",), "***")
+    assert made.subject.startswith("Thực hiện Chỉ thị số 40-CT/TW ngày 12/3/2019 của Ban Bí thư Trung ương Đảng "
+                                   "(khóa XII)")
+    assert made.blocks[-1].text.endswith("./.") and made.blocks[2].text == "I. MỤC ĐÍCH, YÊU CẦU"
+    assert made.recipients[-1] == "- Lưu VT."
+    assert made.as_parent.system == "dang"  # cited below as "Kế hoạch số 12-KH/TWĐTN-VP"
+
+
+@pytest.mark.parametrize(("base", "symbol", "number"), [
+    ("hoi-phu-nu", "HPN", "Số: 05/KH-HPN"),
+    ("mat-tran", "MTTQ-BTT", "Số: 05/KH-MTTQ-BTT"),
+    ("hoi-nong-dan", "HND", "Số: 05/KH-HND"),
+    ("hoi-cuu-chien-binh", None, "Số: 05/KH-CCB"),
+])
+def test_mass_organisation_bases(ws, base, symbol, number):
+    own = f"ky_hieu: {symbol}\n" if symbol else ""
+    name = _profile(ws, base, f"ke_thua: co-so/{base}\nten_co_quan: Tên tổ chức tỉnh Ví Dụ\nten_goi: tổ chức tỉnh\n"
+                              f"dia_danh: Ví Dụ\n{own}")
+    made = draft(ws, "so: 5\nngay: 20/3/2024\nthuc_hien: [99-kl-tw]\n", profile=name)
+    assert made.number_line == number
+    assert made.national_lines == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    assert made.issuer_mark == "gach" and made.authority.startswith("TM. BAN THƯỜNG")
+    if base != "mat-tran":  # under the Mặt trận since 01/7/2025 (Luật 97/2025/QH15): it reports there
+        assert made.recipients[0] == "- Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh (b/c);"
+
+
+def test_look_keys_are_data(ws):
+    name = _profile(ws, "x", STATE + "trinh_bay: {quoc_hieu: [HỘI X VIỆT NAM], dau_duoi_ten: khong, so_hai_cham: false,"
+                                     " kieu_so: dang}\n")
+    made = draft(ws, "so: 7\nthuc_hien: [99-kl-tw]\n", profile=name)
+    assert (made.national_lines, made.issuer_mark, made.number_line) == (("HỘI X VIỆT NAM",), "", "Số 07-KH/UBND")
+
+
+# -- 13. Party defaults and options --------------------------------------------------------------------------
+
+def test_party_defaults_stay_hd36(ws):
+    made = draft(ws, "thuc_hien: [99-kl-tw]\n", profile="btg-vi-du")
+    assert made.blocks[0].text.startswith("Thực hiện Kết luận số 99-KL/TW, ngày 15/01/2024 của Bộ Chính trị")
+    assert made.blocks[2].text == "I- MỤC ĐÍCH, YÊU CẦU"
+    assert made.blocks[-1].text.endswith("thực hiện.") and not made.blocks[-1].text.endswith("./.")
+    assert made.number_line.startswith("Số ") and made.issuer_mark == "*"
+
+
+def test_party_options_chosen_by_the_profile(ws):
+    (ws / "profiles" / "btg-vi-du.yaml").write_text(
+        PARTY + "trinh_bay: {kieu_muc: 'I.', ket_thuc: './.', dau_phay_truoc_ngay: false}\n", encoding="utf-8")
+    made = draft(ws, "thuc_hien: [99-kl-tw]\n", profile="btg-vi-du")
+    assert made.blocks[0].text.startswith("Thực hiện Kết luận số 99-KL/TW ngày 15/01/2024 của Bộ Chính trị")
+    assert made.blocks[2].text == "I. MỤC ĐÍCH, YÊU CẦU"
+    assert made.blocks[-1].text.endswith("thực hiện./.")
+
+
+def test_the_look_reaches_the_page(ws, tmp_path):
+    """The template prints what the profile chose: the Đoàn's title with its rule, '***', no empty trích yếu line."""
+    from docx import Document
+
+    from kehoach.workspace.drafts import generate
+
+    name = _profile(ws, "td", "ke_thua: co-so/doan-thanh-nien\nten_co_quan: BCH tỉnh Ví Dụ\nten_goi: Tỉnh đoàn\n"
+                              "ky_hieu: TĐTN\ndia_danh: Ví Dụ\n")
+    plan = ws / "ke-hoach" / "dinh-huong.yaml"
+    plan.write_text(f"co_quan: {name}\nloai: ke_hoach\nso: 3\nthuc_hien: [99-kl-tw]\ntrich_yeu: ''\n", encoding="utf-8")
+    doc = Document(str(generate(plan, out_dir=tmp_path / "out").output))
+    (left, right), (number, _date) = ([c.paragraphs for c in row.cells] for row in doc.tables[0].rows)
+    assert [p.text for p in left if p.text.strip()] == ["BCH TỈNH VÍ DỤ", "***"]
+    title = [p for p in right if p.text.strip()]
+    assert [p.text for p in title] == ["ĐOÀN TNCS HỒ CHÍ MINH"] and title[0].runs[0].bold
+    rule = right[[p.text for p in right].index("ĐOÀN TNCS HỒ CHÍ MINH") + 1]
+    assert rule._p.pPr.find(qn("w:pBdr")) is not None  # the line under the title
+    assert [p.text for p in number if p.text.strip()] == ["Số: 03-KH/TĐTN"]
+    body = [p.text for p in doc.paragraphs if p.text.strip()]
+    assert body[:2] == ["KẾ HOẠCH", "-----"]  # no trích yếu, and no empty line for it

@@ -204,17 +204,8 @@ def _header(doc, s: Sizes, cong_van: bool) -> None:
     _tag(left, "{%p for dong in co_quan %}")
     _para(left, "{{ dong }}", s.issuer, bold=True)
     _tag(left, "{%p endfor %}")
-    if s.party:
-        _para(left, "*", s.issuer)
-    else:
-        _rule(left, Cm(2.4), LEFT_COL)
-    if s.party:
-        _para(right, "ĐẢNG CỘNG SẢN VIỆT NAM", s.national, bold=True)
-        _rule(right, Cm(6.4), RIGHT_COL)  # as long as the title (HD 36, 1.1.2): the layout measures it per draft
-    else:
-        _para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.national, bold=True)
-        _para(right, "Độc lập - Tự do - Hạnh phúc", s.motto, bold=True)
-        _rule(right, Cm(5.6), RIGHT_COL)  # as long as the Tiêu ngữ (NĐ 30 Phụ lục I)
+    _issuer_mark(left, s)
+    _national_lines(right, s)
     _para(number, "{{ so_ky_hieu }}", s.number, before=6)
     if cong_van:
         _tag(number, "{%p for dong in vv %}")
@@ -223,9 +214,36 @@ def _header(doc, s: Sizes, cong_van: bool) -> None:
     _para(date, "{{ ngay_thang }}", s.date, italic=True, before=6)
 
 
+# -- the look as data (issue 17): what a profile chooses is a template variable, not text fixed here ----------------
+
+def _issuer_mark(left, s: Sizes) -> None:
+    """Under the issuer, as the draft says (dau_duoi_ten): '*' (HD 36), '***' (Đoàn TNCS Hồ Chí Minh), a rule (NĐ 30)."""
+    _tag(left, "{%p if dau_duoi_ten == 'gach' %}")
+    _rule(left, Cm(2.4), LEFT_COL)
+    _tag(left, "{%p elif dau_duoi_ten %}")
+    _para(left, "{{ dau_duoi_ten }}", s.issuer)
+    _tag(left, "{%p endif %}")
+
+
+def _national_lines(right, s: Sizes) -> None:
+    """The right-hand title, as the draft says (quoc_hieu): Quốc hiệu and Tiêu ngữ, "ĐẢNG CỘNG SẢN VIỆT NAM", or a mass
+    organisation's ("ĐOÀN TNCS HỒ CHÍ MINH"). The first line at the title's size, the next at the motto's; the rule
+    under the last is as long as it (NĐ 30 Phụ lục I; HD 36, 1.1.2): the layout measures it per draft."""
+    _tag(right, "{%p for dong in quoc_hieu %}")
+    _tag(right, "{%p if loop.first %}")
+    _para(right, "{{ dong }}", s.national, bold=True)
+    _tag(right, "{%p else %}")
+    _para(right, "{{ dong }}", s.motto or s.national, bold=True)
+    _tag(right, "{%p endif %}")
+    _tag(right, "{%p endfor %}")
+    _rule(right, Cm(6.4) if s.party else Cm(5.6), RIGHT_COL)
+
+
 def _title(doc, s: Sizes) -> None:
     _para(doc, "{{ ten_loai }}", s.type_title, bold=True, before=18)
+    _tag(doc, "{%p if trich_yeu %}")  # some documents have none ("Định hướng tuyên truyền tháng 9")
     _para(doc, "{{ trich_yeu }}", s.subject, bold=True, before=2)
+    _tag(doc, "{%p endif %}")
     if s.party:
         _para(doc, "-----", s.subject, after=6)
     else:

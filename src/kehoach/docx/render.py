@@ -46,6 +46,7 @@ def context(draft: Draft) -> dict[str, Any]:
         "so_ky_hieu": draft.number_line,
         "vv": list(draft.cv_subject),
         "quoc_hieu": list(draft.national_lines),
+        "dau_duoi_ten": draft.issuer_mark,
         "ngay_thang": draft.date_line,
         "ten_loai": draft.type_title,
         "trich_yeu": draft.subject,

@@ -112,8 +112,9 @@ class Composer:
     def cased(self, subject: str, letter_line: bool = False) -> str:
         """The trích yếu's first letter: the plan's `chu_dau`, else the Party writes it lower-case, the State and
         unions upper-case; a State Công văn's "V/v …" line lower-case."""
-        case = self.plan.subject_case or ("thuong" if self.system == "dang" or letter_line else "hoa")
-        if letter_line and self.system == "dang" and not self.plan.subject_case:
+        chosen = self.plan.subject_case or ("" if letter_line else self.profile.layout.subject_case)
+        case = chosen or ("thuong" if self.system == "dang" or letter_line else "hoa")
+        if letter_line and self.system == "dang" and not chosen:
             case = "hoa"  # a Party Công văn has no "V/v": its trích yếu stands alone (HD 36)
         if case == "nhu_viet":
             return subject
@@ -360,13 +361,18 @@ class Composer:
             body.append(Block("doan", closing))
         body[-1] = Block(body[-1].kind, _end_with(body[-1].text, profile.layout.closing_mark))
         is_cv = plan.kind == "cong_van"
+        layout = profile.layout
+        notation = layout.notation or self.system
+        # A department the profile does not list is taken as its own symbol ("phong_soan_thao: TGNC").
+        dept_symbol = dept.symbol if dept else wanted
+        with_dept = f"{profile.symbol}-{dept_symbol}" if dept_symbol else profile.symbol
         if is_cv:
-            # A department the profile does not list is taken as its own symbol ("phong_soan_thao: TGNC").
-            dept_symbol = dept.symbol if dept else wanted
-            code, issuer = ("CV", profile.symbol) if self.system == "dang" else (
-                "", f"{profile.symbol}-{dept_symbol}" if dept_symbol else profile.symbol)
+            code, issuer = ("CV", with_dept if layout.symbol_with_dept else profile.symbol) if notation == "dang" else (
+                "", with_dept)
         else:
-            code, issuer = plan.type_code or type_code(plan.type_name, self.system), profile.symbol
+            # The Đoàn writes its drafting department into every document's number: "12-KH/TWĐTN-VP".
+            issuer = with_dept if layout.symbol_with_dept else profile.symbol
+            code = plan.type_code or type_code(plan.type_name, self.system)
             if not code:
                 message = (f"không biết ký hiệu loại của '{plan.type_name}' để ghi số, ký hiệu: ghi thêm 'ky_hieu_loai' "
                            "(ví dụ ky_hieu_loai: HD)")
@@ -378,9 +384,10 @@ class Composer:
         draft = Draft(
             system=self.system, kind=plan.kind,
             parent_body=profile.parent_body, issuer_lines=profile.issuer_lines,
-            number_line=number_line(plan.number, code, issuer, self.system),
+            number_line=number_line(plan.number, code, issuer, notation, layout.number_colon),
             cv_subject=cv_subject,
-            national_lines=PARTY if self.system == "dang" else NATIONAL,
+            national_lines=layout.national or (PARTY if self.system == "dang" else NATIONAL),
+            issuer_mark=_issuer_mark(layout.issuer_mark, self.system),
             date_line=date_line(profile.place, plan.date),
             type_title="" if is_cv else upper_vi(plan.type_name),
             subject="" if is_cv else subject,
@@ -388,19 +395,22 @@ class Composer:
             blocks=tuple(body),
             authority=signer.authority, signer_title=signer.title, signer_name=signer.name,
             recipients=self.recipients(),
-            as_parent=self.as_parent(code, issuer, target),
+            as_parent=self.as_parent(code, issuer, target, notation),
             doc_title=_property(f"{plan.type_name} {cv_subject[0] if is_cv else lower_first(subject)}"),
             author=_property(profile.issuer_text),
         )
         return draft
 
-    def as_parent(self, code: str, issuer: str, target: DocRef | None) -> DocRef:
+    def as_parent(self, code: str, issuer: str, target: DocRef | None, notation: str) -> DocRef:
         """This plan as the level below cites it; its chain is recomposed there, in the child's own style."""
         plan, profile = self.plan, self.profile
         literal = self.literal_subject
         return DocRef(
             key=plan.key, type_name=plan.type_name, type_code=code, number=plan.number,
-            issuer_symbol=issuer, system=self.system, date=plan.date, issuer=profile.full_name, term=profile.term,
+            # Cited below in the notation it was numbered in: a State-looking body may number the Party's way.
+            issuer_symbol=issuer, system="dang" if notation == "dang" else (
+                "nha_nuoc" if self.system == "dang" else self.system),
+            date=plan.date, issuer=profile.full_name, term=profile.term,
             subject=citations.as_cited(literal) if literal else None,
             # A plan without a trích yếu is cited by number, date and issuer alone.
             subject_prefix="" if literal == "" else citations.as_cited(plan.subject_prefix or DEFAULT_PREFIX[plan.kind]),
@@ -475,6 +485,13 @@ def _property(text: str, limit: int = 255) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _issuer_mark(chosen: str, system: str) -> str:
+    """What stands under the issuer: '*' (HD 36), '***' (Đoàn TNCS Hồ Chí Minh), 'gach' a rule (NĐ 30), '' nothing."""
+    if chosen == "khong":
+        return ""
+    return chosen or ("*" if system == "dang" else "gach")
 
 
 def _end_with(text: str, mark: str) -> str:

@@ -48,6 +48,13 @@ class Layout:
     comma_before_date: bool  # "Kế hoạch số 349/KH-TLĐ, ngày 15/8/2023" vs "... ngày 15/8/2023"
     report_note: str = "(b/c)"  # after a superior in Nơi nhận; the State writes "(để b/c)"
     long_dates: bool = False  # dates in citations: "15 tháng 01 năm 2024" instead of "15/01/2024"
+    # The look of a body's header, as data (a mass organisation's differs from its system's):
+    national: tuple[str, ...] = ()  # right-hand title lines; () = the system's (Quốc hiệu, or ĐẢNG CỘNG SẢN VIỆT NAM)
+    issuer_mark: str = ""  # under the issuer: "*", "***", "gach" (a rule), "khong"; "" = the system's
+    number_colon: bool | None = None  # "Số:" or "Số"; None = the system's
+    notation: str = ""  # "dang" (12-KH/TU) or "nha_nuoc" (12/KH-UBND); "" = the system's
+    symbol_with_dept: bool = False  # every document's issuer code carries the drafting department: "TWĐTN-VP"
+    subject_case: str = ""  # "hoa" or "thuong": the trích yếu's first letter; "" = the system's
 
 
 @dataclass(frozen=True)
@@ -236,7 +243,7 @@ class Draft:
     issuer_lines: tuple[str, ...]
     number_line: str
     cv_subject: tuple[str, ...]
-    national_lines: tuple[str, ...]  # Quốc hiệu + Tiêu ngữ, or "ĐẢNG CỘNG SẢN VIỆT NAM"
+    national_lines: tuple[str, ...]  # Quốc hiệu + Tiêu ngữ, or "ĐẢNG CỘNG SẢN VIỆT NAM", or a mass organisation's
     date_line: str
     type_title: str
     subject: str
@@ -249,3 +256,4 @@ class Draft:
     as_parent: DocRef = field(compare=False, default=None)  # type: ignore[assignment]
     doc_title: str = ""  # the file's title property: type and trích yếu
     author: str = ""  # the file's author property: the issuing body
+    issuer_mark: str = ""  # under the issuer: "*", "***", "gach" (a rule) or "" (nothing)

@@ -66,6 +66,30 @@ LAYOUT = Shape({
                              doc="Ghi sau cơ quan cấp trên ở Nơi nhận; \"(b/c)\" hay \"(để b/c)\" viết trong "
                                  "`noi_nhan` cũng được in theo ghi chú này.",
                              default_doc="Nhà nước `(để b/c)`; Đảng, Công đoàn `(b/c)`", example="(b/c)"),
+    "quoc_hieu": Field("text", label="Tiêu đề bên phải",
+                       doc="Các dòng in đậm ở góc phải tiêu đề, dòng cuối có đường kẻ dưới: Quốc hiệu và Tiêu ngữ, "
+                           "\"ĐẢNG CỘNG SẢN VIỆT NAM\", hay tiêu đề của đoàn thể (\"ĐOÀN TNCS HỒ CHÍ MINH\").",
+                       default_doc="Nhà nước, Công đoàn: [CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM, Độc lập - Tự do - Hạnh "
+                                   "phúc]; Đảng: [ĐẢNG CỘNG SẢN VIỆT NAM]",
+                       example=["ĐOÀN TNCS HỒ CHÍ MINH"]),
+    "dau_duoi_ten": Field(str, options=(("*", "một dấu sao (lối Đảng)"), ("***", "ba dấu sao (lối Đoàn TNCS Hồ Chí Minh)"),
+                                        ("gach", "đường kẻ ngang (lối Nhà nước, Công đoàn)"), ("khong", "không có gì")),
+                          label="Dấu dưới tên cơ quan", doc="Dấu in dưới tên cơ quan ban hành.",
+                          default_doc="Đảng `*`; Nhà nước, Công đoàn `gach`", example="***"),
+    "so_hai_cham": Field(bool, label="Dấu hai chấm sau \"Số\"",
+                         doc="In \"Số: 12-KH/TWĐTN-VP\" (true) hay \"Số 12-KH/TU\" (false).",
+                         default_doc="Đảng `false`; Nhà nước, Công đoàn `true`", example=True),
+    "kieu_so": Field(str, options=(("dang", "lối Đảng: số, gạch nối, ký hiệu loại, gạch chéo, cơ quan: \"12-KH/TU\""),
+                                   ("nha_nuoc", "lối Nhà nước: \"12/KH-UBND\"")),
+                     label="Lối ghi số, ký hiệu", doc="Cách ghép số, ký hiệu loại và ký hiệu cơ quan.",
+                     default_doc="theo `he_thong`", example="dang"),
+    "ky_hieu_kem_phong": Field(bool, label="Ký hiệu kèm phòng soạn thảo",
+                               doc="Mọi văn bản (không riêng Công văn) ghi thêm ký hiệu của phòng, ban soạn thảo sau ký "
+                                   "hiệu cơ quan: \"12-KH/TWĐTN-VP\".", default=False, example=True),
+    "chu_dau_trich_yeu": Field(str, options=(("hoa", "viết hoa chữ đầu"), ("thuong", "viết thường chữ đầu")),
+                               label="Chữ đầu trích yếu", doc="Chữ đầu của trích yếu dưới tên loại văn bản "
+                                                             "(kế hoạch có thể chọn khác bằng `chu_dau`).",
+                               default_doc="Đảng `thuong`; Nhà nước, Công đoàn `hoa`", example="hoa"),
     "ngay_trich_dan": Field(str, options=(("ngan", "ngày dạng số: \"15/01/2024\""),
                                           ("day_du", "ngày viết đủ: \"15 tháng 01 năm 2024\"")),
                             default="ngan", label="Ngày trong trích dẫn",

@@ -167,6 +167,12 @@ def _build(file: Path, data: dict[str, Any], own: Located, sources: tuple[Path, 
         comma_before_date=layout_data.get("dau_phay_truoc_ngay", base.comma_before_date),
         report_note=layout_data.get("ghi_chu_bao_cao", base.report_note),
         long_dates=layout_data.get("ngay_trich_dan", "ngan") == "day_du",
+        national=tuple(nfc(str(line)) for line in _lines(layout_data.get("quoc_hieu") or [])),
+        issuer_mark=str(layout_data.get("dau_duoi_ten") or ""),
+        number_colon=layout_data.get("so_hai_cham"),
+        notation=str(layout_data.get("kieu_so") or ""),
+        symbol_with_dept=layout_data.get("ky_hieu_kem_phong") is True,
+        subject_case=str(layout_data.get("chu_dau_trich_yeu") or ""),
     )
     template = data.get("mau")
     default_archive = "VT" if system != "dang" else f"Văn phòng {nfc(str(data['ten_goi']))}"

@@ -42,13 +42,18 @@ def symbol(number: str, code: str, issuer: str, system: str) -> str:
 _BLANK_NUMBER = "      "
 
 
-def number_line(number: str, code: str, issuer: str, system: str) -> str:
-    """The header line. A number not yet given leaves room for the văn thư: 'Số:      /KH-LĐLĐ'."""
+def number_line(number: str, code: str, issuer: str, system: str, colon: bool | None = None) -> str:
+    """The header line. A number not yet given leaves room for the văn thư: 'Số:      /KH-LĐLĐ'.
+
+    `system` chooses the notation ('dang': '12-KH/TU'); `colon` the 'Số:' of the State and unions (HD 36 writes
+    'Số 12-KH/TU'; the Đoàn TNCS Hồ Chí Minh 'Số: 12-KH/TWĐTN-VP'), None for the notation's own."""
     shown = number if number else _BLANK_NUMBER
     if number.isdigit() and len(number) == 1:
         shown = f"0{number}"  # numbers below 10 are padded (NĐ 30, Phụ lục I; HD 36 examples)
     text = symbol(shown, code, issuer, system)
-    return f"Số {text}" if system == "dang" else f"Số: {text}"
+    if colon is None:
+        colon = system != "dang"
+    return f"Số: {text}" if colon else f"Số {text}"
 
 
 # The two notations, written once: parse_symbol anchors them to read a whole field, and SYMBOL_IN_TEXT (for the
