@@ -70,7 +70,8 @@ def test_only_the_descendants_of_a_changed_parent_are_regenerated(ws):
     report = statuses(build(ws, jobs=1))
     # Every plan below the Tỉnh ủy's: the chain to the commune union, the commune plans of the State and the Party, and
     # the mass organisations' plans.
-    below = {*LEVELS, "gia-lai-5-ubnd-tinh", "gia-lai-6-ubnd-xa", "gia-lai-7-dang-uy-xa", "gia-lai-8-hoi-lhpn"}
+    below = {*LEVELS, "gia-lai-5-ubnd-tinh", "gia-lai-6-ubnd-xa", "gia-lai-7-dang-uy-xa", "gia-lai-8-hoi-lhpn",
+             "gia-lai-9-tinh-doan"}
     assert {k for k, v in report.items() if v == REGENERATED} == below
     assert {k for k, v in report.items() if v != REGENERATED} == {k for k in report if k not in below}
     assert any("tôn vinh người lao động" in t for t in texts(draft(ws, "gia-lai-4-cong-doan-xa")))

@@ -35,7 +35,7 @@ def test_generate_every_example_into_a_folder(tmp_path):
                      "003-ldld-binh-dinh.docx", "004-ldld-cao-bang.docx", "gia-lai-1-tinh-uy.docx",
                      "gia-lai-2-ban-tgdv.docx", "gia-lai-3-ldld.docx", "gia-lai-4-cong-doan-xa.docx",
                      "gia-lai-5-ubnd-tinh.docx", "gia-lai-6-ubnd-xa.docx", "gia-lai-7-dang-uy-xa.docx",
-                     "gia-lai-8-hoi-lhpn.docx"]
+                     "gia-lai-8-hoi-lhpn.docx", "gia-lai-9-tinh-doan.docx"]
     assert sorted(p.name for p in (tmp_path / ".kehoach").glob("*.json")) == [n.replace(".docx", ".json")
                                                                             for n in names]
 

@@ -11,7 +11,7 @@ from kehoach.kiemtra import check_path
 SYSTEM_OF = {"000": "cong_doan", "001": "dang", "002": "dang", "003": "cong_doan", "004": "cong_doan",
              "gia-lai-1-tinh-uy": "dang", "gia-lai-2-ban-tgdv": "dang", "gia-lai-3-ldld": "cong_doan",
              "gia-lai-4-cong-doan-xa": "cong_doan", "gia-lai-5-ubnd-tinh": "nha_nuoc", "gia-lai-6-ubnd-xa": "nha_nuoc",
-             "gia-lai-7-dang-uy-xa": "dang"}
+             "gia-lai-7-dang-uy-xa": "dang", "gia-lai-8-hoi-lhpn": "hoi", "gia-lai-9-tinh-doan": "doan"}
 
 
 def test_every_shipped_example_is_checked():
