@@ -119,6 +119,21 @@ def test_ban_hanh_writes_the_number_quoted_and_the_next_draft_keeps_it(tmp_path)
     assert number_line(root / "ban-thao" / "p.docx") == "Số: 010/KH-LĐLĐ"
 
 
+def test_ban_hanh_keeps_a_bom_and_says_when_it_cannot_edit_in_place(tmp_path):
+    root = workspace(tmp_path / "ws")
+    plan = root / "ke-hoach" / "p.yaml"
+    plan.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
+    assert invoke("ban-hanh", plan, "--so", "010", "--ngay", "1/1/2024").exit_code == 0
+    assert plan.read_bytes().startswith(b"\xef\xbb\xbfco_quan:") and b"so: '010'\n" in plan.read_bytes()
+    flow = root / "ke-hoach" / "dong.yaml"
+    flow.write_text("{co_quan: lai-chau/ldld-lai-chau, loai: ke_hoach, thuc_hien: [349-kh-tld]}\n", encoding="utf-8")
+    before = flow.read_bytes()
+    result = invoke("ban-hanh", flow, "--so", "010", "--ngay", "1/1/2024")
+    assert refused(result).strip() == (f"Lỗi: {flow}: không tự ghi được số, ngày vào tệp này (tệp không viết mỗi khóa "
+                                       "một dòng): hãy tự thêm so: '010', ngay: 01/01/2024")
+    assert flow.read_bytes() == before
+
+
 def test_unquoted_impossible_iso_date_is_a_message_not_a_timestamp(tmp_path):
     refused_plan(tmp_path, GOOD.replace("23/8/2023", "2024-02-30"),
                  ", dòng 4, khóa 'ngay': ngày không hợp lệ: '2024-02-30': tháng 2 năm 2024 không có ngày 30")

@@ -6,6 +6,7 @@ holds conflict markers is not issued: a person must first choose between the two
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -75,11 +76,19 @@ def issue_plan(plan_file: Path, number: str, when: str) -> str:
     draft = _draft_of(plan_file)
     if draft is not None:
         _refuse_conflicts(draft)
-    old = plan_file.read_text(encoding="utf-8")
+    raw = plan_file.read_bytes()
+    bom = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""
+    old = raw.decode("utf-8-sig")
     # Quoted: "010" stays 010 for any YAML reader, not only kehoach's (YAML 1.1 reads a bare 010 as the number 8).
-    new = _set_keys(old, {"so": f"'{number}'", "ngay": short_date(date)})
-    load_plan(plan_file, new)
-    write_atomic(plan_file, new.encode("utf-8"))
+    values = {"so": f"'{number}'", "ngay": short_date(date)}
+    new = _set_keys(old, values)
+    try:
+        load_plan(plan_file, new)
+    except InputError:  # the lines could not be edited in place (a plan written {…} on one line, say)
+        lines = ", ".join(f"{k}: {v}" for k, v in values.items())
+        raise InputError([Problem(plan_file, "không tự ghi được số, ngày vào tệp này (tệp không viết mỗi khóa một "
+                                             f"dòng): hãy tự thêm {lines}")]) from None
+    write_atomic(plan_file, (bom + new).encode("utf-8"))
     return f"Đã ghi số {number}, ngày {short_date(date)} vào {plan_file}"
 
 
