@@ -137,6 +137,17 @@ def test_kiemtra_on_a_fifo_does_not_wait(tmp_path, name):
                                       f"được {what}"
 
 
+@pytest.mark.parametrize("name", ["ong.txt", "ong.docx", "ong.pdf"])
+def test_nhap_on_a_fifo_does_not_wait(tmp_path, name):
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    with deadline(10):
+        result = invoke("nhap", fifo, "--ra", tmp_path / "van-ban")
+    assert refused(result).strip() == f"Lỗi: {fifo}: không phải tệp thường (thiết bị, ống dẫn hay socket): không đọc " \
+                                      "được tệp văn bản"
+    assert not (tmp_path / "van-ban").exists()
+
+
 @pytest.mark.parametrize("target, message", [
     ("/dev/zero", "không phải tệp thường (thiết bị, ống dẫn hay socket): không đọc được tệp văn bản"),
     (".", "đây là một thư mục, không phải tệp văn bản."),

@@ -6,6 +6,7 @@ A file that cannot be read raises InputError naming it, so the importer writes n
 
 from __future__ import annotations
 
+import stat
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -44,7 +45,11 @@ class Source:
 
 def _kind(path: Path) -> str:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):  # a FIFO or a device: never waited on
+            raise InputError([Problem(path, "không phải tệp thường (thiết bị, ống dẫn hay socket): không đọc được "
+                                            "tệp văn bản")])
+        size = info.st_size
         with path.open("rb") as handle:
             head = handle.read(8)
     except FileNotFoundError:
