@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,9 @@ class ProfileEntry:
     problem: str = ""  # why it cannot be read
 
 
-def profile_entries(root: Path | None = None, folders: list[Path] | None = None) -> list[ProfileEntry]:
+def profile_entries(root: Path | None = None, folders: list[Path] | None = None,
+                    load: Callable[[Path], Profile] = load_profile) -> list[ProfileEntry]:
+    """Every profile of the folders with its loaded form or its first problem; `load` may remember (the web page)."""
     entries = []
     for file in profile_files(root, folders):
         base = file.parent.parent if file.parent.name != "profiles" else file.parent
@@ -44,7 +47,7 @@ def profile_entries(root: Path | None = None, folders: list[Path] | None = None)
             entries.append(ProfileEntry(name, file, True))
             continue
         try:
-            entries.append(ProfileEntry(name, file, False, load_profile(file)))
+            entries.append(ProfileEntry(name, file, False, load(file)))
         except InputError as exc:
             entries.append(ProfileEntry(name, file, False, problem=exc.problems[0].message))
     return entries

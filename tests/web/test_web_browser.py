@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from docx import Document
+from selenium.webdriver.common.keys import Keys
 
 from ..tools import convert, require, soffice
 from .browser import chromium, serving, shoot, wait
@@ -89,18 +90,25 @@ def test_a_secretary_drafts_in_her_browser(tmp_path: Path) -> None:
     with serving(root) as url, chromium(downloads, tmp_path / "chromium") as driver:
         driver.get(url)
         shoot(driver, "01-bat-dau")
+        # The keyboard: the first Tab reaches the skip link, and the focus is visible.
+        driver.find_element("tag name", "body").send_keys(Keys.TAB)
+        focused = driver.switch_to.active_element
+        assert focused.text == "Bỏ qua thanh điều hướng"
+        assert driver.execute_script("return getComputedStyle(arguments[0]).outlineStyle", focused) == "solid"
 
         # 1. A profile from a base.
         driver.get(url + "co-quan/moi")
         shoot(driver, "02-co-quan-chon-co-so")
-        driver.find_element("link text", "co-so/cong-doan").click()
+        driver.find_element("partial link text", "các cấp Công đoàn").click()
         _fill(driver, {"_ten_tep": "vi-du/ldld-vi-du", "ten_co_quan": "Liên đoàn Lao động tỉnh Ví Dụ",
                        "ten_goi": "LĐLĐ tỉnh", "ky_hieu": "LĐLĐ", "dia_danh": "Ví Dụ",
                        "noi_nhan": "Thường trực Tỉnh ủy Ví Dụ (b/c)\nCác LĐLĐ cấp xã"})
         _press(driver, "them:phong_ban")
         _fill(driver, {"phong_ban.0.ten": "Ban Tuyên giáo - Nữ công", "phong_ban.0.viet_tat": "TG-NC"})
         shoot(driver, "03-co-quan-bieu-mau")
-        _submit(driver)
+        old = driver.find_element("tag name", "html")
+        driver.find_element("id", "f-dia_danh").send_keys(Keys.ENTER)  # Enter saves (it does not press "+ Thêm")
+        wait(lambda: _stale(old), 60, "trang sau khi lưu")
         assert "Đã tạo hồ sơ profiles/vi-du/ldld-vi-du.yaml." in _text(driver)
         shoot(driver, "04-co-quan-xem")
         driver.get(url + "co-quan/?q=vi+du")

@@ -170,3 +170,13 @@ def test_a_workspace_profile_with_a_mistake_shows_it_on_opening(client: FlaskCli
     page = client.get("/co-quan/sua/sai")
     assert errors_of(page.text)["nguoi_ky_mac_dinh"] == ["không có người ký mã 'ai' trong 'nguoi_ky'"]
     assert "Lỗi: không có người ký mã &#39;ai&#39; trong &#39;nguoi_ky&#39;" in client.get("/co-quan/").text
+
+
+def test_the_list_follows_a_profile_changed_on_disk(client: FlaskClient, workspace: Path) -> None:
+    """Profiles are remembered between pages (a province has thousands), and read again when their file changes."""
+    file = workspace / "profiles" / "cong-doan-xa.yaml"
+    file.write_text(HAND_WRITTEN.replace("Công đoàn xã Ví Dụ ", "Công đoàn xã Thử "), encoding="utf-8")
+    assert "CÔNG ĐOÀN XÃ THỬ" in client.get("/co-quan/").text
+    file.write_text(HAND_WRITTEN.replace("Công đoàn xã Ví Dụ ", "Công đoàn phường Mẫu "), encoding="utf-8")
+    page = client.get("/co-quan/").text
+    assert "CÔNG ĐOÀN PHƯỜNG MẪU" in page and "CÔNG ĐOÀN XÃ THỬ" not in page

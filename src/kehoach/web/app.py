@@ -20,7 +20,7 @@ from werkzeug.exceptions import HTTPException, SecurityError
 
 from kehoach import __version__
 from kehoach.kiemtra import report as kiemtra_words
-from kehoach.web import pages_check, pages_documents, pages_plans, pages_profiles, pages_tree
+from kehoach.web import forms, pages_check, pages_documents, pages_plans, pages_profiles, pages_tree
 from kehoach.web.context import State, state
 from kehoach.web.jobs import BUG_MESSAGE, Jobs, log_bug
 from kehoach.web.preview import Converter
@@ -66,6 +66,7 @@ def create_app(root: Path, converter: Converter | None = None, hosts: list[str] 
     )
     app.jinja_env.undefined = jinja2.StrictUndefined
     app.jinja_env.filters["khoa"] = _keys_as_code
+    app.jinja_env.globals["labels_of"] = forms.labels
     app.jinja_env.globals.update(nav=NAV, version=__version__, words=kiemtra_words)
     CSRFProtect(app)
     site = Site(root)

@@ -394,3 +394,18 @@ def grouped(builder: Builder, shape: Shape, data: Any, layout: list[tuple[str, l
         widgets = builder.fields(shape, data, prefix, keys=keys)
         out.append((title, widgets, open_ or any(has_errors(w) for w in widgets)))
     return out
+
+
+def labels(groups: list[tuple[str, list[Widget], bool]]) -> dict[str, str]:
+    """Every control's label by its name, for the list of mistakes on top of a form."""
+    out: dict[str, str] = {}
+
+    def walk(widgets: list[Widget], within: str) -> None:
+        for w in widgets:
+            label = f"{within} › {w.label}" if within and not w.item_of else w.label
+            out[w.name] = label
+            walk(w.children, label)
+
+    for _title, widgets, _open in groups:
+        walk(widgets, "")
+    return out

@@ -14,9 +14,10 @@ SHIPPED, OWN = "san", "rieng"
 
 def profiles(site: Site) -> list[tuple[str, ProfileEntry]]:
     """(source, entry): the workspace's profiles first, then the shipped ones it does not replace."""
-    own = [(OWN, e) for e in profile_entries(folders=[site.profiles])]
+    load = site.profile_cache.load
+    own = [(OWN, e) for e in profile_entries(folders=[site.profiles], load=load)]
     names = {e.name for _src, e in own}
-    return own + [(SHIPPED, e) for e in profile_entries(folders=[builtin_profiles()]) if e.name not in names]
+    return own + [(SHIPPED, e) for e in profile_entries(folders=[builtin_profiles()], load=load) if e.name not in names]
 
 
 def kinds(entries: list[tuple[str, ProfileEntry]]) -> list[tuple[str, str]]:

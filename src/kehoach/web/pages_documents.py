@@ -20,9 +20,10 @@ from kehoach.web.site import slug
 blueprint = Blueprint("documents", __name__, url_prefix="/van-ban")
 
 LAYOUT = [
-    ("Văn bản", ["loai", "so_ky_hieu", "so", "ky_hieu", "ngay", "co_quan", "he_thong", "trich_yeu"], True),
+    ("Văn bản", ["loai", "so_ky_hieu", "so", "ky_hieu", "ten", "ngay", "dia_danh", "co_quan", "co_quan_chu_quan", "khoa",
+                 "he_thong", "trich_yeu", "them_ve"], True),
     ("Văn bản này thực hiện", ["thuc_hien", "cum_tu", "trich_yeu_theo"], False),
-    ("Nhiệm vụ giao cho cấp dưới", ["nhiem_vu", "doi_tuong"], True),
+    ("Nhiệm vụ giao cho cấp dưới", ["nhiem_vu", "doi_tuong", "bao_cao"], True),
 ]
 
 

@@ -26,7 +26,7 @@ blueprint = Blueprint("plans", __name__, url_prefix="/soan")
 
 LAYOUT = [
     ("Văn bản cần soạn", ["co_quan", "loai", "ten_loai", "thuc_hien", "nguoi_ky", "so", "ngay"], True),
-    ("Nội dung", ["trich_yeu", "mo_dau", "muc", "giao_nhiem_vu", "ket_thuc"], True),
+    ("Nội dung và phân công", ["trich_yeu", "mo_dau", "muc", "phan_cong", "giao_nhiem_vu", "bao_cao", "ket_thuc"], True),
     ("Nơi nhận và công văn", ["kinh_gui", "de_nghi", "noi_nhan", "noi_nhan_them", "luu", "phong_soan_thao"], False),
 ]
 STATE_NAMES = {"moi": "bản thảo mới nhất", "cu": "cần soạn lại", "chua_soan": "chưa soạn", "da_xoa": "bản thảo đã bị xóa"}
@@ -120,7 +120,9 @@ def create() -> str | Response:
                              header="Kế hoạch, soạn bằng trang kehoach web.")
     if outcome.saved and outcome.path is not None:
         return _start(outcome.path, pressed)
-    return _form(outcome.data, outcome.errors, mode="moi", ten_tep=str(form.get("_ten_tep", "")), anchor=outcome.anchor)
+    # The name the person typed (or nothing: then a new one is made again when the plan is right).
+    return _form(outcome.data, outcome.errors, mode="moi", ten_tep=str(request.form.get("_ten_tep", "")),
+                 anchor=outcome.anchor)
 
 
 def _file(name: str) -> Path:

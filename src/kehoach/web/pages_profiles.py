@@ -22,8 +22,8 @@ from kehoach.web.site import slug
 blueprint = Blueprint("profiles", __name__, url_prefix="/co-quan")
 
 LAYOUT = [
-    ("Tên và ký hiệu", ["ke_thua", "he_thong", "co_quan_chu_quan", "ten_co_quan", "ten_goi", "ten_day_du", "ky_hieu",
-                        "dia_danh", "tap_the"], True),
+    ("Tên và ký hiệu", ["ke_thua", "he_thong", "co_quan_chu_quan", "ten_co_quan", "ten_goi", "ten_day_du", "khoa",
+                        "ky_hieu", "dia_danh", "tap_the"], True),
     ("Người ký", ["nguoi_ky", "nguoi_ky_mac_dinh"], True),
     ("Phòng, ban và đơn vị cấp dưới", ["phong_ban", "phong_soan_thao", "don_vi_cap_duoi", "ten_chung_don_vi_cap_duoi"],
      True),
@@ -152,7 +152,7 @@ def create() -> str | Response:
         source = request.args.get("tu", "")
         how = request.args.get("cach", "ke_thua")
         if not source:
-            bases = [e for _s, e in _entries() if e.base]
+            bases = [(e, _base_label(e)) for _s, e in _entries() if e.base]
             return render_template("profiles/choose.html", bases=bases, rows=[r for r in _entries() if not r[1].base])
         origin = _file(request.args.get("nguon", SHIPPED), source)
         folder = site.profiles / (source.split("/")[0] if "/" in source and how == "chep" else "")
@@ -176,6 +176,17 @@ def create() -> str | Response:
     folder = site.profiles / (name.split("/")[0] if "/" in name else "")
     return _form(outcome.data, outcome.errors, folder, mode="moi", ten_tep=name, anchor=outcome.anchor,
                  origin=request.form.get("_goc", ""))
+
+
+def _base_label(entry: ProfileEntry) -> str:
+    """A base profile as a person knows it: its system and what its file says it is for (its first comment line)."""
+    try:
+        system = str(read_yaml(entry.file).data.get("he_thong") or "")
+        first = entry.file.read_text(encoding="utf-8").splitlines()[0]
+    except (KehoachError, OSError, IndexError):
+        return entry.name
+    what = first.lstrip("# ").split("(")[0].strip().rstrip(".") if first.startswith("#") else ""
+    return what or SYSTEM_NAMES.get(system, entry.name)
 
 
 def _province_of(name: str) -> str:

@@ -13,7 +13,7 @@ from kehoach.errors import KehoachError
 from kehoach.web import forms
 from kehoach.web.context import state
 from kehoach.web.jobs import RUNNING, Job
-from kehoach.workspace.build import CONFLICT, CREATED, FAILED, MERGED, REGENERATED, SKIPPED, UNCHANGED, Report, build
+from kehoach.workspace.build import CONFLICT, CREATED, FAILED, MERGED, REGENERATED, SKIPPED, UNCHANGED, UNTOUCHED, Report, build
 from kehoach.workspace.cascade import Node, forest
 from kehoach.workspace.issuing import issue_plan
 
@@ -22,11 +22,13 @@ blueprint = Blueprint("tree", __name__, url_prefix="/cay")
 # What a person has to do after a build, by status (the build's own detail says which paragraphs, which backup).
 NEEDS_A_PERSON = {
     MERGED: "Xem lại bản thảo: chỗ sửa tay đã được giữ trong bản mới.",
-    CONFLICT: "Mở bản thảo, tìm các dòng đánh dấu đỏ, chọn một trong hai bản rồi xóa dòng đánh dấu.",
+    CONFLICT: "Mở bản thảo, tìm các dòng đánh dấu đỏ (<<<<<<<), chọn một trong hai bản rồi xóa các dòng đánh dấu; "
+              "Soạn lại báo còn xung đột cho đến khi xử lý xong.",
+    UNTOUCHED: "Bản thảo giữ nguyên, chưa soạn lại: đọc chi tiết để xử lý.",
     FAILED: "Sửa tệp được nêu rồi bấm Soạn lại.",
     SKIPPED: "Bản thảo đã bị xóa: soạn lại từ trang Soạn nếu vẫn cần.",
 }
-ORDER = [CONFLICT, FAILED, MERGED, SKIPPED, CREATED, REGENERATED, UNCHANGED]
+ORDER = [CONFLICT, UNTOUCHED, FAILED, MERGED, SKIPPED, CREATED, REGENERATED, UNCHANGED]
 
 
 def _rows(nodes: list[Node], depth: int = 0) -> list[dict[str, Any]]:

@@ -20,6 +20,8 @@ from typing import TypeVar
 
 from kehoach.errors import InputError, Problem, WorkspaceLocked
 from kehoach.files import write_atomic
+from kehoach.inputs.models import Profile
+from kehoach.inputs.profiles import load_profile
 from kehoach.workspace.folders import Workspace
 from kehoach.workspace.lock import BuildLock
 from kehoach.workspace.record import RECORD_DIR
@@ -55,10 +57,42 @@ def digest(path: Path) -> str:
         return ""
 
 
+class ProfileCache:
+    """Profiles loaded once and loaded again when their file or a base changed: every form lists them, and a
+    provincial workspace has thousands."""
+
+    def __init__(self) -> None:
+        self._known: dict[Path, tuple[tuple[tuple[str, int, int], ...], Profile]] = {}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _stamp(files: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
+        out = []
+        for file in files:
+            try:
+                st = file.stat()
+            except OSError:
+                return ()
+            out.append((str(file), st.st_mtime_ns, st.st_size))
+        return tuple(out)
+
+    def load(self, file: Path) -> Profile:
+        """load_profile(file), remembered; raises InputError as it does (a broken profile is never remembered)."""
+        with self._lock:
+            known = self._known.get(file)
+        if known is not None and known[0] and self._stamp(known[1].sources) == known[0]:
+            return known[1]
+        profile = load_profile(file)
+        with self._lock:
+            self._known[file] = (self._stamp(profile.sources), profile)
+        return profile
+
+
 @dataclass
 class Site:
     root: Path
     _writing: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    profile_cache: ProfileCache = field(default_factory=ProfileCache, repr=False)
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
