@@ -20,8 +20,6 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from docx.oxml.ns import qn
-
 from kehoach.docx.metrics import text_width
 from kehoach.docx.names import split_name
 from kehoach.docx.xml import (
@@ -30,6 +28,7 @@ from kehoach.docx.xml import (
     para_format,
     para_indents,
     para_text,
+    qn,
     set_indents,
     set_text,
     table_caption,

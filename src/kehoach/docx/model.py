@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass
@@ -19,6 +20,17 @@ class Run:
 
 # What Word shows as space in a line: the no-break spaces (U+00A0, U+202F, U+2007) are spaces to a reader.
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+
+
+# The rules read a paragraph's clean text dozens of times: it is made once per text.
+@lru_cache(maxsize=8192)
+def _clean(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).translate(_SPACES).split())
+
+
+@lru_cache(maxsize=8192)
+def _stripped(text: str) -> str:
+    return unicodedata.normalize("NFC", text).translate(_SPACES).strip()
 
 
 @dataclass
@@ -56,12 +68,12 @@ class Para:
     @property
     def clean(self) -> str:
         """Text for matching: NFC (TT-05 reports NFD on the raw text), single spaces, no edge whitespace."""
-        return " ".join(unicodedata.normalize("NFC", self.text).translate(_SPACES).split())
+        return _clean(self.text)
 
     @property
     def stripped(self) -> str:
         """NFC text without edge whitespace, inner spacing kept (for rules on exact wording)."""
-        return unicodedata.normalize("NFC", self.text).translate(_SPACES).strip()
+        return _stripped(self.text)
 
     @property
     def cell(self) -> tuple | None:

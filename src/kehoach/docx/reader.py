@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx.oxml.ns import qn
-
 from kehoach.docx import wordml
 from kehoach.docx.formats import open_word
 from kehoach.docx.model import Model, PageSetup, Para
 from kehoach.docx.package import read_text_file
 from kehoach.docx.resolve import Resolver
-from kehoach.docx.xml import box_mm, cell_margins_mm, cell_width_mm, text_width_mm
+from kehoach.docx.xml import box_mm, cell_margins_mm, cell_width_mm, qn, text_width_mm
 
 EMU_PER_MM = 36000
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from docx.oxml.ns import qn
 from lxml import etree
 
 from kehoach.docx import wordml
 from kehoach.docx.model import Para, Run
+from kehoach.docx.xml import qn
 
 TWIPS_PER_MM = 56.7
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"

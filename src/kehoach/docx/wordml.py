@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from docx.oxml.ns import qn
+from kehoach.docx.xml import qn
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 ALTERNATE = f"{{{MC}}}AlternateContent"

@@ -6,9 +6,14 @@ document whose properties are out of order.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _qn
+
+# python-docx's qn builds "{uri}tag" anew at every call; reading or laying out a draft asks for the same few dozen
+# names hundreds of thousands of times.
+qn = lru_cache(maxsize=None)(_qn)
 
 TWIPS_PER_MM = 1440 / 25.4
 DEFAULT_SIZE = 13.0  # pt, when neither the run nor the paragraph mark says

@@ -38,6 +38,7 @@ class NearMiss:
     confidence: float  # 0–1
 
 
+@lru_cache(maxsize=1 << 16)
 def _syllable_code(word: str) -> str:
     letters, tone = key(word)
     if len(letters) > 1 and letters.endswith("y") and letters[-2] not in VOWELS:

@@ -19,6 +19,7 @@ DICTIONARY_PATHS = (Path("/usr/share/hunspell/vi_VN.dic"), Path("/usr/share/mysp
 TONES = {"\u0300": 1, "\u0301": 2, "\u0303": 3, "\u0309": 4, "\u0323": 5}
 
 
+@lru_cache(maxsize=1 << 16)  # a document repeats its words: each is taken apart once
 def key(word: str) -> tuple[str, int]:
     """(letters without the tone mark, tone number): the same for "hoà" and "hòa", for "thuỷ" and "thủy"."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -52,6 +53,12 @@ def _load(path: Path | None) -> frozenset[tuple[str, int]]:
 
 def known() -> frozenset[tuple[str, int]]:
     """Every syllable of the dictionary, as keys; empty when hunspell-vi is not installed."""
+    return _known(os.environ.get("KEHOACH_HUNSPELL_VI"))
+
+
+@lru_cache(maxsize=4)
+def _known(_configured: str | None) -> frozenset[tuple[str, int]]:
+    # Asked for every word of a document: the dictionary is looked for once (per setting), not at every word.
     return _load(dictionary_path())
 
 

@@ -8,6 +8,7 @@ HD 36-HD/VPTW ("I-" or "I." for sections).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 ROMAN = re.compile(r"^(?P<num>[IVXL]{1,6})\s*(?P<sep>[.\-–])(?P<space>\s*)(?P<title>\S.*)$")
 KHOAN = re.compile(r"^(?P<num>\d{1,2})\s*\.(?!\d)(?P<space>\s*)(?P<rest>\S.*)$")
@@ -16,6 +17,7 @@ DIEM = re.compile(r"^(?P<letter>[abcdđeghiklmnopqrstuvxy])\)\s*(?P<rest>\S.*)$"
 VIET_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
+@lru_cache(maxsize=8192)  # asked of the same lines by many rules
 def is_caps(text: str) -> bool:
     """Every letter is a capital (and there is at least one letter)."""
     letters = [c for c in text if c.isalpha()]
