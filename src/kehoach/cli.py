@@ -14,8 +14,6 @@ from kehoach import __version__
 from kehoach.cli_vi import VietnameseGroup
 from kehoach.errors import EXIT_FINDINGS, EXIT_NEEDS_PERSON, explain
 
-from .kiemtra.cli import kiemtra
-
 F = TypeVar("F", bound=Callable[..., Any])
 # Exit codes besides 0 (done) and 2 (a user mistake, KehoachError): 1 some draft failed, 3 a draft needs a person
 # (conflicts to resolve, or edits that could not be merged and were left as they are). All in errors.py.
@@ -52,10 +50,23 @@ def reports_errors(func: F) -> F:
 
 class _Commands(VietnameseGroup):
     """Every subcommand, also one added from another module (kiemtra), runs inside `reports_errors`; help pages and
-    click's own usage errors are Vietnamese (cli_vi)."""
+    click's own usage errors are Vietnamese (cli_vi).
+
+    A command defined in another module is loaded only when it is run or listed: `kehoach tao` starts without loading
+    the checker (a cold start is most of the time of one draft)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         return reports_errors(super().invoke)(ctx)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), "kiemtra"})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name == "kiemtra" and cmd_name not in self.commands:
+            from kehoach.kiemtra.cli import kiemtra
+
+            self.add_command(kiemtra)
+        return super().get_command(ctx, cmd_name)
 
 
 @click.group("kehoach", cls=_Commands, help="kehoach: soạn bản thảo Kế hoạch, Hướng dẫn, Công văn triển khai văn bản cấp trên.")
@@ -261,8 +272,6 @@ def web(thu_muc: Path, port: int, no_browser: bool, host: str) -> None:
 
         raise InputError([Problem(f"{host}:{port}", f"không mở được cổng ({exc.strerror}); thử --cong khác")]) from None
 
-
-main.add_command(kiemtra)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -107,7 +107,12 @@ def format_text(report: Report, color: bool = False) -> str:
 
 def to_json(report: Report) -> str:
     """Machine-readable report: English keys (stable for programs), Vietnamese values."""
-    data = {
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=2)
+
+
+def to_dict(report: Report) -> dict[str, object]:
+    """The report as `to_json` writes it, before it is written (a batch writes many in one document)."""
+    return {
         "file": report.file,
         "system": report.system,
         "system_reason": report.system_reason,
@@ -118,4 +123,3 @@ def to_json(report: Report) -> str:
         "notes": report.notes,
         "findings": [asdict(f) for f in report.findings],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2)
