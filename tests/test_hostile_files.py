@@ -150,7 +150,8 @@ def test_nhap_on_a_fifo_does_not_wait(tmp_path, name):
 
 @pytest.mark.parametrize("target, message", [
     ("/dev/zero", "không phải tệp thường (thiết bị, ống dẫn hay socket): không đọc được tệp văn bản"),
-    (".", "đây là một thư mục, không phải tệp văn bản."),
+    # A folder is checked file by file (issue 15): an empty one says there is nothing to check.
+    (".", "không có tệp .docx hay .txt nào để kiểm tra"),
 ])
 def test_kiemtra_on_a_device_or_a_folder(tmp_path, target, message):
     with deadline(10):

@@ -17,6 +17,7 @@ import errno
 import os
 import secrets
 import stat
+import sys
 from pathlib import Path
 
 from kehoach.errors import InputError, OutputError, Problem, os_problem
@@ -52,11 +53,32 @@ def check_name(name: str) -> str | None:
     return None
 
 
+Signature = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns: what git's index compares
+
+
+def signature(path: Path | str) -> Signature | None:
+    """The signature of a regular file (None: missing, a folder, a device …): it changes whenever the file does."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return _signature(info) if stat.S_ISREG(info.st_mode) else None
+
+
+def _signature(info: os.stat_result) -> Signature:
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+
+
 def read_input(path: Path, limit: int, what: str = "tệp") -> bytes:
     """The bytes of a regular file of at most `limit` bytes; InputError naming the path otherwise.
 
     Never blocks: opened without waiting (a FIFO has no writer to wait for), and a FIFO, a device or a folder is
     refused before anything is read."""
+    return read_input_signed(path, limit, what)[0]
+
+
+def read_input_signed(path: Path, limit: int, what: str = "tệp") -> tuple[bytes, Signature]:
+    """read_input, with the signature of the file as it was opened (taken before its bytes were read)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
@@ -78,7 +100,7 @@ def read_input(path: Path, limit: int, what: str = "tệp") -> bytes:
             os.close(fd)
     if len(data) > limit:
         raise InputError([Problem(path, f"{what} quá lớn (hơn {_mb(limit)})")])
-    return data
+    return data, _signature(info)
 
 
 def _regular(path: Path, mode: int, what: str) -> None:
@@ -157,11 +179,44 @@ def _temporary(path: Path) -> tuple[int, Path]:
             continue
 
 
-def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
+def write_atomic(path: Path, data: bytes, mode: int | None = None, durable: bool = True) -> None:
     """Write beside the target, then rename: a reader sees the old file or the new one, never half.
 
     `mode`: the permission bits of a NEW file (a backup takes its draft's); an existing file keeps its own.
-    Raises OutputError (naming the path) for a target that is not a regular file or cannot be written."""
+    `durable`: the bytes reach the disk before the rename (fsync), so a power cut too leaves the old file or the new
+    one; False for what kehoach can make again (an index). Raises OutputError (naming the path) for a target that is
+    not a regular file or cannot be written."""
+    staged = _stage(path, data, mode)
+    try:
+        if durable:
+            os.fsync(staged.fd)
+        staged.close()
+        os.replace(staged.tmp, path)
+    except BaseException as exc:
+        staged.discard()
+        if isinstance(exc, OSError):
+            raise write_refused(exc, path.parent, path) from None
+        raise
+
+
+class _Staged:
+    """A file's new bytes written to a temporary file beside it, not yet renamed into place."""
+
+    def __init__(self, path: Path, fd: int, tmp: Path):
+        self.path, self.fd, self.tmp = path, fd, tmp
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            fd, self.fd = self.fd, -1
+            os.close(fd)
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.close()
+        self.tmp.unlink(missing_ok=True)
+
+
+def _stage(path: Path, data: bytes, mode: int | None) -> _Staged:
     check_target(path)
     make_folder(path.parent, path)
     try:
@@ -172,21 +227,99 @@ def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
         fd, tmp = _temporary(path)
     except OSError as exc:
         raise write_refused(exc, path.parent, path) from None
+    staged = _Staged(path, fd, tmp)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
         if old is not None:
             os.chmod(tmp, stat.S_IMODE(old.st_mode))
-            if hasattr(os, "chown") and old.st_gid != os.stat(tmp).st_gid:
+            if hasattr(os, "chown") and old.st_gid != os.fstat(fd).st_gid:
                 with contextlib.suppress(OSError):  # only a member of the group may give a file to it
                     os.chown(tmp, -1, old.st_gid)
         elif mode is not None:
             os.chmod(tmp, mode)
-        os.replace(tmp, path)
     except BaseException as exc:
-        tmp.unlink(missing_ok=True)
+        staged.discard()
         if isinstance(exc, OSError):
             raise write_refused(exc, path.parent, path) from None
         raise
+    return staged
+
+
+class Batch:
+    """Files written together, each atomically as write_atomic writes one, with fewer flushes to the disk.
+
+    `add` writes each file's bytes beside it; `commit` makes them all durable at once (one flush of the file system
+    where the system has one, syncfs on Linux; else each file's own), then renames each into place in the order
+    added (a draft before its record), then flushes each folder once so the renames last. Killed or powered off
+    before the renames, every target is its old file; after, its new one; never half (tests/test_build.py kills a
+    build mid-write). On failure no temporary file is left and no target is touched that was not renamed already.
+    """
+
+    def __init__(self) -> None:
+        self.staged: list[_Staged] = []
+
+    def __len__(self) -> int:
+        return len(self.staged)
+
+    def add(self, path: Path, data: bytes, mode: int | None = None) -> None:
+        self.staged.append(_stage(path, data, mode))
+
+    def commit(self) -> None:
+        staged, self.staged = self.staged, []
+        if not staged:
+            return
+        try:
+            if len(staged) == 1 or not _sync_file_system(staged[0].fd):
+                for item in staged:
+                    os.fsync(item.fd)
+            folders: dict[str, None] = {}
+            for item in staged:
+                item.close()
+                os.replace(item.tmp, item.path)
+                folders[os.path.dirname(item.path) or "."] = None
+            for folder in folders:
+                _sync_folder(folder)
+        except BaseException as exc:
+            for item in staged:
+                item.discard()
+            if isinstance(exc, OSError):
+                raise write_refused(exc, staged[0].path.parent, staged[0].path) from None
+            raise
+
+    def discard(self, keep: int = 0) -> None:
+        """Drop what was added, or all but the first `keep` files (one draft of a batch failed half-way)."""
+        staged, self.staged = self.staged[keep:], self.staged[:keep]
+        for item in staged:
+            item.discard()
+
+
+_syncfs: object = None  # libc's syncfs, looked up once (False: there is none)
+
+
+def _sync_file_system(fd: int) -> bool:
+    """Flush every file of the file system holding `fd` in one call (Linux syncfs); False where there is none."""
+    global _syncfs
+    if _syncfs is None:
+        try:
+            import ctypes
+
+            _syncfs = ctypes.CDLL(None, use_errno=True).syncfs if sys.platform.startswith("linux") else False
+        except (OSError, AttributeError):
+            _syncfs = False
+    return bool(_syncfs) and _syncfs(fd) == 0  # type: ignore[operator]
+
+
+def _sync_folder(folder: str) -> None:
+    """Make the renames in `folder` durable; not every system can open a folder (Windows): then the rename stands."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

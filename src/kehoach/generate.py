@@ -6,13 +6,17 @@ person's edits; `kehoach tao` and the workspace build both call `generate_draft`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import hashlib
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from kehoach.docx.render import LoadedTemplate, template_path
 from kehoach.drafting.compose import compose
 from kehoach.errors import InputError, Problem
+from kehoach.files import signature
+from kehoach.inputs import once
 from kehoach.inputs.documents import Library
 from kehoach.inputs.models import DocRef, Draft, PlanSpec, Profile
 from kehoach.inputs.placeholder_check import document_refs
@@ -131,6 +135,7 @@ class Rendered:
     draft: Draft
     inputs: dict[str, list[Path]]
     chain: tuple[DocRef, ...]
+    parts: dict[str, tuple[bytes, bytes]] = field(default_factory=dict, repr=False)  # LoadedTemplate.render_parts
 
 
 def generate_draft(plan_file: Path, output: Path | None, number: str | None = None, when: str | None = None,
@@ -143,9 +148,13 @@ def generate_draft(plan_file: Path, output: Path | None, number: str | None = No
     cache = templates if templates is not None else {}
     path = template_path(draft, ready.profile.template)
     if path not in cache:
+        taken = time.time_ns()
+        sig = signature(path)  # taken before the bytes are read: a later change gives another signature
         cache[path] = LoadedTemplate(path)
+        once.remember(path, sig, hashlib.sha256(cache[path].blob).hexdigest(), taken)  # the record names these bytes
     loaded = cache[path]
     # A plan given on the command line has no file to hash; its options are in the record's document.
     inputs = {"plan": [plan_file] if text is None else [], "profile": list(ready.profile.sources),
               "documents": ready.documents, "template": [loaded.path]}
-    return Rendered(output, loaded.render(draft), draft, inputs, ready.chain)
+    data, parts = loaded.render_parts(draft)
+    return Rendered(output, data, draft, inputs, ready.chain, parts)

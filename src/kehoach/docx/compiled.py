@@ -23,11 +23,10 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
+from jinja2 import meta
 
 from kehoach.docx.layout import arrange
-
-FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # same inputs, same bytes: no zip timestamps of the day
-
+from kehoach.docx.parts import FIXED_TIME
 
 # docxtpl's render_properties: the core properties it renders as templates, in its order.
 CORE_PROPS = ("author", "comments", "identifier", "language", "subject", "title")
@@ -46,8 +45,11 @@ class _Part:
         self.source = _NEW_PARAGRAPH.sub(r"\n<w:p\1", source) if patch else source
         self.env = env
         self.template: jinja2.Template | None = None
+        self.tree: jinja2.nodes.Template | None = None  # parsed once: compiled, and asked for its variables
         try:
-            self.template = env.from_string(self.source)
+            tree = env.parse(self.source)
+            self.template = env.template_class.from_code(env, env.compile(tree), env.make_globals(None), None)
+            self.tree = tree
         except jinja2.TemplateError:
             pass  # docxtpl meets this only when rendering, as "lỗi khi điền mẫu": so do we, in `run`
 
@@ -125,6 +127,17 @@ class CompiledPackage:
                 else:
                     self.members.append(_Member(name, saved.read(name)))
 
+    def variables(self) -> set[str]:
+        """The names every rendered part (body, headers, footers, core properties) uses; TemplateError when one of
+        them cannot be parsed. Parts cannot declare names for each other (the sandbox has no {% set %} nor macros),
+        so these are the names docxtpl's get_undeclared_template_variables finds, and those of the properties."""
+        found: set[str] = set()
+        for part in [self.body, *(p for p, _encoding in self.headers_footers.values()), *self.core]:
+            if part.tree is None:
+                raise jinja2.TemplateError("a part did not parse")
+            found |= meta.find_undeclared_variables(part.tree)
+        return found
+
     @property
     def handled(self) -> bool:
         """Whether the fast path writes what docxtpl writes; otherwise the template is left to docxtpl (the fallback).
@@ -169,8 +182,12 @@ class CompiledPackage:
         return bytes(serialize_part_xml(parse_xml(part.finish(values).encode(encoding))))
 
     def render(self, values: dict[str, Any]) -> bytes:
+        return _write_zip(self.render_members(values))
+
+    def render_members(self, values: dict[str, Any]) -> list[_Member]:
+        """Every zip member of the draft, in order: the stored ones and the ones rendered for `values`."""
         rendered = {name: self.render_part(name, values) for name in self.parts() if not self.is_static(name)}
-        return _write_zip([m if isinstance(m, _Member) else _Member(m, rendered[m]) for m in self.members])
+        return [m if isinstance(m, _Member) else _Member(m, rendered[m]) for m in self.members]
 
 
 def normalise_zip(data: bytes) -> bytes:
@@ -201,7 +218,7 @@ class _Member:
         packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)  # zipfile's deflate settings
         packed = packer.compress(data) + packer.flush()
         info.file_size, info.compress_size, info.CRC = len(data), len(packed), zlib.crc32(data)
-        self.name, self.size, self.packed = name, len(data), packed
+        self.name, self.size, self.packed, self.data = name, len(data), packed, data
         self.local = info.FileHeader(False) + packed
         try:
             filename, flags = name.encode("ascii"), info.flag_bits
@@ -213,6 +230,10 @@ class _Member:
                               (year - 1980) << 9 | month << 5 | day, info.CRC, info.compress_size, info.file_size,
                               len(filename), len(info.extra), len(info.comment), 0, info.internal_attr, info.external_attr, 0)
         self.central = (entry[:-4], filename + info.extra + info.comment)  # the header offset goes between
+
+
+def write_zip(members: list[_Member]) -> bytes:
+    return _write_zip(members)
 
 
 def _write_zip(members: list[_Member]) -> bytes:

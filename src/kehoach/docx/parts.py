@@ -21,8 +21,7 @@ from lxml import etree
 
 from kehoach.errors import InputError, Problem
 
-from .compiled import FIXED_TIME
-
+FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # same inputs, same bytes: no zip timestamps of the day (compiled.py too)
 CONTENT_TYPES = "[Content_Types].xml"
 DOCUMENT = "word/document.xml"
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"

@@ -16,7 +16,7 @@ from docxtpl import DocxTemplate
 from jinja2 import meta
 
 from kehoach.docx import package, sandbox
-from kehoach.docx.compiled import CORE_PROPS, CompiledPackage, normalise_zip
+from kehoach.docx.compiled import CORE_PROPS, CompiledPackage, normalise_zip, write_zip
 from kehoach.docx.layout import arrange
 from kehoach.errors import InputError, Problem, TemplateProblem
 from kehoach.inputs.models import Draft
@@ -82,8 +82,11 @@ class LoadedTemplate:
             raise TemplateProblem([Problem(path, f"tệp mẫu không phải .docx hợp lệ ({exc})")]) from None
         self.env = jinja_env()
         try:
-            self.variables = probe.get_undeclared_template_variables(self.env) | _core_variables(probe, self.env)
             fast = CompiledPackage(probe, self.env)
+            try:  # from the parts just compiled: the template is not opened and parsed a second time
+                self.variables = fast.variables()
+            except jinja2.TemplateError:  # docxtpl's own reading says what is wrong, and where
+                self.variables = probe.get_undeclared_template_variables(self.env) | _core_variables(probe, self.env)
         except sandbox.TemplateRefused as exc:
             raise TemplateProblem([Problem(path, str(exc.message))]) from None
         except jinja2.TemplateSyntaxError as exc:
@@ -97,6 +100,11 @@ class LoadedTemplate:
         return (LoadedTemplate, (self.path, self.blob))
 
     def render(self, draft: Draft) -> bytes:
+        return self.render_parts(draft)[0]
+
+    def render_parts(self, draft: Draft) -> tuple[bytes, dict[str, tuple[bytes, bytes]]]:
+        """The draft, and each part of it as (its bytes, their raw deflate as in the zip) when the fast path wrote it
+        ({} when docxtpl did): the record keeps parts of a draft without taking the zip apart again."""
         values = context(draft)
         unknown = sorted(set(self.variables) - set(values))
         if unknown:
@@ -105,8 +113,9 @@ class LoadedTemplate:
         try:
             with sandbox.bounded():
                 if self._fast is None:
-                    return _render_with_docxtpl(self.blob, self.env, values)
-                return self._fast.render(values)
+                    return _render_with_docxtpl(self.blob, self.env, values), {}
+                members = self._fast.render_members(values)
+                return write_zip(members), {m.name: (m.data, m.packed) for m in members}
         except sandbox.TemplateRefused as exc:
             raise TemplateProblem([Problem(self.path, str(exc.message))]) from None
         except Exception as exc:  # the template is data: whatever evaluating it raises is the template's problem

@@ -7,6 +7,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from kehoach.inputs import once
+
 _PACKAGE = Path(__file__).resolve().parent.parent  # the kehoach package
 
 
@@ -45,7 +47,8 @@ def profile_dirs(relative_to: Path | None) -> list[Path]:
 
 def find_profile(ref: str, relative_to: Path | None = None) -> Path | None:
     """A path to a .yaml file, or a profile name looked up in the profile folders (recursively)."""
-    return _find(ref, _profile_dirs(relative_to), relative_to)
+    # A build asks for each base profile from every plan of its folder: answered once per folder.
+    return once.memo(("profile", ref, relative_to), lambda: _find(ref, _profile_dirs(relative_to), relative_to))
 
 
 def document_dirs(relative_to: Path | None) -> list[Path]:
@@ -96,10 +99,21 @@ def _search(ref: str, dirs: list[Path], relative_to: Path | None) -> Path | None
             direct = folder / f"{ref}{suffix}"
             if direct.is_file():
                 return direct
-        for found in sorted(folder.rglob("*.yaml")):
-            if ("/" + found.relative_to(folder).as_posix()).endswith(wanted) and found.is_file():
+        # Listed once per build (a national profiles/ folder holds thousands of files), by file name: a name is
+        # compared only with the files that have its last part, in the order of a sorted walk.
+        for rel, _found in once.listing(folder, _yaml_below).get(wanted.rsplit("/", 1)[1], ()):
+            found = folder / rel[1:]  # spelt from this folder, as a search of it would give it
+            if rel.endswith(wanted) and found.is_file():
                 return found
     return None
+
+
+def _yaml_below(folder: Path) -> dict[str, list[tuple[str, Path]]]:
+    """The .yaml files below `folder` (sorted), by file name: ("/" + path relative to the folder, path)."""
+    by_name: dict[str, list[tuple[str, Path]]] = {}
+    for found in sorted(folder.rglob("*.yaml")):
+        by_name.setdefault(found.name, []).append(("/" + found.relative_to(folder).as_posix(), found))
+    return by_name
 
 
 def not_found(what: str, ref: str, dirs: list[Path], names: Iterable[str] = (), by_path: bool = True) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.errors import InputError, Problem
-from kehoach.inputs import placeholder_check
+from kehoach.inputs import once, placeholder_check
 from kehoach.inputs.documents import term_of
 from kehoach.inputs.models import Department, Layout, Profile, Signer, Unit
 from kehoach.inputs.paths import find_profile, not_found, profile_dirs
@@ -61,11 +61,10 @@ def _resolve_chain(file: Path, text: str | None = None) -> tuple[list[Located], 
             loc = read_yaml(file, text, strict=False)
         except InputError as exc:
             return chain, problems + exc.problems
-        text = None  # only the first file's content can be given
-        own = check(loc, PROFILE)
-        problems += own or placeholder_check.problems_in(loc, PROFILE)
+        given, text = text, None  # only the first file's content can be given
+        problems += _checked(loc) if given is None else _check(loc)
         chain.insert(0, loc)
-        seen.append(file.resolve())
+        seen.append(Path(once.realpath(str(file))))
         base_ref = loc.data.get("ke_thua")
         if not base_ref or not isinstance(base_ref, str):
             return chain, problems
@@ -73,11 +72,23 @@ def _resolve_chain(file: Path, text: str | None = None) -> tuple[list[Located], 
         if base is None:
             message = not_found("hồ sơ cơ sở", base_ref, profile_dirs(file.parent))
             return chain, problems + [loc.problem(("ke_thua",), message)]
-        if base.resolve() in seen:
+        if Path(once.realpath(str(base))) in seen:
             return chain, problems + [loc.problem(("ke_thua",), "kế thừa vòng tròn: hồ sơ kế thừa lại chính nó")]
         if len(chain) >= MAX_CHAIN:
             return chain, problems + [loc.problem(("ke_thua",), f"chuỗi kế thừa dài quá {MAX_CHAIN} hồ sơ")]
         file = base
+
+
+def _check(loc: Located) -> list[Problem]:
+    return check(loc, PROFILE) or placeholder_check.problems_in(loc, PROFILE)
+
+
+def _checked(loc: Located) -> list[Problem]:
+    """The problems of a profile file, found once per reading of it (a build reads a base profile once for a thousand
+    plans: inputs/once.py)."""
+    if "profile" not in loc.derived:
+        loc.derived["profile"] = _check(loc)
+    return list(loc.derived["profile"])
 
 
 Origin = tuple[Located, tuple[Any, ...]]  # the file and key path that named a profile (a plan's co_quan)

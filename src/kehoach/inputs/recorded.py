@@ -6,7 +6,7 @@ The record itself is written by the workspace stage (workspace/record.py); this 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +31,21 @@ def record_path(output: Path) -> Path:
 
 
 def doc_to_json(doc: DocRef) -> dict[str, Any]:
-    raw = asdict(doc)
+    raw = _plain(doc)
     raw["date"] = doc.date.iso() if doc.date else None
     raw["file"] = str(doc.file) if doc.file else None
     if doc.reporting is not None:
         raw["reporting"]["by"] = doc.reporting.by.iso() if doc.reporting.by else None
-    return raw
+    return raw  # type: ignore[no-any-return]
+
+
+def _plain(value: Any) -> Any:
+    """dataclasses.asdict without its deep copies (every record writes a few documents; the values are immutable)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple | list):
+        return type(value)(_plain(v) for v in value)
+    return value
 
 
 def doc_from_json(raw: dict[str, Any]) -> DocRef:

@@ -17,7 +17,9 @@ What it guarantees, whatever the bytes:
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,8 @@ from typing import Any
 import yaml
 
 from kehoach.errors import InputError, KeyPath, Problem
-from kehoach.files import MB, read_input
+from kehoach.files import MB, read_input, read_input_signed
+from kehoach.inputs import once
 from kehoach.text.vntext import nfc
 
 Path_ = tuple[Any, ...]
@@ -45,6 +48,7 @@ class Located:
         # What the loader refused but could read past (a tag, a duplicate key, a bad character in a value): a caller
         # that checks the file against its schema reports these with its own problems, all at once (schema.check).
         self.problems = problems or []
+        self.derived: dict[str, Any] = {}  # what a reader made of it, kept with it (a build checks a base profile once)
 
     def line(self, path: Path_) -> int | None:
         while path:
@@ -63,10 +67,32 @@ def read_yaml(file: Path, text: str | None = None, strict: bool = True) -> Locat
 
     `strict=False` leaves the problems the loader could read past in `Located.problems` for schema.check to report
     with the others; what it cannot read past (bad syntax, too deep, too big, not UTF-8) is raised at once."""
+    scope = once.current()
+    if text is None and scope is not None:  # a build: each file read and parsed once, its bytes' hash kept
+        key = str(file)  # as named: what a message says stays what it said without the scope
+        loc = scope.parsed.get(key)
+        if loc is None:
+            taken = time.time_ns()
+            data, sig = read_input_signed(file, MAX_BYTES, "tệp YAML")
+            loc = _parse(file, decode(data, file))
+            once.keep_parsed(key, loc)
+            once.remember(file, sig, hashlib.sha256(data).hexdigest(), taken)
+        else:
+            scope.parsed.move_to_end(key)
+        if loc.problems and strict:
+            raise InputError(loc.problems)
+        return loc  # type: ignore[no-any-return]
     if text is None:
         text = decode(read_bytes(file), file)
     elif len(text) > MAX_BYTES:
         raise InputError([Problem(file, f"nội dung quá lớn (tối đa {MAX_BYTES // MB} MB)")])
+    loc = _parse(file, text)
+    if loc.problems and strict:
+        raise InputError(loc.problems)
+    return loc
+
+
+def _parse(file: Path, text: str) -> Located:
     text = _clean_raw(text.removeprefix("\ufeff"), file)
     try:
         built = _Builder(file).run(yaml.parse(text, Loader=_FAST_LOADER))
@@ -76,8 +102,6 @@ def read_yaml(file: Path, text: str | None = None, strict: bool = True) -> Locat
             built = _Builder(file).run(yaml.parse(text, Loader=yaml.SafeLoader))
         except yaml.YAMLError as exc:
             raise InputError([_syntax_problem(file, exc)]) from None
-    if built.problems and strict:
-        raise InputError(built.problems)
     return Located(file, built.root, built.lines, built.problems)
 
 

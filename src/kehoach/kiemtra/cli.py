@@ -55,7 +55,7 @@ def kiemtra(files: tuple[Path, ...], system: str | None, as_json: bool, convert:
     if not files:
         raise click.UsageError("thiếu TỆP cần kiểm tra (hoặc dùng --quy-tac để xem các quy tắc).")
     if len(files) > 1 or files[0].is_dir():
-        return _many(files, system, as_json, convert, whole, brief, jobs)
+        _many(files, system, as_json, convert, whole, brief, jobs)
     file = files[0]
     try:
         report = check_path(file, system, convert=convert, whole=whole)

@@ -10,8 +10,6 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from babel.numbers import format_decimal
-
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
@@ -172,4 +170,6 @@ def letter(n: int) -> str:
 
 def number_vi(value: int | float) -> str:
     """'1.500', '2,5': Vietnamese grouping and decimal marks."""
+    from babel.numbers import format_decimal  # Babel's locale data load only when a number is formatted
+
     return format_decimal(value, locale="vi_VN")

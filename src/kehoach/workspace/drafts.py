@@ -17,7 +17,6 @@ from kehoach.inputs.documents import Library
 from kehoach.inputs.models import Draft
 from kehoach.inputs.recorded import record_path
 from kehoach.inputs.yamlfile import Located, read_yaml
-from kehoach.workspace.build import damaged_draft
 from kehoach.workspace.keep import NEEDS_PERSON, save
 from kehoach.workspace.record import read_record, resolve_input
 
@@ -55,6 +54,8 @@ def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None =
     if output is None and text is None:
         _not_anothers(rendered.output, plan_file)
     if rendered.output.exists() and read_record(rendered.output) is not None:
+        from kehoach.workspace.state import damaged_draft  # only for a draft already there
+
         damaged = damaged_draft(rendered.output, "soạn lại")
         if damaged:
             raise InputError([Problem(rendered.output, damaged)])

@@ -16,17 +16,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach import __version__
 from kehoach.errors import InputError, Problem
-from kehoach.files import MB, check_name, read_input, write_atomic
+from kehoach.files import MB, check_name, read_input, read_input_signed, signature, write_atomic
 from kehoach.inputs.documents import load_document
 from kehoach.inputs.plans import load_plan
 from kehoach.inputs.recorded import RECORD_DIR
-from kehoach.inputs.yamlfile import Located, decode, read_bytes, read_yaml
+from kehoach.inputs.yamlfile import MAX_BYTES, Located, decode, read_yaml
 from kehoach.text.symbols import KINDS
+from kehoach.workspace.index import Known
 
 _SKIP = {".kehoach", ".git", ".venv", "ban-thao", "profiles", "__pycache__"}
 # Parent documents have their own folder; a folder without ke-hoach/ holds plans beside it.
@@ -45,6 +47,7 @@ class Found:
     output_line: int | None = None  # the line of its tep_ra
     digest: str | None = None  # sha256 of the bytes that were read (a build's record compares it: no second read)
     tep_ra: str | None = None  # the plan's tep_ra, None when it names its draft after its file
+    known: Known | None = None  # the file's signature with that sha256, for the build's index
 
     @property
     def is_plan(self) -> bool:
@@ -59,6 +62,7 @@ class Workspace:
     _index: dict[str, Path] | None = field(default=None, repr=False)
     _found: list[Found] | None = field(default=None, repr=False)
     _memo: dict[str, str | None] | None = field(default=None, repr=False)  # plan content (sha256) → its tep_ra
+    _outputs: dict[Path, Path] | None = field(default=None, repr=False)  # plan file → its draft, as scan found it
 
     @classmethod
     def open(cls, folder: Path, out_dir: Path | None = None) -> Workspace:
@@ -71,11 +75,15 @@ class Workspace:
         """Forget what was read: a build or a tree reads the folder as it is now."""
         self._found = None
         self._index = None
+        self._outputs = None
 
-    def scan(self) -> list[Found]:
-        """Every .yaml file under the plans folder, in a stable order, each read once (until `refresh`)."""
+    def scan(self, known: dict[str, Known] | None = None) -> list[Found]:
+        """Every .yaml file under the plans folder, in a stable order, each read once (until `refresh`).
+
+        `known`: the last build's index of signatures (index.py); a plan file whose signature it holds is not read
+        at all when the memo knows its content."""
         if self._found is None:
-            found = [self._classify(path) for path in self._yaml_files()]
+            found = [self._classify(path, known or {}) for path in self._yaml_files()]
             self._found = _refuse_shared_outputs(found)
         return self._found
 
@@ -99,15 +107,15 @@ class Workspace:
         return [f.file for f in self.scan() if f.is_plan]
 
     def digests(self) -> dict[str, str | None]:
-        """sha256 of every plan file as scan read it, by normalised path (what state.Hashes keeps)."""
-        return {os.path.normpath(f.file): f.digest for f in self.scan() if f.digest is not None}
+        """sha256 of every plan file as scan read it, by absolute path (what state.Hashes keeps)."""
+        return {os.path.abspath(f.file): f.digest for f in self.scan() if f.digest is not None}
 
     def output_of(self, plan: Path) -> Path:
         """ban-thao/<same sub-folder>/<tep_ra or plan name>.docx."""
-        for found in self.scan():
-            if found.file == plan:
-                return found.output
-        return self._classify(plan).output
+        if self._outputs is None:  # looked up for every plan of a tree: by file, not by a walk through the list
+            self._outputs = {found.file: found.output for found in self.scan()}
+        output = self._outputs.get(plan)
+        return output if output is not None else self._classify(plan).output
 
     def index(self) -> dict[str, Path]:
         """Document and plan keys → files, read once; the first of two files with one key wins, as in a search."""
@@ -140,20 +148,26 @@ class Workspace:
         folder = os.path.dirname(text[len(base):]) if text.startswith(base) else ""
         return Path(os.path.join(self.out_dir, folder, name if name.endswith(".docx") else f"{name}.docx"))
 
-    def _classify(self, path: Path) -> Found:
+    def _classify(self, path: Path, signatures: dict[str, Known] | None = None) -> Found:
         default = self._draft(path, path.stem)
+        memo = self._known()
+        old = signatures.get(os.path.abspath(path)) if signatures else None
+        if old is not None and old.digest in memo and old.trusted(signature(path)):
+            # The file is the one the last build hashed, and those bytes were a plan: nothing to read.
+            found = self._memoised(path, default, old.digest, memo, old)
+            if found is not None:
+                return found
+        taken = time.time_ns()
         try:
-            data = read_bytes(path)
+            data, sig = read_input_signed(path, MAX_BYTES, "tệp YAML")
         except InputError as exc:
             return Found(path, default, tuple(exc.problems))
         digest = hashlib.sha256(data).hexdigest()
-        known = self._known()
-        if digest in known:  # these very bytes were a plan at the last build
-            name = known[digest]
-            if name is None:
-                return Found(path, default, digest=digest)
-            if check_name(name) is None:
-                return Found(path, self._draft(path, name), digest=digest, tep_ra=name)
+        fresh = Known(sig, digest, taken)
+        if digest in memo:  # these very bytes were a plan at the last build
+            found = self._memoised(path, default, digest, memo, fresh)
+            if found is not None:
+                return found
         try:
             loc = read_yaml(path, decode(data, path), strict=False)
         except InputError as exc:
@@ -162,10 +176,10 @@ class Workspace:
         if isinstance(kind, str) and kind in KINDS:
             name = loc.data.get("tep_ra")
             if name is None:
-                return Found(path, default, digest=digest)
+                return Found(path, default, digest=digest, known=fresh)
             if isinstance(name, str) and check_name(name) is None:
                 return Found(path, self._draft(path, name), output_line=loc.line(("tep_ra",)), digest=digest,
-                             tep_ra=name)
+                             tep_ra=name, known=fresh)
         elif "so_ky_hieu" in loc.data or "ky_hieu" in loc.data:  # written as a parent document
             try:
                 load_document(path)
@@ -173,6 +187,16 @@ class Workspace:
                 return Found(path, default, tuple(exc.problems))
             return Found(path, default, note=DOCUMENT_NOTE)
         return Found(path, default, _plan_problems(path, loc))
+
+
+    def _memoised(self, path: Path, default: Path, digest: str, memo: dict[str, str | None],
+                  known: Known | None) -> Found | None:
+        name = memo[digest]
+        if name is None:
+            return Found(path, default, digest=digest, known=known)
+        if check_name(name) is None:
+            return Found(path, self._draft(path, name), digest=digest, tep_ra=name, known=known)
+        return None
 
 
 MEMO = "ke-hoach.json"

@@ -12,15 +12,18 @@ import hashlib
 import os
 import stat
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kehoach.docx.markers import places_in_docx
-from kehoach.files import write_atomic
+from kehoach.files import Batch, write_atomic
 from kehoach.generate import Rendered
-from kehoach.workspace.merge import MergeResult, Place, merge
 from kehoach.workspace.merge import base as merge_base
 from kehoach.workspace.record import RECORD_DIR, build_record, generated_sha, read_record, record_path, write_record
+
+if TYPE_CHECKING:
+    from kehoach.workspace.merge import MergeResult, Place
 
 # Statuses, as reports print them. CONFLICT and UNTOUCHED need a person.
 CREATED, REGENERATED, MERGED, CONFLICT, UNTOUCHED = "soạn mới", "soạn lại", "hợp nhất", "xung đột", "giữ nguyên"
@@ -33,22 +36,27 @@ class Saved:
     status: str
     detail: str = ""  # first line: what happened; next lines: "- " each place
     written: bool = True  # False: the draft on disk was left as it was
+    record: dict[str, Any] | None = field(default=None, repr=False, compare=False)  # the record written with it
 
 
-def save(result: Rendered, dry_run: bool = False) -> Saved:
+
+
+def save(result: Rendered, dry_run: bool = False, batch: Batch | None = None) -> Saved:
+    """Write the draft keeping a person's edits. With `batch`, the draft and its record are added to it and written
+    when the caller commits it (a backup of a person's file is always written at once)."""
     target = result.output
     ours = target.read_bytes() if target.is_file() else None
     record = read_record(target)
     if ours is None:
-        return _write(result, dry_run, Saved(CREATED if record is None else REGENERATED))
+        return _write(result, dry_run, Saved(CREATED if record is None else REGENERATED), batch=batch)
     if record is not None and hashlib.sha256(ours).hexdigest() == generated_sha(record):
-        return _write(result, dry_run, Saved(REGENERATED))
+        return _write(result, dry_run, Saved(REGENERATED), batch=batch)
     backup = None if dry_run else backup_path(target)
     if record is None:
         # A file with the draft's name that kehoach did not write: keep it aside, never merge into a stranger.
         return _write(result, dry_run, Saved(CREATED, "tệp cũ không do kehoach soạn, " + (
             f"đã sao lưu: {backup}" if backup is not None else "sẽ được sao lưu")), ours,
-                      backup)
+                      backup, batch=batch)
     left = places_in_docx(ours)
     if left:
         return Saved(CONFLICT, _lines(f"còn {len(left)} chỗ xung đột chưa xử lý: bản thảo chưa được soạn lại theo "
@@ -59,6 +67,8 @@ def save(result: Rendered, dry_run: bool = False) -> Saved:
         return Saved(UNTOUCHED, "cần người xử lý: bản ghi không còn bản gốc để hợp nhất chỗ sửa tay, bản thảo giữ "
                                 f"nguyên; đổi tên bản thảo để kehoach soạn bản mới bên cạnh ({record_path(target)})",
                      written=False)
+    from kehoach.workspace.merge import merge  # loaded only when a person's edits are merged
+
     merged = merge(base, ours, result.data)
     if merged.blocked:
         return Saved(UNTOUCHED, f"cần người xử lý: không mang được sang bản mới: {merged.blocked}; bản thảo giữ "
@@ -68,7 +78,7 @@ def save(result: Rendered, dry_run: bool = False) -> Saved:
         saved = Saved(REGENERATED, f"tệp đã được lưu lại nhưng không có chỗ sửa tay nào; {_backed_up(backup)}")
     else:
         saved = Saved(CONFLICT if merged.conflict_count else MERGED, _report(merged, _backed_up(backup)))
-    return _write(result, dry_run, saved, ours, backup, merged)
+    return _write(result, dry_run, saved, ours, backup, merged, batch)
 
 
 def _backed_up(backup: Path | None) -> str:
@@ -107,13 +117,13 @@ def _lines(head: str, places: list[tuple[str, str]]) -> str:
 
 
 def _write(result: Rendered, dry_run: bool, saved: Saved, ours: bytes | None = None, backup: Path | None = None,
-           merged: MergeResult | None = None) -> Saved:
-    if not dry_run:
-        if ours is not None and backup is not None:
-            # First: whatever happens next, the person's file exists somewhere (readable as the draft was).
-            write_atomic(backup, ours, mode=_mode(result.output))
-        write_draft(result, merged)
-    return saved
+           merged: MergeResult | None = None, batch: Batch | None = None) -> Saved:
+    if dry_run:
+        return saved
+    if ours is not None and backup is not None:
+        # First: whatever happens next, the person's file exists somewhere (readable as the draft was).
+        write_atomic(backup, ours, mode=_mode(result.output))
+    return replace(saved, record=write_draft(result, merged, batch)[1])
 
 
 def _mode(path: Path) -> int | None:
@@ -123,15 +133,22 @@ def _mode(path: Path) -> int | None:
         return None
 
 
-def write_draft(result: Rendered, merged: MergeResult | None = None) -> Path:
+def write_draft(result: Rendered, merged: MergeResult | None = None,
+                batch: Batch | None = None) -> tuple[Path, dict[str, Any]]:
     """The draft (or hand edits merged into it), then its record: a reader never sees a record ahead of its draft.
+    With `batch`, both are added to it in that order (Batch renames in order).
 
-    Returns the record's path."""
+    Returns the record's path and the record."""
     written = merged.data if merged is not None else None
     conflicts = [p.where for p in merged.conflicts] + merged.notes if merged is not None else []
-    record = build_record(result.draft, result.output, result.inputs, result.data, result.chain, written, conflicts)
-    write_atomic(result.output, written if written is not None else result.data)
-    return write_record(result.output, record)
+    record = build_record(result.draft, result.output, result.inputs, result.data, result.chain, written, conflicts,
+                          result.parts)
+    data = written if written is not None else result.data
+    if batch is None:
+        write_atomic(result.output, data)
+        return write_record(result.output, record), record
+    batch.add(result.output, data)
+    return write_record(result.output, record, batch), record
 
 
 def backup_path(output: Path) -> Path:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from kehoach import __version__
-from kehoach.files import write_atomic
+from kehoach.files import Batch, write_atomic
+from kehoach.inputs import once
 from kehoach.inputs.models import DocRef, Draft
 from kehoach.inputs.paths import builtin_profiles, builtin_templates
 from kehoach.inputs.recorded import RECORD_DIR, doc_to_json, load_record, record_path
@@ -26,45 +28,62 @@ CONFLICTS = "xung_dot"
 
 
 def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The hash of an input as a record names it: of the bytes the build read, when it read them (inputs/once.py)."""
+    return once.digest(path) or hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def build_record(draft: Draft, output: Path, inputs: dict[str, list[Path]], data: bytes,
                  chain: tuple[DocRef, ...] = (), written: bytes | None = None,
-                 conflicts: list[str] | None = None) -> dict[str, Any]:
+                 conflicts: list[str] | None = None, parts: dict[str, tuple[bytes, bytes]] | None = None
+                 ) -> dict[str, Any]:
     """`data` is what kehoach generated; `written` what went to disk when hand edits were merged into it, with
-    `conflicts` the places of the conflicts marked in it."""
+    `conflicts` the places of the conflicts marked in it; `parts` the generated parts (LoadedTemplate.render_parts)."""
     base = output.parent
+    generated = hashlib.sha256(data).hexdigest()
     return {
         "_ghi_chu": "Tệp do kehoach tạo và quản lý. KHÔNG SỬA BẰNG TAY.",
         "kehoach": __version__,
         "output": output.name,
-        "generated_sha256": hashlib.sha256(data).hexdigest(),
-        "output_sha256": hashlib.sha256(written if written is not None else data).hexdigest(),
+        "generated_sha256": generated,
+        "output_sha256": hashlib.sha256(written).hexdigest() if written is not None else generated,
         # Paths relative to the draft's folder: a workspace copied or cloned elsewhere stays up to date.
         "inputs": {role: {_relative(p, base): sha256(p) for p in paths} for role, paths in inputs.items()},
         "text": [b.text for b in draft.blocks],
         # The base of the next three-way merge: the generated parts, compressed; fingerprinted only when merging.
-        merge_base.KEY: merge_base.keep(data, record_path(output).parent),
+        merge_base.KEY: merge_base.keep(data, record_path(output).parent, parts=parts),
         CONFLICTS: list(conflicts or []),
         "document": doc_to_json(draft.as_parent),
         # Everything the document cites, so a child made from this record alone still writes the whole chain.
-        "chain": [doc_to_json(d) for d in chain],
+        # A parent's form is the same for every draft of its folder: made once per build (its object lives as long).
+        "chain": [_doc_json(d) for d in chain],
     }
+
+
+def _doc_json(doc: DocRef) -> dict[str, Any]:
+    """A parent's form is the same in every draft of its folder: made once per build (its object lives as long)."""
+    return once.memo(("document", id(doc)), lambda: (doc, doc_to_json(doc)))[1]
 
 
 _BUILTIN = "kehoach:"  # a built-in profile or template: found wherever kehoach is installed
 
 
 def _relative(path: Path, base: Path) -> str:
-    full = path.resolve()
-    for folder in (builtin_profiles(), builtin_templates()):
-        if full.is_relative_to(folder.resolve()):
-            return f"{_BUILTIN}{folder.name}/{full.relative_to(folder.resolve()).as_posix()}"
+    full = once.realpath(str(path))  # Path.resolve(), once per folder in a build
+    for name, folder in _builtins():
+        if full.startswith(folder):
+            return f"{_BUILTIN}{name}/{Path(full[len(folder):]).as_posix()}"
+    folder = once.realpath(str(base))
     try:
-        return os.path.relpath(full, base.resolve())
+        return once.memo(("relpath", full, folder), lambda: os.path.relpath(full, folder))
     except ValueError:  # another drive on Windows
-        return str(full)
+        return full
+
+
+@lru_cache(maxsize=1)
+def _builtins() -> tuple[tuple[str, str], ...]:
+    """(name, real path with a trailing separator) of the built-in profile and template folders."""
+    return tuple((folder.name, os.path.join(os.path.realpath(folder), "")) for folder in (builtin_profiles(),
+                                                                                         builtin_templates()))
 
 
 def resolve_input(base: Path | str, name: str) -> str:
@@ -87,9 +106,15 @@ def conflicts_of(record: dict[str, Any]) -> list[str]:
     return [str(x) for x in found] if isinstance(found, list) else []
 
 
-def write_record(output: Path, record: dict[str, Any]) -> Path:
+def write_record(output: Path, record: dict[str, Any], batch: Batch | None = None) -> Path:
+    """Write (or, with `batch`, add to it) the record of a draft; returns its path."""
     path = record_path(output)
-    write_atomic(path, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8"))
+    # Compact: json's C encoder (indented output is written by its slow Python encoder); the file is machine-owned.
+    data = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if batch is None:
+        write_atomic(path, data)
+    else:
+        batch.add(path, data)
     return path
 
 

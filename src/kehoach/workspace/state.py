@@ -9,12 +9,18 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from kehoach import __version__
 from kehoach.docx.markers import places_in_docx
-from kehoach.workspace.record import conflicts_of, generated_sha, read_record, resolve_input
+from kehoach.errors import os_problem
+from kehoach.files import Signature, signature
+from kehoach.workspace.index import Entry, Index, Known
+from kehoach.workspace.index import load as load_index
+from kehoach.workspace.record import conflicts_of, generated_sha, read_record, record_path, resolve_input
 
 FRESH, STALE, NEW, DELETED = "moi", "cu", "chua_soan", "da_xoa"
 
@@ -29,52 +35,189 @@ class DraftState:
 
 @dataclass
 class Hashes:
-    """File hashes for one build: a profile or a directive shared by thousands of plans is read once."""
+    """File hashes for one build: a profile or a directive shared by thousands of plans is read once, and a file
+    whose signature is what the last build's index says it was is not read at all (index.py)."""
 
-    # Keyed by normalised path strings: a no-op build of 3,000 drafts checks some 20,000 inputs.
+    # Keyed by absolute path strings: a no-op build of 3,000 drafts checks some 20,000 inputs.
     known: dict[str, str | None] = field(default_factory=dict)
+    index: dict[str, Known] = field(default_factory=dict)  # the last build's signatures
+    seen: dict[str, Known] = field(default_factory=dict)  # the signatures behind this build's hashes, for the next
 
     def of(self, path: Path | str) -> str | None:
-        key = os.path.normpath(path)
+        key = os.path.abspath(path)
         if key not in self.known:
-            try:
-                # Non-blocking, regular files only: an input replaced by a FIFO or a device is "changed", not a hang.
-                fd = os.open(key, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-                with os.fdopen(fd, "rb") as handle:
-                    regular = stat.S_ISREG(os.fstat(handle.fileno()).st_mode)
-                    self.known[key] = hashlib.sha256(handle.read()).hexdigest() if regular else None
-            except OSError:
-                self.known[key] = None
+            taken = time.time_ns()
+            sig = signature(key)  # before the bytes are read: a later change gives another signature
+            old = self.index.get(key)
+            if old is not None and old.trusted(sig):
+                self.known[key] = old.digest
+                self.seen[key] = old
+            else:
+                self.known[key] = digest = _hash(key)
+                if sig is not None and digest is not None:
+                    self.seen[key] = Known(sig, digest, taken)
         return self.known[key]
+
+
+def _hash(path: str) -> str | None:
+    try:
+        # Non-blocking, regular files only: an input replaced by a FIFO or a device is "changed", not a hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            regular = stat.S_ISREG(os.fstat(handle.fileno()).st_mode)
+            return hashlib.sha256(handle.read()).hexdigest() if regular else None
+    except OSError:
+        return None
 
 
 def draft_state(output: Path, hashes: Hashes, check_edits: bool = True) -> DraftState:
     """`check_edits=False` skips hashing the draft itself (a build only needs to know what is stale, and the
     conflicts its record counts)."""
-    record = read_record(output, documents=False)
+    return record_state(output, read_record(output, documents=False), hashes, check_edits)
+
+
+def record_state(output: Path, record: dict[str, Any] | None, hashes: Hashes, check_edits: bool = True) -> DraftState:
+    """draft_state, the record beside the draft being `record` (None: there is none)."""
     exists = output.is_file()
     if record is None:
         return DraftState(NEW, exists)
     if not exists:
         return DraftState(DELETED, False)
     edited = check_edits and hashes.of(output) != generated_sha(record)
-    left: tuple[str, ...] = ()
-    if conflicts_of(record) or edited:  # markers of an older kehoach, too, are found in an edited draft
-        try:
-            left = tuple(places_in_docx(output.read_bytes()))
-        except OSError:
-            left = ()
+    left = _places(output) if conflicts_of(record) or edited else ()  # markers of an older kehoach too
     if record.get("kehoach") != __version__:
         return DraftState(STALE, edited, f"soạn bằng kehoach {record.get('kehoach')}, nay là {__version__}", left)
+    return _judged(recorded_inputs(output, record), hashes, edited, left)
+
+
+def recorded_inputs(output: Path, record: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    """(role, absolute path, recorded sha256) of every input a record names, in its order."""
     base = str(output.parent)
-    for role, files in (record.get("inputs") or {}).items():
-        for name, digest in files.items():
-            path = resolve_input(base, name)
-            now = hashes.of(path)
-            if now != digest:
-                what = "đã bị xóa" if now is None else "đã thay đổi"
-                return DraftState(STALE, edited, f"{_ROLE.get(role, role)} {os.path.basename(path)} {what}", left)
+    return tuple((role, os.path.abspath(resolve_input(base, name)), digest)
+                 for role, files in (record.get("inputs") or {}).items() for name, digest in files.items())
+
+
+def _judged(inputs: tuple[tuple[str, str, str], ...], hashes: Hashes, edited: bool,
+            left: tuple[str, ...]) -> DraftState:
+    for role, path, digest in inputs:
+        now = hashes.of(path)
+        if now != digest:
+            what = "đã bị xóa" if now is None else "đã thay đổi"
+            return DraftState(STALE, edited, f"{_ROLE.get(role, role)} {os.path.basename(path)} {what}", left)
     return DraftState(FRESH, edited, conflicts=left)
 
 
+def _places(output: Path) -> tuple[str, ...]:
+    try:
+        return tuple(places_in_docx(output.read_bytes()))
+    except OSError:
+        return ()
+
+
+def damaged_draft(output: Path, rerun: str) -> str:
+    """Why a draft kehoach wrote can no longer be read (emptied, truncated, replaced by a folder), or "".
+
+    Such a draft is never merged into nor "không đổi": a person decides (restore the edited copy, or delete it)."""
+    try:
+        fd = os.open(output, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            regular = stat.S_ISREG(os.fstat(fd).st_mode)  # a FIFO put in its place is not waited on
+            head = os.read(fd, 4) if regular else b""
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        return f"không đọc được bản thảo: {os_problem(exc).message}"
+    if head != b"PK\x03\x04":
+        return ("bản thảo trống hoặc không còn là tệp .docx; hãy khôi phục bản đã sửa (thư mục .kehoach/sao-luu/ "
+                f"bên cạnh), hoặc xóa tệp rồi {rerun}")
+    return ""
+
+
 _ROLE = {"plan": "tệp kế hoạch", "profile": "hồ sơ", "documents": "văn bản cấp trên", "template": "mẫu"}
+
+
+class Verdicts:
+    """The verdicts on the drafts of one build (or one tree): from the index where it holds, else from the records,
+    the same either way (tests/test_index.py); what is learnt goes into the next index.
+
+    An index entry serves while its record's signature is unchanged and the record counts no conflicts (those are
+    found in the draft itself, so it is read); its inputs are hashed only when their signatures changed."""
+
+    def __init__(self, out_dir: Path, hashes: Hashes | None = None, use_index: bool = True):
+        self.old = load_index(out_dir, __version__) if use_index else Index(out_dir, version=__version__)
+        self.hashes = hashes if hashes is not None else Hashes()
+        self.hashes.index = self.old.files
+        self.entries: dict[str, Entry] = {}  # every draft judged, as the next index will hold it
+        self._sigs: dict[str, Signature | None] = {}  # drafts' signatures as taken when judged
+
+    def state(self, output: Path, check_edits: bool = True) -> DraftState:
+        key = os.path.abspath(output)
+        rsig = signature(record_path(output))
+        entry = self.old.drafts.get(key)
+        if rsig is not None and entry is not None and entry.record == rsig and not entry.conflicts:
+            return self._from_entry(output, key, entry, check_edits)
+        dsig = self._sigs[key] = signature(output)
+        record = read_record(output, documents=False)
+        state = record_state(output, record, self.hashes, check_edits)
+        if rsig is not None and record is not None and record.get("kehoach") == __version__:
+            self.entries[key] = Entry(rsig, None, recorded_inputs(output, record), bool(conflicts_of(record)),
+                                      generated_sha(record), None)
+            if check_edits and state.status != DELETED:
+                self.entries[key] = replace(self.entries[key], draft=dsig, edited=state.edited)
+        return state
+
+    def _from_entry(self, output: Path, key: str, entry: Entry, check_edits: bool) -> DraftState:
+        dsig = self._sigs[key] = signature(output)
+        if dsig is None:
+            self.entries[key] = replace(entry, draft=None, edited=None)
+            return DraftState(DELETED, False)
+        edited = False
+        if check_edits:
+            edited = entry.edited if dsig == entry.draft and entry.edited is not None else (
+                self.hashes.of(output) != entry.generated)
+        self.entries[key] = entry if dsig == entry.draft else replace(entry, draft=None, edited=None)
+        return _judged(entry.inputs, self.hashes, edited, _places(output) if edited else ())
+
+    def whole(self, output: Path) -> bool:
+        """The draft is the one last seen whole (written by kehoach, or read since): no need to look at it again."""
+        key = os.path.abspath(output)
+        entry = self.entries.get(key)
+        return entry is not None and entry.draft is not None and entry.draft == self._sigs.get(key)
+
+    def seen_whole(self, output: Path) -> None:
+        """The build looked at the draft and it is whole (as it was when judged)."""
+        key = os.path.abspath(output)
+        entry, sig = self.entries.get(key), self._sigs.get(key)
+        if entry is not None and sig is not None and entry.draft != sig:
+            self.entries[key] = replace(entry, draft=sig, edited=None)
+
+    def forget(self, output: Path) -> None:
+        self.entries.pop(os.path.abspath(output), None)
+
+    def learn(self, output: Path, entry: Entry, read: dict[str, Known]) -> None:
+        """A draft written in this build: its new entry, and the inputs read to write it."""
+        self.entries[os.path.abspath(output)] = entry
+        for key, known in read.items():
+            self.hashes.seen.setdefault(key, known)
+
+    def save(self) -> bool:
+        """Write the next index when it says something the last one did not; True when written.
+
+        A file hashed again only because its signature was taken too soon after it changed, found unchanged, does
+        not make a new index by itself (a build with nothing to do writes nothing) unless there are many."""
+        files: dict[str, Known] = {}
+        for entry in self.entries.values():
+            for _role, key, _digest in entry.inputs:
+                known = self.hashes.seen.get(key) or self.old.files.get(key)
+                if known is not None:
+                    files[key] = known
+        if self.old.loaded and self.entries == self.old.drafts and files.keys() == self.old.files.keys():
+            old = self.old.files
+            if all(k.sig == old[key].sig and k.digest == old[key].digest for key, k in files.items()):
+                if sum(k.taken_ns != old[key].taken_ns for key, k in files.items()) <= _REFRESH:
+                    return False
+        Index(self.old.out_dir, files, self.entries, version=__version__).save()
+        return True
+
+
+_REFRESH = 64  # files found unchanged after a too-recent signature: more than this, and the index is written again

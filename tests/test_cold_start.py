@@ -1,0 +1,71 @@
+"""Cold start (issue 15 item 5): each command loads only what it needs. The time itself is the benchmark's
+(benchmarks/bench_build.py: one draft from a cold process against a bare docxtpl script); these tests keep the
+heavy parts a command does not use out of its process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT
+
+_PROBE = """
+import json, sys
+sys.argv = ["kehoach", *json.loads(sys.argv[1])]
+try:
+    from kehoach.cli import main
+    main()
+except SystemExit as exc:
+    code = exc.code
+else:
+    code = 0
+sys.stdout.write("\\n" + json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+# Never needed to write one draft: the checker, the importer, the web page, the merge of a person's edits.
+_NOT_FOR_A_DRAFT = ("kehoach.kiemtra", "kehoach.nhap", "kehoach.web", "flask", "pdfminer", "kehoach.workspace.merge.engine",
+                    "kehoach.docx.effective", "babel")
+
+
+def loaded(args: list[str], cwd: Path) -> tuple[int, set[str]]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run([sys.executable, "-c", _PROBE, json.dumps(args)], cwd=cwd, capture_output=True, text=True,
+                          encoding="utf-8", env=env)
+    report = json.loads(done.stdout.rstrip().rsplit("\n", 1)[-1])
+    return report["code"], {m for m in report["modules"]}
+
+
+def _under(modules: set[str], prefix: str) -> list[str]:
+    return sorted(m for m in modules if m == prefix or m.startswith(prefix + "."))
+
+
+def test_version_and_help_load_no_drafting(tmp_path):
+    code, modules = loaded(["--version"], tmp_path)
+    assert code == 0
+    for heavy in ("docxtpl", "docx", "yaml", "jinja2", "kehoach.inputs", "kehoach.workspace", "kehoach.kiemtra"):
+        assert not _under(modules, heavy), heavy
+    code, modules = loaded(["--help"], tmp_path)  # lists kiemtra with its help: the checker, not the drafting
+    assert code == 0
+    for heavy in ("docxtpl", "jinja2", "kehoach.generate", "kehoach.drafting", "kehoach.workspace.merge.engine"):
+        assert not _under(modules, heavy), heavy
+
+
+def test_one_draft_loads_neither_the_checker_nor_the_merge(tmp_path):
+    plan = ROOT / "examples" / "ke-hoach" / "000-ldld-lai-chau.yaml"
+    code, modules = loaded(["tao", str(plan), "--thu-muc", str(tmp_path / "ra")], tmp_path)
+    assert code == 0 and (tmp_path / "ra" / "000-ldld-lai-chau.docx").is_file()
+    for heavy in _NOT_FOR_A_DRAFT:
+        assert not _under(modules, heavy), heavy
+    # Written again over an untouched draft: still no merge (only an edited draft is merged).
+    code, modules = loaded(["tao", str(plan), "--thu-muc", str(tmp_path / "ra")], tmp_path)
+    assert code == 0 and not _under(modules, "kehoach.workspace.merge.engine")
+
+
+def test_kiemtra_loads_the_checker_only_when_it_runs(tmp_path):
+    draft = tmp_path / "van-ban.txt"
+    draft.write_text("KẾ HOẠCH\nvề việc tổ chức\nNội dung./.\n", encoding="utf-8")
+    code, modules = loaded(["kiemtra", str(draft)], tmp_path)
+    assert code in (0, 1) and _under(modules, "kehoach.kiemtra")
+    assert not _under(modules, "docxtpl") and not _under(modules, "kehoach.workspace.merge.engine")
