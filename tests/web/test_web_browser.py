@@ -59,7 +59,15 @@ def _submit(driver) -> None:
 
 
 def _text(driver) -> str:
-    return driver.find_element("tag name", "main").text
+    """The page's main text; a page that reloads itself (a job's progress) is read again once it has."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+
+    for _attempt in range(50):
+        try:
+            return driver.find_element("tag name", "main").text
+        except (StaleElementReferenceException, NoSuchElementException):
+            time.sleep(0.1)
+    raise AssertionError("trang không ngừng tải lại")
 
 
 OPENING = ("Thực hiện Kế hoạch số 15-KH/TU ngày 20/11/2026 của Ban Thường vụ Tỉnh ủy tiếp tục thực hiện Chỉ thị số "
