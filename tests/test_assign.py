@@ -221,3 +221,26 @@ def test_a_commune_with_only_the_provinces_draft_still_knows_where_to_report(tmp
     assert text[-1].startswith("Trên đây là")
     assert any(t.endswith("về Ủy ban nhân dân xã (qua Văn phòng Hội đồng nhân dân và Ủy ban nhân dân) trước ngày "
                           "20/12/2026.") for t in text)
+
+
+def test_the_drafting_department_with_a_duty_of_its_own_is_one_khoan(generated):
+    """Tỉnh đoàn (gia-lai-9): the Ban Tuyên giáo drafts the plan AND has a duty with a placeholder in the profile;
+    it was printed twice ("1. Ban Tuyên giáo … 2. Ban Tuyên giáo …"). One khoản holds its duty and the follow-up."""
+    text = generated["gia-lai-9-tinh-doan"].body_texts()
+    section = text[next(i for i, t in enumerate(text) if "TỔ CHỨC THỰC HIỆN" in t) + 1:]
+    assert [t for t in section if t.endswith(". Ban Tuyên giáo")] == ["1. Ban Tuyên giáo"]
+    at = section.index("1. Ban Tuyên giáo")
+    assert section[at + 1] == "- Chủ trì tham mưu Ban Thường vụ Tỉnh đoàn triển khai Kế hoạch số …-KH/TU; theo dõi, " \
+                              "tổng hợp, báo cáo kết quả."
+    assert section[at + 2].startswith("- Chủ trì, theo dõi, đôn đốc việc thực hiện Kế hoạch này; tổng hợp kết quả")
+    assert section[at + 3] == "2. Ban Phong trào"
+
+
+def test_no_example_names_one_department_or_unit_twice(generated):
+    for key, parts in generated.items():
+        text = parts.body_texts()
+        start = next((i for i, t in enumerate(text) if "TỔ CHỨC THỰC HIỆN" in t.upper()), None)
+        if start is None:
+            continue
+        heads = [t.split(". ", 1)[1] for t in text[start + 1:] if t[:1].isdigit() and ". " in t[:4]]
+        assert len(heads) == len(set(heads)), (key, heads)

@@ -349,6 +349,9 @@ class Composer:
         self.names["bao_cao_ve"] = reporting.phrase(self.report.units)
         plan, profile = self._expanded(plan, profile)
         self.plan, self.profile = plan, profile
+        # The same department as the expanded profile has it (its duty's placeholders filled), so that the drafting
+        # department that also has a duty is one khoản, not two.
+        self.lead = profile.department(self.lead.name) if self.lead else None
         try:
             signer = profile.signer(plan.signer)
         except KeyError:
