@@ -292,3 +292,26 @@ def test_generating_one_plan_again_keeps_hand_edits_too(tmp_path):
     stranger.write_bytes(target.read_bytes())
     result = runner.invoke(main, ["tao", str(plan), "--ra", str(stranger)])
     assert "đã sao lưu" in result.output and list((tmp_path / ".kehoach" / "sao-luu").glob("khac.*.docx"))
+
+
+@pytest.mark.parametrize("name", ["ke-hoach", "chi-muc", "lock", "goc", "sao-luu", "xem-truoc"])
+def test_a_plan_may_take_the_name_of_any_file_kehoach_keeps_beside_the_drafts(tmp_path, name):
+    """A plan named ke-hoach.yaml had its record at .kehoach/ke-hoach.json, the file where the build remembered the
+    plans it had read: each overwrote the other, the draft was reported deleted, then 'không đổi' though its parent
+    had changed. Every internal file or folder name must leave every plan name free."""
+    root = tmp_path / "ws"
+    shutil.copytree(ROOT / "examples", root)
+    (root / "ke-hoach" / "gia-lai-1-tinh-uy.yaml").rename(root / "ke-hoach" / f"{name}.yaml")
+    for child in (root / "ke-hoach").glob("*.yaml"):
+        text = child.read_text(encoding="utf-8")
+        child.write_text(text.replace("gia-lai-1-tinh-uy", name), encoding="utf-8")
+    ws = Workspace.open(root)
+    assert statuses(build(ws, jobs=1))[name] == CREATED
+    assert statuses(build(ws, jobs=1))[name] == UNCHANGED
+    plan = root / "ke-hoach" / f"{name}.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("biểu dương người lao động", "tôn vinh người lao động"),
+                    encoding="utf-8")
+    report = statuses(build(ws, jobs=1))
+    assert report[name] == REGENERATED
+    assert report["gia-lai-2-ban-tgdv"] == REGENERATED
+    assert any("tôn vinh người lao động" in t for t in texts(draft(ws, "gia-lai-2-ban-tgdv")))

@@ -199,7 +199,7 @@ class Workspace:
         return None
 
 
-MEMO = "ke-hoach.json"
+MEMO = "ke-hoach.idx"  # not .json: a plan named ke-hoach.yaml has its record at ke-hoach.json
 
 
 def _read_memo(path: Path) -> dict[str, str | None]:
