@@ -17,10 +17,29 @@ from kehoach.kiemtra.rules_cite import ISSUER_HINTS
 ROLES = ("trich_yeu", "mo_dau", "than")  # where a citation was read, in order of trust
 
 
+NAMED = "ten:"  # how the identity of a document cited by name starts
+
+
 def identity(cited: Cited) -> tuple[str, str, str]:
-    """What makes two readings one document: type code, number (or the issuer symbol when the number is blank), date."""
+    """What makes two readings one document: type code, number (or the issuer symbol when the number is blank), date;
+    for a document without a number, its name and date."""
     when = cited.date.iso() if cited.date else ""
+    if cited.name:
+        return ("", NAMED + " ".join(cited.name.casefold().split()), when)
     return (cited.code, cited.number or f"/{cited.issuer_symbol}", when)
+
+
+def find(clusters: dict[tuple[str, str, str], Cluster], cited: Cited) -> tuple[str, str, str] | None:
+    """The document a reading names: the same identity, or, for a reading without a date ("Thực hiện Kế hoạch số
+    112/KH-UBND" in a short trích yếu), the one document of that number and symbol (or name) cited with a date."""
+    ident = identity(cited)
+    if ident in clusters:
+        return ident
+    if cited.dated:
+        return None
+    same = [k for k in clusters if k[:2] == ident[:2] and clusters[k].merged is not None
+            and (cited.name or clusters[k].merged.issuer_symbol == cited.issuer_symbol)]  # type: ignore[union-attr]
+    return same[0] if len(same) == 1 else None
 
 
 @dataclass
@@ -50,20 +69,38 @@ def _rank(reading: Reading) -> tuple[int, int, int]:
 
 
 def gather(texts: list[tuple[str, int, str]]) -> dict[tuple[str, str, str], Cluster]:
-    """texts: (text, paragraph, role) → every dated or attributed document cited, by identity."""
+    """texts: (text, paragraph, role) → every dated or attributed document cited, by identity. A document cited by
+    name is read in the trích yếu and the opening (where a citation stands), with or without its date and issuer."""
     clusters: dict[tuple[str, str, str], Cluster] = {}
     mentions: Counter[tuple[str, str, str]] = Counter()  # (code, number, issuer symbol) of every citation, dated or not
     for text, para, role in texts:
-        for top in read_all(text):
+        named = role != "than"
+        for top in read_all(text, names=named):
             fits = agrees(top, text)
             for link in top.chain():
                 mentions[(link.code, link.number, link.issuer_symbol)] += 1
-                if link.dated or link.issuer:
+                if link.dated or link.issuer or (named and link.name):
                     clusters.setdefault(identity(link), Cluster()).readings.append(Reading(link, para, role, fits))
+    _undated_into_dated(clusters)
     for cluster in clusters.values():
         cluster.readings.sort(key=_rank)
         _merge(cluster, mentions)
+    for cluster in clusters.values():
+        if cluster.parent is not None and cluster.parent not in clusters:
+            assert cluster.merged is not None and cluster.merged.parent is not None
+            cluster.parent = find(clusters, cluster.merged.parent)
     return clusters
+
+
+def _undated_into_dated(clusters: dict[tuple[str, str, str], Cluster]) -> None:
+    """A reading without a date ("Chương trình công tác năm 2023" in a short trích yếu, "Chỉ thị số 21-CT/TW của Ban
+    Bí thư") is the one document of that name (or number and symbol) cited elsewhere with its date."""
+    for ident in [k for k in clusters if not k[2]]:
+        symbols = {r.cited.issuer_symbol for r in clusters[ident].readings}
+        dated = [k for k in clusters if k[:2] == ident[:2] and k[2]
+                 and {r.cited.issuer_symbol for r in clusters[k].readings} & symbols]
+        if len(dated) == 1:
+            clusters[dated[0]].readings += clusters.pop(ident).readings
 
 
 def _hint(issuer: str) -> str | None:
@@ -73,7 +110,7 @@ def _hint(issuer: str) -> str | None:
 
 def _merge(cluster: Cluster, mentions: Counter[tuple[str, str, str]]) -> None:
     readings = cluster.readings
-    best = readings[0].cited
+    best = next((r.cited for r in readings if r.cited.dated), readings[0].cited)  # an undated reading folded in
     issuer = _vote([r.cited.issuer for r in readings])
     for other in (r.cited.issuer for r in readings if r.cited.issuer):
         issuer = _overlap(issuer, other)

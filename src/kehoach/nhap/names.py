@@ -16,16 +16,18 @@ from kehoach.text.vntext import VI_LOWER, nfc, upper_first
 # How the parts of body names are written in running text (NĐ 30/2020 Phụ lục I §I.4 on capitals in names; the
 # seeds and the org catalogue for the spellings).
 PARTS = (
-    "Tổng Liên đoàn Lao động Việt Nam", "Liên đoàn Lao động", "Công đoàn", "Ban Thường vụ", "Ban Chấp hành",
+    "Tổng Liên đoàn Lao động Việt Nam", "Liên đoàn Lao động", "Công đoàn", "Tỉnh đoàn", "Huyện đoàn", "Thành đoàn",
+    "Ban Thường vụ", "Ban Chấp hành",
     "Ban Bí thư", "Bộ Chính trị", "Trung ương", "Tỉnh ủy", "Huyện ủy", "Thành ủy", "Thị ủy", "Quận ủy", "Đảng ủy",
     "Đảng bộ", "Ban Tuyên giáo", "Dân vận", "Ban Dân vận", "Ban Tổ chức", "Ban Nội chính", "Ủy ban Kiểm tra",
     "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc Việt Nam",
     "Văn phòng", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
-    "Việt Nam", "Sở", "Trung tâm", "Chính phủ", "Quốc hội", "Thủ tướng", "Bộ", "Ban Xây dựng Đảng",
+    "Việt Nam", "Hồ Chí Minh", "Sở", "Trung tâm", "Chính phủ", "Quốc hội", "Thủ tướng", "Bộ", "Ban Xây dựng Đảng",
 )
 _SPELLING = {part.lower(): part for part in PARTS}
 _PARTS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(_SPELLING, key=len, reverse=True))) + r")(?!\w)")
-_PLACE_BEFORE = r"(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận|đặc khu|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy)"
+_PLACE_BEFORE = (r"(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận|đặc khu|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|"
+                 r"Quận ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn)")
 # Kinds of body a task can be given to (giao_cho), as the profiles name them (inputs/profiles.py loai_co_quan), and
 # the words that name each kind in a text.
 KIND_WORDS = {
@@ -62,7 +64,21 @@ def spelled(caps: str, text: str = "") -> str:
     out = _PARTS.sub(lambda m: _SPELLING[m[0]], caps.lower())
     out = re.sub(rf"({_PLACE_BEFORE})((?:\s+[^\s,;()]+)+)$",
                  lambda m: m[1] + " ".join(w[:1].upper() + w[1:] for w in m[2].split(" ")), out)
-    return upper_first(out)
+    # An abbreviation stays in capitals: "UBND TỈNH GIA LAI" → "UBND tỉnh Gia Lai", not "Ubnd tỉnh Gia Lai".
+    words = [c if _abbreviation(c) else o for c, o in zip(caps.split(" "), out.split(" "), strict=True)]
+    return upper_first(" ".join(words))
+
+
+_VOWELS = "AĂÂEÊIOÔƠUƯYÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"
+# What follows the last vowel of a syllable (place names of the minorities start as they like: "IA HRÚNG").
+_ENDING = re.compile(rf"[{_VOWELS}](?:NG|NH|CH|[CMNPT])?$")
+
+
+def _abbreviation(word: str) -> bool:
+    """'UBND', 'MTTQ', 'LĐLĐ', 'TNCS': capitals that are not a syllable (no vowel, or consonants no syllable ends
+    with)."""
+    letters = re.sub(r"[^\w]", "", word)
+    return len(letters) > 1 and letters.isupper() and _ENDING.search(letters) is None
 
 
 def kinds_in(phrase: str) -> list[str]:

@@ -21,16 +21,44 @@ from kehoach.nhap.layout import Line, Page
 MIN_CHARS_PER_PAGE = 40  # fewer than this on average: a scan with at most a few stray characters
 
 
-def _split(chars: list, page_no: int, height: float) -> list[Line]:
-    """One pdfminer line → Lines, cut where a gap wider than two characters separates two columns."""
-    pieces: list[list] = [[]]
+def _cuts(chars: list) -> set[int]:
+    """ids of the glyphs that start another column: after a gap wider than two characters, or after a gap between
+    two header columns set close together (a one-line name "HỘI LIÊN HIỆP PHỤ NỮ TỈNH GIA LAI" beside "CỘNG HÒA …"
+    leaves less than one character between them): at least half a character and far wider than the line's spaces
+    between words. Only the blank that no typed space covers counts: "Số:      /KH-LĐLĐ" (the văn thư's blank
+    for the number) and the blanks of a date still to fill are typed spaces. A justified line spreads its spaces
+    evenly, so it is never cut."""
+    gaps: list[tuple[object, float, float]] = []  # (glyph, blank before it not covered by a typed space, size)
     last = None
+    blank = 0.0
     for ch in chars:
-        if isinstance(ch, LTChar) and last is not None and ch.x0 - last.x1 > max(ch.size, last.size) * 2.0:
+        if not isinstance(ch, LTChar):
+            continue
+        if last is not None:
+            blank += max(0.0, ch.x0 - last.x1)
+        if ch.get_text().strip():
+            if last is not None:
+                gaps.append((ch, blank, max(ch.size, last.size)))
+            blank = 0.0
+        last = ch
+    words = [gap for _, gap, size in gaps if gap > 0.1 * size]
+    cuts = set()
+    for ch, gap, size in gaps:
+        others = sorted(w for w in words if w != gap) or [0.25 * size]
+        usual = others[len(others) // 2]
+        if gap > 2.0 * size or (gap > 0.5 * size and gap > 2.0 * max(usual, 0.2 * size)):
+            cuts.add(id(ch))
+    return cuts
+
+
+def _split(chars: list, page_no: int, height: float) -> list[Line]:
+    """One pdfminer line → Lines, cut where a gap separates two columns (_cuts)."""
+    starts = _cuts(chars)
+    pieces: list[list] = [[]]
+    for ch in chars:
+        if id(ch) in starts:
             pieces.append([])
         pieces[-1].append(ch)
-        if isinstance(ch, LTChar):
-            last = ch
     out = []
     for piece in pieces:
         real = [c for c in piece if isinstance(c, LTChar)]

@@ -16,7 +16,7 @@ from kehoach.drafting.cited import read_all, read_subject
 from kehoach.errors import InputError, Problem
 from kehoach.inputs.profiles import KINDS, PEOPLE
 from kehoach.nhap import catalogue
-from kehoach.nhap.chain import Cluster, chain_of, gather, identity
+from kehoach.nhap.chain import Cluster, chain_of, find, gather
 from kehoach.nhap.header import Header, read_header
 from kehoach.nhap.names import fold, place_of, slug, spelled
 from kehoach.nhap.result import Finding, Found, Imported, Note
@@ -107,13 +107,17 @@ class _Reader:
         return lines, ""
 
     # -- keys -------------------------------------------------------------------------------------------
-    def key_for(self, cited_symbol: str, issuer: str, when: PartialDate | None, type_name: str, taken: set[str]) -> str:
+    def key_for(self, cited_symbol: str, issuer: str, when: PartialDate | None, type_name: str, taken: set[str],
+                name: str = "") -> str:
         number_less = cited_symbol.startswith(("-", "/")) or not cited_symbol
         base = slug(cited_symbol) if cited_symbol else slug(f"{type_name} {issuer}")
+        if name:  # a document cited by name: its name, in at most 60 letters ("chuong-trinh-cong-tac-nam-2023")
+            base = slug(name)
+            base = base if len(base) <= 60 else base[:61].rsplit("-", 1)[0]
         place = place_of(issuer)
         if place and cited_symbol:
             base = f"{base}-{slug(place)}"
-        if number_less and when is not None:
+        if number_less and when is not None and not name:
             base = f"{base}-{slug(date_text(when))}"
         key, n = base or "van-ban", 2
         while key in taken:
@@ -125,7 +129,8 @@ class _Reader:
 def _chain_doc(cluster: Cluster, key: str, parent_key: str | None, origin: str, where: str) -> Found:
     cited = cluster.merged
     assert cited is not None
-    data: dict[str, Any] = {"loai": cited.type_name, "so_ky_hieu": cited.symbol}
+    # A document without a number is cited by its name (citations.short): its file names it with `ten`.
+    data: dict[str, Any] = {"loai": cited.type_name, **({"ten": cited.name} if cited.name else {"so_ky_hieu": cited.symbol})}
     if cited.date is not None:
         data["ngay"] = date_text(cited.date)
     if cited.issuer:
@@ -138,11 +143,11 @@ def _chain_doc(cluster: Cluster, key: str, parent_key: str | None, origin: str, 
         data["thuc_hien"] = [parent_key]
     elif cited.subject:
         data["trich_yeu"] = cited.subject
-    else:
+    elif not cited.name:
         notes.append(Note("trich_yeu", "văn bản chỉ được trích dẫn bằng số và ngày: chưa biết trích yếu", where))
-    if not cited.issuer:
+    if not cited.issuer and not cited.name:
         notes.append(Note("co_quan", "trích dẫn không nói cơ quan ban hành: hãy ghi tên cơ quan", where))
-    if not cited.number:
+    if not cited.number and not cited.name:
         notes.append(Note("so_ky_hieu", "văn bản cấp trên chưa có số khi được trích dẫn: ghi số khi biết", where))
     data["ghi_chu"] = f"{STUB_NOTE} {origin}."
     return Found(key, data, notes, cited_only=True)
@@ -170,17 +175,17 @@ def read_file(path: Path, workspace: Path | None = None) -> Imported:
     texts += [(paras[i].clean, i, "than") for i in h.layout.body if i not in h.opening]
     clusters = gather(texts)
     subject = read_subject(h.subject) if h.subject else None
-    target = identity(subject.target) if subject and subject.target else None
+    target = find(clusters, subject.target) if subject and subject.target else None
     opening = " ".join(paras[i].clean for i in h.opening)
     parents: list[tuple[str, str, str]] = []
-    for top in read_all(opening):
-        ident = identity(top)
+    for top in read_all(opening, names=True):
+        ident = find(clusters, top)
         above = {i for p in parents for i in chain_of(clusters, p)}
-        if (top.dated or top.issuer) and ident in clusters and ident not in above:
+        if (top.dated or top.issuer or top.name) and ident is not None and ident not in above:
             parents.append(ident)
     implements: list[tuple[str, str, str]] = list(parents)
     theo = None
-    if target is not None and target in clusters:
+    if target is not None:
         # The trích yếu names a parent (first), or a document higher in a parent's chain (trich_yeu_theo).
         if target in parents or not any(target in chain_of(clusters, p) for p in parents):
             implements = [target] + [p for p in parents if p != target]
@@ -197,11 +202,12 @@ def read_file(path: Path, workspace: Path | None = None) -> Imported:
             if link not in keys:
                 merged = clusters[link].merged
                 assert merged is not None
-                keys[link] = reader.key_for(merged.symbol, merged.issuer, merged.date, merged.type_name, taken)
-    data = _main_data(reader, name, parent_body, subject, implements, theo, keys)
+                keys[link] = reader.key_for(merged.symbol, merged.issuer, merged.date, merged.type_name, taken,
+                                            merged.name)
+    data = _main_data(reader, name, parent_body, subject, target is not None, implements, theo, keys)
     _refuse_without_frame(path, data)
     notes = reader.notes
-    _tasks_into(reader, data, known, name)
+    _tasks_into(reader, data, known, name, tuple(c.merged.name for c in clusters.values() if c.merged))
     data["ghi_chu"] = f"Nhập từ tệp {origin} ({SOURCE_KINDS[source.kind]}) bằng kehoach nhap."
     documents = [Found(main_key, data, notes)]
     for ident, key in keys.items():
@@ -210,8 +216,7 @@ def read_file(path: Path, workspace: Path | None = None) -> Imported:
         found = _chain_doc(cluster, key, parent_key, origin, source.where(cluster.first.para))
         found.notes += [Note(k, m, source.where(p)) for k, m, p in cluster.notes]
         documents.append(found)
-    chain_text = " → ".join(f"{clusters[i].merged.type_name} số {clusters[i].merged.symbol}"  # type: ignore[union-attr]
-                            for p in implements for i in chain_of(clusters, p))
+    chain_text = " → ".join(_short(clusters[i]) for p in implements for i in chain_of(clusters, p))
     reader.report.append(Finding("Văn bản cấp trên (chuỗi trích dẫn)", chain_text,
                                  source.where(h.where.get("mo_dau", h.where.get("trich_yeu")))))
     if source.stamps:
@@ -233,7 +238,14 @@ def _refuse_without_frame(path: Path, data: dict[str, Any]) -> None:
                                         "bản rõ hơn (.docx hoặc PDF có chữ), hoặc tự viết tệp .yaml.")])
 
 
-def _main_data(reader: _Reader, name: str, parent_body: str, subject, implements, theo, keys) -> dict[str, Any]:
+def _short(cluster: Cluster) -> str:
+    cited = cluster.merged
+    assert cited is not None
+    return cited.name or f"{cited.type_name} số {cited.symbol}"
+
+
+def _main_data(reader: _Reader, name: str, parent_body: str, subject, composed: bool, implements, theo,
+               keys) -> dict[str, Any]:
     h = reader.header
     data: dict[str, Any] = {}
     if h.type_name:
@@ -263,10 +275,16 @@ def _main_data(reader: _Reader, name: str, parent_body: str, subject, implements
         data["co_quan"] = name
     if parent_body:
         data["co_quan_chu_quan"] = parent_body
-    if subject is not None and subject.target is not None and implements and h.symbol:
+    if subject is not None and composed and implements and h.symbol:
+        # The trích yếu names a document this one implements (in full, as a chain, dated, or by its number or name
+        # only: trich_yeu.dang): cited, this document carries the chain the opening gives (citations.subject).
         data["cum_tu"] = subject.prefix
         if theo is not None:
             data["trich_yeu_theo"] = keys[theo]
+        if subject.extra:
+            reader.notes.append(Note("cum_tu", f"trích yếu có thêm “{subject.extra}” sau văn bản được trích; khi trích "
+                                               "dẫn văn bản này, chương trình ghi cả chuỗi văn bản cấp trên thay cho "
+                                               "trích yếu", reader.where(h.where.get("trich_yeu"))))
     elif subject is not None:
         # Without a number the document is cited by its name, its type and trích yếu (inputs/documents.py), so the
         # trích yếu is kept as written until someone adds the number.
@@ -279,7 +297,8 @@ def _main_data(reader: _Reader, name: str, parent_body: str, subject, implements
     return data
 
 
-def _tasks_into(reader: _Reader, data: dict[str, Any], known: catalogue.Known | None, name: str) -> None:
+def _tasks_into(reader: _Reader, data: dict[str, Any], known: catalogue.Known | None, name: str,
+                names: tuple[str, ...]) -> None:
     h = reader.header
     system = known.profile.system if known else h.system
     own = known.profile.kinds if known else KINDS.get(system, ())
@@ -289,10 +308,10 @@ def _tasks_into(reader: _Reader, data: dict[str, Any], known: catalogue.Known | 
     read = read_tasks(reader.paras, h.layout.body, tuple(own), letter)
     tasks = []
     for n, task in enumerate(read.tasks):
-        title, swapped = generic(task.title, people, area)
+        title, swapped = generic(task.title, people, area, names)
         paragraphs = []
         for p in task.paragraphs:
-            text, more = generic(p, people, area)
+            text, more = generic(p, people, area, names)
             paragraphs.append(text)
             swapped += more
         task.title, task.paragraphs = title, paragraphs

@@ -33,10 +33,21 @@ def _identity(code: str, number: str, issuer_symbol: str, when: str, issuer: str
     return (code, number, issuer_symbol, when) + (() if number else (fold(issuer),))
 
 
+def _named(name: str, when: str, issuer: str) -> Identity:
+    """A document without a number is the one of the same name (as cited: citations.short), date and issuer."""
+    return ("ten", fold(" ".join(name.split())), when, fold(issuer))
+
+
 def identity_of(data: dict[str, Any]) -> Identity | None:
-    """(type code, number, issuer symbol, date); a document without a number also by its issuer. None without a
-    symbol: such a document is known only by its file."""
+    """(type code, number, issuer symbol, date); a document without a number also by its issuer; a document cited by
+    name (`ten`) by its name, date and issuer. None otherwise: such a document is known only by its file."""
     raw = data.get("so_ky_hieu")
+    if not raw and data.get("ten"):
+        try:
+            when = parse_date(data["ngay"]).iso() if data.get("ngay") else ""
+        except ValueError:
+            return None
+        return _named(str(data["ten"]), when, str(data.get("co_quan", "")))
     if not raw:
         return None
     try:
@@ -57,8 +68,10 @@ def _existing(folder: Path) -> dict[Identity, str]:
             doc = load_document(file)
         except InputError:
             continue
-        ident = _identity(doc.type_code, doc.number, doc.issuer_symbol, doc.date.iso() if doc.date else "", doc.issuer)
-        found.setdefault(ident, file.stem)
+        when = doc.date.iso() if doc.date else ""
+        found.setdefault(_identity(doc.type_code, doc.number, doc.issuer_symbol, when, doc.issuer), file.stem)
+        if doc.name:  # "loai: Chương trình, trich_yeu: công tác năm 2023" is the document named so
+            found.setdefault(_named(doc.name, when, doc.issuer), file.stem)
     return found
 
 
@@ -182,7 +195,7 @@ def _same_file(folder: Path, found: Found) -> bool:
     except InputError:
         return False
     mine = found.ordered()
-    return all(there.get(k) == mine.get(k) for k in ("loai", "co_quan", "trich_yeu", "cum_tu", "ngay"))
+    return all(there.get(k) == mine.get(k) for k in ("loai", "ten", "co_quan", "trich_yeu", "cum_tu", "ngay"))
 
 
 def _is_stub(folder: Path, key: str) -> bool:

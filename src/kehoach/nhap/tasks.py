@@ -127,14 +127,27 @@ def _asked(text: str, own_kinds: tuple[str, ...]) -> tuple[list[str], str]:
     return (_owner(match["who"], own_kinds), match["who"]) if match else ([], "")
 
 
-def generic(text: str, people: str, area: str) -> tuple[str, list[str]]:
+def generic(text: str, people: str, area: str, names: tuple[str, ...] = ()) -> tuple[str, list[str]]:
     """The issuer's audience as {doi_tuong} and its area as {dia_ban} (after "của", "trên địa bàn", "trong" …, never
-    inside a name like "Tỉnh ủy"); returns the text and the area phrases replaced, for a note."""
+    inside a name like "Tỉnh ủy", nor inside `names`, the names of documents the text cites: "Nghị quyết Đại hội Đoàn
+    toàn tỉnh lần thứ XVI"); returns the text and the area phrases replaced, for a note."""
+    kept = [n for n in names if n and n in text]
+    if kept:
+        pieces = re.split("(" + "|".join(map(re.escape, sorted(kept, key=len, reverse=True))) + ")", text)
+        out, replaced = [], []
+        for n, piece in enumerate(pieces):
+            if n % 2:
+                out.append(piece)
+                continue
+            done, more = generic(piece, people, area)
+            out.append(done)
+            replaced += more
+        return "".join(out), replaced
     if people:
         # "… công nhân, viên chức, lao động (CNVCLĐ)": the abbreviation belongs to the audience it stands for.
         text = re.sub(rf"(?<!\w){re.escape(people)}(?!\w)(?:\s*\([A-ZĐ]{{2,}}\))?", "{doi_tuong}", text,
                       flags=re.IGNORECASE)
-    replaced: list[str] = []
+    replaced = []
     if area:
         pattern = re.compile(rf"(?<!\w)({_AREA_BEFORE})\s+{re.escape(area)}(?!\w)(?!\s+(?:ủy|Ủy|[A-ZĐ]))")
 

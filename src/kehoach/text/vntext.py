@@ -100,6 +100,7 @@ DATE_IN_TEXT = (r"(?:\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{4}|…\s?/\s?(?:\d{1,2}\s?/\
                 r"|(?:\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}|năm\s+\d{4})(?![\d/])")
 # Lower-case Vietnamese letters, for telling the words of a phrase from the capitalised words of a name.
 VI_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+VI_UPPER = VI_LOWER.upper()  # "A-ZÀÁ…": the capital that starts each part of a name
 _DATE_WORDS = re.compile(
     r"^(?:(?:ngày\s+)?(\d{1,2}|_+|\.+)?\s*)?(?:tháng\s+(\d{1,2}|_+|\.+)?\s*)?năm\s+(\d{4})$", re.IGNORECASE
 )
