@@ -4,8 +4,11 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.shared import Pt
 
 from kehoach.workspace.drafts import generate
+
+from .tools import convert, require
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "ke-hoach"
@@ -60,3 +63,36 @@ def long_named(tmp_path_factory) -> dict[str, Parts]:
     """Drafts of the bodies with the longest names after the 2025 reform (tests/fixtures/ten-dai)."""
     out = tmp_path_factory.mktemp("ten-dai")
     return {plan.stem: Parts(generate(plan, out_dir=out).output) for plan in sorted(LONG_NAMED.glob("*.yaml"))}
+
+
+STAMP = ["Ký bởi: Liên đoàn Lao động tỉnh Lai Châu", "Email: ldld@laichau.gov.vn", "Cơ quan: Tỉnh Lai Châu",
+         "Thời gian ký: 23.08.2023 15:21:09 +07:00"]
+LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "nhap-bo-cuc"
+
+
+def _stamped(draft: Path, out: Path) -> Path:
+    """The draft as an e-office system returns it signed: the stamp's lines over the header and by the signature."""
+    doc = Document(str(draft))
+    for cell in (doc.tables[0].rows[0].cells[1], doc.tables[-1].rows[0].cells[1]):
+        for line in STAMP:
+            run = cell.add_paragraph().add_run(line)
+            run.font.size = Pt(8)
+    doc.save(str(out))
+    return out
+
+
+@pytest.fixture(scope="session")
+def layout_drafts(tmp_path_factory) -> dict[str, Path]:
+    """Drafts of the layouts offices receive beyond kehoach's examples (tests/fixtures/nhap-bo-cuc), by plan."""
+    out = tmp_path_factory.mktemp("bo-cuc")
+    return {plan.stem: generate(plan, out_dir=out).output for plan in sorted((LAYOUTS / "ke-hoach").glob("*.yaml"))}
+
+
+@pytest.fixture(scope="session")
+def pdfs(generated, layout_drafts, tmp_path_factory) -> dict[str, Path]:
+    """Every example's PDF, the signed one, and the layouts' PDFs, from ONE LibreOffice run."""
+    require("soffice")
+    out = tmp_path_factory.mktemp("pdf")
+    stamped = _stamped(generated["000"].path, out / "000-da-ky.docx")
+    files = [parts.path for parts in generated.values()] + [stamped] + list(layout_drafts.values())
+    return {f.stem: pdf for f, pdf in zip(files, convert(files, "pdf", out), strict=True)}

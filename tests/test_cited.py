@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.drafting import citations
-from kehoach.drafting.cited import agrees, read_all, read_subject, written
+from kehoach.drafting import citations, opening
+from kehoach.drafting.cited import agrees, read_all, written
+from kehoach.drafting.trich_yeu import read_subject
 from kehoach.inputs.documents import Library
+from kehoach.inputs.models import Cite, Opening
 from kehoach.text.symbols import parse_symbol
 from kehoach.text.vntext import PartialDate, parse_date
 
@@ -116,3 +118,122 @@ def test_a_parent_known_only_by_number_and_date_is_cited_without_a_dangling_phra
     alone = type(doc)(**{**doc.__dict__, "implements": (), "subject_of": None})
     assert citations.full(alone, library.docs.get, True) == \
         "Kế hoạch số 349/KH-TLĐ, ngày 15/8/2023 của Tổng Liên đoàn Lao động Việt Nam"
+
+
+LAYOUT_DOCS = Path(__file__).resolve().parent / "fixtures" / "nhap-bo-cuc" / "van-ban"
+NARRATED = ("Ngày 12/3/2019, Ban Bí thư Trung ương Đảng (khóa XII) đã ban hành Chỉ thị số 40-CT/TW về tăng cường sự lãnh "
+            "đạo của Đảng đối với công tác tín dụng chính sách xã hội (sau đây viết tắt là Chỉ thị số 40-CT/TW). Để "
+            "triển khai thực hiện có hiệu quả Chỉ thị số 40-CT/TW, Ban Thường vụ Đảng ủy xã đề nghị các chi bộ thực "
+            "hiện như sau:")
+
+
+def _every_document() -> list[tuple]:
+    """(library, document) for every document file of the examples and of the layouts (with the ones cited by name)."""
+    out = []
+    for folder in (EXAMPLES, LAYOUT_DOCS):
+        for file in sorted(folder.glob("*.yaml")):
+            library = Library()
+            out.append((library, library.resolve(file.stem, folder)))
+    return out
+
+
+def _fields(cited) -> tuple:
+    return (cited.type_name, cited.symbol, cited.name, cited.date, cited.issuer, cited.term)
+
+
+def _expected(doc, form: str = "day_du") -> tuple:
+    if form == "ngan":  # the number alone, or the name alone
+        return (doc.type_name, citations.number_symbol(doc) if not doc.name else "", doc.name, None, "", "")
+    return (doc.type_name, citations.number_symbol(doc) if not doc.name else "", doc.name, doc.date, doc.issuer,
+            doc.term)
+
+
+def test_a_narrated_opening_is_read_as_the_document_it_tells_of():
+    """Issue 11's case: the date and the issuer come before the document (opening.narrated)."""
+    [told, *short] = read_all(NARRATED, names=True)
+    assert _fields(told) + (told.subject, told.narrated) == (
+        "Chỉ thị", "40-CT/TW", "", PartialDate(2019, 3, 12), "Ban Bí thư Trung ương Đảng", "XII",
+        "về tăng cường sự lãnh đạo của Đảng đối với công tác tín dụng chính sách xã hội", True)
+    assert agrees(told, NARRATED)
+    assert [(c.symbol, c.dated, c.issuer) for c in short] == [("40-CT/TW", False, "")] * 2  # its short form, twice
+
+
+def test_documents_cited_by_name_are_read_where_a_citation_stands():
+    """Issue 11's cases: a work programme with its date and issuer, a congress resolution by its name alone (after
+    its own lead words), an Đoàn programme; never a name in the middle of a sentence."""
+    text = ("Thực hiện Chương trình công tác năm 2023 ngày 10/01/2023 của Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Gia Lai; "
+            "trên cơ sở Nghị quyết Đại hội đại biểu Phụ nữ tỉnh Gia Lai lần thứ XVI, Chương trình hành động thực hiện "
+            "Nghị quyết Đại hội Đoàn toàn tỉnh lần thứ XVI của Ban Chấp hành Tỉnh đoàn Gia Lai; Ban Thường vụ Hội LHPN "
+            "tỉnh ban hành Kế hoạch thực hiện Chương trình công tác năm 2023 của Ban Chấp hành, như sau:")
+    found = read_all(text, names=True)
+    assert [_fields(c) for c in found] == [
+        ("Chương trình", "", "Chương trình công tác năm 2023", PartialDate(2023, 1, 10),
+         "Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Gia Lai", ""),
+        ("Nghị quyết", "", "Nghị quyết Đại hội đại biểu Phụ nữ tỉnh Gia Lai lần thứ XVI", None, "", ""),
+        ("Chương trình", "", "Chương trình hành động thực hiện Nghị quyết Đại hội Đoàn toàn tỉnh lần thứ XVI", None,
+         "Ban Chấp hành Tỉnh đoàn Gia Lai", "")]
+    assert all(agrees(c, text) for c in found)
+    # A body paragraph is read without names (chain.gather): only numbered citations.
+    assert read_all(text) == [] and read_all("Kế hoạch này được phổ biến đến các chi bộ.") == []
+
+
+def test_a_short_trich_yeu_names_the_document_for_the_opening_to_complete():
+    """Issue 11's case: "Triển khai thực hiện Kế hoạch số 112/KH-UBND … trên địa bàn xã" (trich_yeu.dang: ngay, with
+    the plan's own words) and the number alone (dang: ngan); the chain is the opening's."""
+    dated = read_subject("Triển khai thực hiện Kế hoạch số 112/KH-UBND ngày 20/3/2025 của Ủy ban nhân dân tỉnh Gia Lai "
+                         "trên địa bàn xã")
+    assert (dated.prefix, _fields(dated.target), dated.target.parent, dated.target.subject, dated.extra) == (
+        "triển khai thực hiện", ("Kế hoạch", "112/KH-UBND", "", PartialDate(2025, 3, 20), "Ủy ban nhân dân tỉnh Gia Lai",
+                                 ""), None, "", "trên địa bàn xã")
+    short = read_subject("Thực hiện Kế hoạch số 112/KH-UBND")
+    assert (short.prefix, _fields(short.target), short.extra) == (
+        "thực hiện", ("Kế hoạch", "112/KH-UBND", "", None, "", ""), "")
+    named = read_subject("Thực hiện Chương trình công tác năm 2023")
+    assert (named.prefix, named.target.name) == ("thực hiện", "Chương trình công tác năm 2023")
+
+
+def test_long_dates_lead_words_and_mixed_separators():
+    """Issue 11's case: "Thực hiện A, B; căn cứ C", "trên cơ sở", dates in words (issue 17's writer options)."""
+    text = ("Thực hiện Kế hoạch số 05-KH/TU, ngày 15 tháng 01 năm 2024 của Ban Thường vụ Tỉnh ủy Gia Lai (viết tắt là Kế "
+            "hoạch số 05-KH/TU), Kế hoạch số 112/KH-UBND ngày 20 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh Gia Lai; căn "
+            "cứ Chỉ thị số 21-CT/TW ngày 04 tháng 5 năm 2023 của Ban Bí thư; trên cơ sở Chương trình công tác năm 2024 "
+            "ngày 10 tháng 01 năm 2024 của Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Gia Lai, Ban Thường vụ ban hành:")
+    found = read_all(text, names=True)
+    assert [(_fields(c), c.comma, c.long_dates) for c in found if c.dated] == [
+        (("Kế hoạch", "05-KH/TU", "", PartialDate(2024, 1, 15), "Ban Thường vụ Tỉnh ủy Gia Lai", ""), True, True),
+        (("Kế hoạch", "112/KH-UBND", "", PartialDate(2025, 3, 20), "Ủy ban nhân dân tỉnh Gia Lai", ""), False, True),
+        (("Chỉ thị", "21-CT/TW", "", PartialDate(2023, 5, 4), "Ban Bí thư", ""), False, True),
+        (("Chương trình", "", "Chương trình công tác năm 2024", PartialDate(2024, 1, 10),
+          "Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Gia Lai", ""), False, True)]
+    assert all(agrees(c, text) for c in found)
+
+
+@pytest.mark.parametrize("long_dates", [False, True])
+@pytest.mark.parametrize("comma", [True, False])
+def test_every_opening_the_writer_lists_is_read_back(comma, long_dates):
+    """opening.listed over every document file, each with its own form, lead word and separator in turn: every
+    document comes back, in order, with its number or name, date, issuer and term, and the writer agrees."""
+    every = _every_document()
+    forms, words, seps = ("day_du", "ngay", "chuoi", "ngan"), ("", "căn cứ", "trên cơ sở", ""), ("", "phay", "cham_phay")
+    cites = [(Cite(doc.key, forms[i % 4], words[i % 4], seps[i % 3]), doc) for i, (_, doc) in enumerate(every)]
+    lookup = {d.key: d for library, _ in every for d in library.docs.values()}.get
+    text = opening.listed(Opening(), cites, opening.CiteStyle(comma, long_dates, lookup)) + ";"
+    found = read_all(text, names=True)
+    dated = [c for c in found if c.dated or c.issuer or c.name]
+    assert [_fields(c) for c in dated] == [_expected(doc, cite.form) for cite, doc in cites
+                                           if cite.form != "ngan" or doc.name]
+    assert all(agrees(c, text) for c in found)
+
+
+@pytest.mark.parametrize("long_dates", [False, True])
+def test_every_narrated_opening_is_read_back(long_dates):
+    """opening.narrated, one sentence per document file: each is read with its date, issuer and term, and the
+    chain or trích yếu the writer put after it."""
+    every = _every_document()
+    lookup = {d.key: d for library, _ in every for d in library.docs.values()}.get
+    style = opening.CiteStyle(True, long_dates, lookup)
+    for _, doc in every:
+        text = opening.narrated(Opening(style="tuong_thuat"), [(Cite(doc.key), doc)], style) + ". Để thực hiện …"
+        [told, *_] = read_all(text, names=True)
+        assert _fields(told) == _expected(doc) and told.narrated, text
+        assert agrees(told, text) and written(told) in text

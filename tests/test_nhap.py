@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from docx import Document
-from docx.shared import Pt
 
 from kehoach.catalog import citation_of
 from kehoach.cli import main
@@ -25,40 +23,18 @@ from kehoach.inputs.documents import Library
 from kehoach.nhap import import_files, read_file, write_documents
 from kehoach.nhap.tasks import generic
 
-from .tools import convert, image_pdf, require
+from .conftest import STAMP
+from .tools import image_pdf, require
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANS = ROOT / "examples" / "ke-hoach"
 VAN_BAN = ROOT / "examples" / "van-ban"
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
-STAMP = ["Ký bởi: Liên đoàn Lao động tỉnh Lai Châu", "Email: ldld@laichau.gov.vn", "Cơ quan: Tỉnh Lai Châu",
-         "Thời gian ký: 23.08.2023 15:21:09 +07:00"]
 TASKS = re.compile(r"NHIỆM VỤ|NỘI DUNG|GIẢI PHÁP")
 
 
 def _key(plan: Path) -> str:
     return plan.stem[:3] if plan.stem[:3].isdigit() else plan.stem
-
-
-def _stamped(draft: Path, out: Path) -> Path:
-    """The draft as an e-office system returns it signed: the stamp's lines over the header and by the signature."""
-    doc = Document(str(draft))
-    for cell in (doc.tables[0].rows[0].cells[1], doc.tables[-1].rows[0].cells[1]):
-        for line in STAMP:
-            run = cell.add_paragraph().add_run(line)
-            run.font.size = Pt(8)
-    doc.save(str(out))
-    return out
-
-
-@pytest.fixture(scope="session")
-def pdfs(generated, tmp_path_factory) -> dict[str, Path]:
-    """Every example's PDF, and the signed one, from ONE LibreOffice run."""
-    require("soffice")
-    out = tmp_path_factory.mktemp("pdf")
-    stamped = _stamped(generated["000"].path, out / "000-da-ky.docx")
-    files = [parts.path for parts in generated.values()] + [stamped]
-    return {f.stem: pdf for f, pdf in zip(files, convert(files, "pdf", out), strict=True)}
 
 
 def _source(kind: str, plan: Path, generated, pdfs) -> Path:

@@ -14,16 +14,17 @@ writer has are read too:
 - the narrated opening (opening.narrated): "Ngày 12/3/2019, Ban Bí thư Trung ương Đảng (khóa XII) đã ban hành Chỉ thị
   số 40-CT/TW về … (sau đây viết tắt là …)".
 `written` puts a reading back through the writer, so a reading the writer would not reproduce is known (`agrees`).
+A document's own trích yếu (title block, V/v line) is read by trich_yeu.py with the same readings.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 from kehoach.drafting import citations, opening
-from kehoach.drafting.citations import IMPLEMENTING
 from kehoach.drafting.named import CAP_TYPES, TYPES, name_after, name_at, name_at_start
 from kehoach.inputs.models import Cite, DocRef, Opening
 from kehoach.text.symbols import SYMBOL_IN_TEXT, parse_symbol, symbol
@@ -32,7 +33,6 @@ from kehoach.text.vntext import (
     VI_LOWER,
     VI_UPPER,
     PartialDate,
-    lower_first,
     nfc,
     parse_date,
     upper_first,
@@ -64,7 +64,7 @@ _SUBJECT_END = re.compile(
     rf"|\s*(?:,|\svà)\s+(?:{_WORD}(?:\s+{_WORD}){{0,3}}\s+)?(?=(?:{CAP_TYPES})\s)")
 # A narrated opening names the issuer first (opening.narrated): "Ngày 12/3/2019, Ban Bí thư … đã ban hành Chỉ thị …".
 _NARRATION = re.compile(
-    rf"(?:^|(?<=[.;:]\s))(?:Ngày\s+(?P<date>{DATE_IN_TEXT}),\s+)?(?P<who>[{VI_UPPER}][^.;:]*?)\s+đã\s+ban\s+hành\s+"
+    rf"(?:^|(?<=[.;:]\s))(?:Ngày\s+(?P<date>{DATE_IN_TEXT}),\s+)?(?:(?P<who>[{VI_UPPER}][^.;:]*?)\s+)?[đĐ]ã\s+ban\s+hành\s+"
     rf"(?=(?:{CAP_TYPES})\s)")
 
 
@@ -186,6 +186,15 @@ def _parent_at(text: str, pos: int, depth: int) -> Cited | None:
     return None
 
 
+def _given(cited: Cited) -> Cited:
+    return cited
+
+
+def read_named(text: str, named: re.Match[str]) -> Cited:
+    """The document cited by name at `named` (a match of named.py), with its issuer when the text names one."""
+    return _issuer(text, _from_name(text, named))
+
+
 def read_at(text: str, head: re.Match[str], _depth: int = 0) -> Cited:
     """The citation starting at `head` (a match of HEAD in `text`), with its issuer and chain when present."""
     cited = _from_head(head)
@@ -198,7 +207,7 @@ def read_at(text: str, head: re.Match[str], _depth: int = 0) -> Cited:
 def _narrated(text: str, match: re.Match[str]) -> Cited | None:
     """'Ngày 12/3/2019, Ban Bí thư … (khóa XII) đã ban hành Chỉ thị số 40-CT/TW về …': the date and issuer come first,
     then the document, its trích yếu or the document it implements (opening.narrated)."""
-    who = nfc(match["who"])
+    who = nfc(match["who"] or "")
     term = _TERM.search(who)
     date, words = _date(match["date"])
     head = HEAD.match(text, match.end())
@@ -221,59 +230,22 @@ def read_all(text: str, names: bool = False) -> list[Cited]:
     found: list[Cited] = []
     pos = 0
     while True:
+        # What starts first is read first: a narration before the document it tells of, a numbered citation, a name.
+        candidates: list[tuple[int, int, Callable[[], Cited]]] = []
+        told = next((c for c in narrations if c.start >= pos), None)
+        if told is not None:
+            candidates.append((told.start, 0, partial(_given, told)))
+        head = HEAD.search(text, pos)
+        if head is not None:
+            candidates.append((head.start(), 1, partial(read_at, text, head)))
         named = (name_at_start(text) if not found else name_after(text, pos)) if names else None
         if named is not None:
-            cited = _issuer(text, _from_name(text, named))
-        else:
-            head = HEAD.search(text, pos)
-            told = next((c for c in narrations if c.start >= pos), None)
-            if told is not None and (head is None or told.start <= head.start()):
-                cited = told
-            elif head is not None:
-                cited = read_at(text, head)
-            else:
-                break
+            candidates.append((named.start(), 2, partial(read_named, text, named)))
+        if not candidates:
+            return found
+        cited = min(candidates, key=lambda c: c[:2])[2]()
         found.append(cited)
         pos = cited.end
-    return found
-
-
-@dataclass(frozen=True)
-class Subject:
-    """A trích yếu read: 'Triển khai thực hiện <citation>' → prefix and target, or literal text."""
-
-    prefix: str = ""  # "triển khai thực hiện", lower-case as a document file keeps it
-    target: Cited | None = None
-    literal: str = ""
-    extra: str = ""  # the plan's own words after the document it names: "trên địa bàn xã"
-
-
-def _implementing(prefix: str) -> bool:
-    """A prefix that ends with a verb of implementation (citations.IMPLEMENTING): "Triển khai thực hiện"."""
-    return prefix.casefold().endswith(IMPLEMENTING)
-
-
-def read_subject(text: str) -> Subject:
-    """The trích yếu of a document (title block or V/v line). A prefix of words then one citation is the writer's
-    composed form (cum_tu + the document it names, in any of the forms `trich_yeu.dang` chooses: full, chain, dated,
-    or only the number or the name), possibly followed by the plan's own words (`trich_yeu.them`) when the prefix is
-    a verb of implementation; anything else is kept as written."""
-    text = nfc(re.sub(r"^V/v\s*", "", nfc(text))).rstrip(" .;")
-    head = HEAD.search(text)
-    if head is not None:
-        cited = read_at(text, head)
-    elif (named := name_at_start(text)) is not None:
-        cited = _issuer(text, _from_name(text, named))
-    else:
-        return Subject(literal=text)
-    prefix = text[:cited.start].strip()
-    extra = text[cited.end:].strip()
-    words_only = re.fullmatch(rf"[^\W\d_]+(?:,?\s+{_WORD})*", prefix) is not None
-    implementing = _implementing(prefix)
-    if words_only and (not extra or (implementing and extra[:1].islower())) and \
-            (cited.issuer or cited.dated or implementing):
-        return Subject(prefix=lower_first(prefix), target=cited, extra=extra)
-    return Subject(literal=text)
 
 
 def as_docs(cited: Cited, keys: list[str]) -> list[DocRef]:
@@ -318,5 +290,5 @@ def agrees(cited: Cited, text: str) -> bool:
     return squash(written(cited)) == squash(text[cited.start:cited.end])
 
 
-__all__ = ["HEAD", "ISSUING_VERBS", "SYMBOL_IN_TEXT", "Cited", "Subject", "agrees", "as_docs", "heads", "read_all",
-           "read_at", "read_subject", "squash", "written"]
+__all__ = ["HEAD", "ISSUING_VERBS", "SYMBOL_IN_TEXT", "Cited", "agrees", "as_docs", "heads", "read_all", "read_at",
+           "read_named", "squash", "written"]

@@ -32,8 +32,8 @@ TYPES = "|".join(_name(n) for n in _BY_LENGTH)
 CAP_TYPES = "|".join(_name(n, capital_only=True) for n in _BY_LENGTH)
 _LEAD = rf"(?:[{VI_LOWER}]+\s+){{0,3}}"
 # A comma inside a name ("… lần thứ XVII, nhiệm kỳ 2020 - 2025") unless it separates two citations: ", căn cứ Nghị
-# quyết …" (a few lower-case lead words, then a type name), or comes before "của".
-_COMMA = rf",(?!\s+(?:của\s|{_LEAD}(?:{CAP_TYPES})\s))"
+# quyết …" (a few lower-case lead words, then a type name), or comes before "của" or the date (", ngày …").
+_COMMA = rf",(?!\s+(?:của\s|ngày\s|{_LEAD}(?:{CAP_TYPES})\s))"
 _PLAIN = r"[^\s;:()“”\",]*[^\s;:()“”\",.]"  # a word of a name: no bracket, quote or separator, no full stop at its end
 _WORD = rf"\s+(?!(?:của|ngày)\s){_PLAIN}"
 _DATED = rf"(?:(?P<comma>\s*,)?\s+ngày\s+(?P<date>{DATE_IN_TEXT}))?"

@@ -41,6 +41,7 @@ class Header:
     subject: str = ""  # the trích yếu (title block or V/v line)
     opening: list[int] = field(default_factory=list)  # paragraphs before the first section
     issuing_body: str = ""  # "Ban Thường vụ Huyện ủy", from the opening's last sentence
+    issuing_at: int = 0  # where that sentence's issuer starts in the opening's text (its paragraphs joined by " ")
     authority: str = ""  # "TM. BAN THƯỜNG VỤ"
     where: dict[str, int] = field(default_factory=dict)  # what → paragraph index
     problems: list[tuple[str, str, int | None]] = field(default_factory=list)  # (key, message, paragraph)
@@ -76,9 +77,10 @@ def read_header(source: Source) -> Header:
     if header.opening:
         header.where["mo_dau"] = header.opening[0]
         text = " ".join(paras[i].clean for i in header.opening)
-        found = [m["who"] for m in _ISSUING.finditer(text)]
+        found = list(_ISSUING.finditer(text))
+        header.issuing_at = found[-1].start("who") if found else len(text)
         if found:
-            header.issuing_body = nfc(re.sub(r"\s*\([^)]*\)", "", found[-1]))
+            header.issuing_body = nfc(re.sub(r"\s*\([^)]*\)", "", found[-1]["who"]))
     if layout.authority is not None:
         header.authority = paras[layout.authority].clean
     return header

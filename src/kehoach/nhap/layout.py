@@ -24,6 +24,12 @@ STAMP = re.compile(r"^\s*(?:được\s+)?(?:ký\s+(?:số\s+)?bởi|người\s+k
 PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*-)?$", re.IGNORECASE)
 DATE_LINE = re.compile(r"^[^,]{2,40},\s*ngày\b.*\bnăm\s*\d{4}$")
 NUMBER_LINE = re.compile(r"^Số\b\s*:?")
+# The number line of a header ("Số: 07/KH-HPN", "Số 21-KH/ĐU", "Số:      /KH-LĐLĐ"), not a body line "Số lượng …".
+HEADER_NUMBER = re.compile(r"^Số\s*:?\s*[\d…]*\s*[/-]")
+# What starts the right column of a header: the Quốc hiệu, the Tiêu ngữ, "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ
+# MINH". A one-line name set close beside it may come out of a text layer or a scan as one line with it.
+RIGHT_TITLE = re.compile(r"\s(?=CỘNG\s+HO?[ÒÀ]A?\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM$|"
+                         r"ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH$)")
 MARKER = re.compile(r"^(?:[IVXL]{1,6}\s*[.\-–]|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•])\s")
 _STARTS = ("V/v", "Kính gửi", "*", "-----", "Số", "Nơi nhận")
 
@@ -99,6 +105,7 @@ def lay_out(lines: list[Line], pages: list[Page], source: str = "docx", name: st
     lines, stamps = strip_stamps([ln for ln in lines if ln.text.strip()])
     for line in lines:
         line.text = nfc(line.text)
+    lines = [piece for line in lines for piece in _columns_apart(line, by_number)]
     lines.sort(key=lambda ln: (ln.page, round(ln.top, 1), ln.x0))
     numbers = _page_numbers(lines, by_number)
     lines = [ln for i, ln in enumerate(lines) if i not in numbers]
@@ -145,6 +152,20 @@ def lay_out(lines: list[Line], pages: list[Page], source: str = "docx", name: st
                 [(s.page, s.text) for s in stamps])
 
 
+def _columns_apart(line: Line, pages: dict[int, Page]) -> list[Line]:
+    """A line at the top of the first page that runs from the left column into the right one ("HỘI LIÊN HIỆP PHỤ NỮ
+    TỈNH GIA LAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") is cut before the right column's title; each part gets its
+    share of the line's width by its letters."""
+    page = pages.get(line.page)
+    match = RIGHT_TITLE.search(line.text)
+    if line.page != 1 or match is None or (page is not None and line.top > page.height * 0.3):
+        return [line]
+    left, right = line.text[:match.start()].strip(), line.text[match.end():].strip()
+    cut = line.x0 + (line.x1 - line.x0) * (match.start() + 0.5) / len(line.text)
+    return [Line(line.page, line.x0, cut, line.top, line.bottom, left, line.size, line.bold),
+            Line(line.page, cut, line.x1, line.top, line.bottom, right, line.size, line.bold)]
+
+
 def _margin(values: list[float], side: int) -> float:
     """The text block's left (side +1) or right (-1) edge: the outermost position at least three lines share within
     3 pt (an OCR box edge wanders by a point or two; a lone line further out is not the margin)."""
@@ -162,14 +183,19 @@ def _mode(values) -> float:
 
 
 def _header_end(lines: list[Line], left: float, right: float) -> int:
-    """Index of the first line below the header: the type title, "Kính gửi", or the first full-width line."""
+    """Index of the first line below the header: the type title, "Kính gửi", or the first full-width line, below the
+    number line and the date line (a long one-line name in the margins is still the header)."""
     first_page = [i for i, ln in enumerate(lines) if ln.page == lines[0].page]
     if not any(QUOC_HIEU.match(lines[i].text) or lines[i].text.upper() == PARTY_TITLE or NUMBER_LINE.match(lines[i].text)
                for i in first_page[:20]):
         return 0  # no header on this document (a text that starts at its title)
     width = right - left
+    marks = [i for i in first_page[:20] if HEADER_NUMBER.match(lines[i].text) or DATE_LINE.match(lines[i].text)]
+    floor = max(marks, default=-1)
     for i in first_page:
         line = lines[i]
+        if i <= floor:
+            continue
         if title_type(line.text) or line.text.startswith("Kính gửi") or line.x1 - line.x0 > width * 0.75:
             return i
     return len(first_page)

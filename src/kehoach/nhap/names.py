@@ -22,7 +22,7 @@ PARTS = (
     "Đảng bộ", "Ban Tuyên giáo", "Dân vận", "Ban Dân vận", "Ban Tổ chức", "Ban Nội chính", "Ủy ban Kiểm tra",
     "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc Việt Nam",
     "Văn phòng", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
-    "Việt Nam", "Hồ Chí Minh", "Sở", "Trung tâm", "Chính phủ", "Quốc hội", "Thủ tướng", "Bộ", "Ban Xây dựng Đảng",
+    "Việt Nam", "Hồ Chí Minh", "Đoàn", "Sở", "Trung tâm", "Chính phủ", "Quốc hội", "Thủ tướng", "Bộ", "Ban Xây dựng Đảng",
 )
 _SPELLING = {part.lower(): part for part in PARTS}
 _PARTS = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(_SPELLING, key=len, reverse=True))) + r")(?!\w)")
@@ -70,15 +70,17 @@ def spelled(caps: str, text: str = "") -> str:
 
 
 _VOWELS = "AĂÂEÊIOÔƠUƯYÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ"
-# What follows the last vowel of a syllable (place names of the minorities start as they like: "IA HRÚNG").
-_ENDING = re.compile(rf"[{_VOWELS}](?:NG|NH|CH|[CMNPT])?$")
+_TAIL = re.compile(rf"[^{_VOWELS}]*$")
 
 
 def _abbreviation(word: str) -> bool:
-    """'UBND', 'MTTQ', 'LĐLĐ', 'TNCS': capitals that are not a syllable (no vowel, or consonants no syllable ends
-    with)."""
+    """'UBND', 'MTTQ', 'LĐLĐ', 'TNCS': capitals that are not a syllable: no vowel, or more consonants after the last
+    vowel than a syllable ends with ("NG", "NH", "CH"; a place name of the minorities may end in one more: "ĐĂK")."""
     letters = re.sub(r"[^\w]", "", word)
-    return len(letters) > 1 and letters.isupper() and _ENDING.search(letters) is None
+    if len(letters) < 2 or not letters.isupper():
+        return False
+    tail = _TAIL.search(letters)
+    return tail is None or tail[0] == letters or (len(tail[0]) >= 2 and tail[0] not in ("NG", "NH", "CH"))
 
 
 def kinds_in(phrase: str) -> list[str]:

@@ -102,8 +102,10 @@ def lines_of_tsv(tsv: str, page_no: int) -> tuple[list[Line], Page]:
     for group in words.values():
         for piece in _columns(sorted(group)):
             text = _clean(" ".join(w[4] for w in piece))
-            if not any(ch.isalnum() for ch in text):
-                continue  # a rule under a header line read as "-" or "_"
+            if _mark(text):
+                if "*" not in text:
+                    continue  # a rule under a header line read as "-" or "_"
+                text = "*"  # the star(s) under the issuer ("*", the Đoàn's "***"), read as "?›k*%": never its name
             out.append(Line(page_no, piece[0][0] * scale, max(w[2] for w in piece) * scale,
                             min(w[1] for w in piece) * scale, max(w[3] for w in piece) * scale, text))
     return out, Page(page_no, width_px * scale, height_px * scale)
@@ -125,6 +127,12 @@ def _columns(words: list[Word]) -> list[list[Word]]:
             pieces.append([])
         pieces[-1].append(word)
     return pieces
+
+
+def _mark(text: str) -> bool:
+    """Marks, not words: no letter or digit, or a few characters that are mostly not letters ("?›k*%")."""
+    letters = sum(ch.isalnum() for ch in text)
+    return letters == 0 or (len(text.replace(" ", "")) <= 6 and letters * 2 < len(text.replace(" ", "")))
 
 
 def _clean(text: str) -> str:

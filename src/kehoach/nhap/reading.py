@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from kehoach.drafting.cited import read_all, read_subject
+from kehoach.drafting.cited import read_all
+from kehoach.drafting.trich_yeu import read_subject
 from kehoach.errors import InputError, Problem
 from kehoach.inputs.profiles import KINDS, PEOPLE
 from kehoach.nhap import catalogue
@@ -111,9 +112,9 @@ class _Reader:
                 name: str = "") -> str:
         number_less = cited_symbol.startswith(("-", "/")) or not cited_symbol
         base = slug(cited_symbol) if cited_symbol else slug(f"{type_name} {issuer}")
-        if name:  # a document cited by name: its name, in at most 60 letters ("chuong-trinh-cong-tac-nam-2023")
+        if name:  # a document cited by name: its name, in at most 80 letters ("chuong-trinh-cong-tac-nam-2023")
             base = slug(name)
-            base = base if len(base) <= 60 else base[:61].rsplit("-", 1)[0]
+            base = base if len(base) <= 80 else base[:81].rsplit("-", 1)[0]
         place = place_of(issuer)
         if place and cited_symbol:
             base = f"{base}-{slug(place)}"
@@ -179,9 +180,15 @@ def read_file(path: Path, workspace: Path | None = None) -> Imported:
     opening = " ".join(paras[i].clean for i in h.opening)
     parents: list[tuple[str, str, str]] = []
     for top in read_all(opening, names=True):
+        # Each document the citations cite at their top level is a parent, also one a parent before it implements
+        # ("Thực hiện Kế hoạch số 05-KH/TU … thực hiện Chỉ thị số 21-CT/TW …; căn cứ Chỉ thị số 21-CT/TW …"); in the
+        # issuing sentence ("Ban Thường vụ … xây dựng Kế hoạch thực hiện Kết luận số 51-KL/TW …") only one that no
+        # parent implements.
         ident = find(clusters, top)
         above = {i for p in parents for i in chain_of(clusters, p)}
-        if (top.dated or top.issuer or top.name) and ident is not None and ident not in above:
+        citing = top.start < h.issuing_at
+        if (top.dated or top.issuer or top.name) and ident is not None and ident not in parents and \
+                (citing or ident not in above):
             parents.append(ident)
     implements: list[tuple[str, str, str]] = list(parents)
     theo = None
