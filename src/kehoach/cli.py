@@ -158,14 +158,17 @@ def cite(van_ban: str, dau_phay: bool) -> None:
 @click.argument("van_ban", type=click.Path(path_type=Path))
 @click.option("--so", "number", required=True, help="Số văn bản do văn thư cấp, ví dụ 108.")
 @click.option("--ngay", "when", required=True, help="Ngày ban hành, ví dụ 30/5/2024.")
+@click.option("--truoc-cap-tren", "earlier", is_flag=True,
+              help="Ghi cả khi ngày ban hành sớm hơn ngày của văn bản cấp trên (mặc định: từ chối).")
 @reports_errors
-def issue(van_ban: Path, number: str, when: str) -> None:
+def issue(van_ban: Path, number: str, when: str, earlier: bool) -> None:
     from kehoach.errors import InputError, Problem
     from kehoach.workspace.issuing import issue_draft, issue_plan
 
     if not van_ban.is_file():
         raise InputError([Problem(van_ban, "không có tệp này")])
-    messages = issue_draft(van_ban, number, when) if van_ban.suffix == ".docx" else [issue_plan(van_ban, number, when)]
+    messages = (issue_draft(van_ban, number, when, earlier) if van_ban.suffix == ".docx"
+                else [issue_plan(van_ban, number, when, earlier)])
     for message in messages:
         click.echo(message)
     click.echo("Các bản thảo cấp dưới sẽ trích dẫn số này khi soạn lại (kehoach xay-dung).")
