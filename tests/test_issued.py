@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from docx import Document
 
 from kehoach.cli import main
 
@@ -77,3 +78,79 @@ def test_a_quick_draft_issued_before_its_parent_is_refused(tmp_path, monkeypatch
         "(04/5/2023): văn bản thực hiện không ban hành trước văn bản nó thực hiện; hãy xem lại ngày (nhất là năm), "
         "hoặc thêm --truoc-cap-tren nếu đúng là như vậy\n")
     assert _run("ban-hanh", "kh.docx", "--so", "7", "--ngay", "4/5/2023").exit_code == 0
+
+
+# -- §7: an issued draft is never rewritten by a build ----------------------------------------------------------
+
+EDITED_TASK = "1. Tổ chức hội nghị quán triệt Chỉ thị số 21-CT/TW đến 100% cán bộ công đoàn chủ chốt."
+
+
+def _hand_edit(docx: Path, old: str, new: str) -> None:
+    doc = Document(str(docx))
+    para = next(p for p in doc.paragraphs if p.text.startswith(old))
+    for run in para.runs[1:]:
+        run.text = ""
+    para.runs[0].text = new
+    doc.save(str(docx))
+
+
+def _redate_349(ws: Path) -> None:
+    parent = ws / "van-ban" / "349-kh-tld.yaml"
+    text = parent.read_text(encoding="utf-8")
+    assert "ngay: 15/8/2023" in text
+    parent.write_text(text.replace("ngay: 15/8/2023", "ngay: 20/8/2023"), encoding="utf-8")
+
+
+def test_a_build_never_rewrites_an_issued_draft_and_says_why(tmp_path):
+    ws = _workspace(tmp_path)
+    assert _run("xay-dung", str(ws)).exit_code == 0
+    draft = ws / "ban-thao" / "000-ldld-lai-chau.docx"  # issued: so: 470, ngay: 23/8/2023; implements 349/KH-TLĐ
+    _hand_edit(draft, "Các cấp Công đoàn trên địa bàn tỉnh tổ chức", "Phân công rõ trách nhiệm (SỬA TAY CỦA VĂN THƯ).")
+    issued = draft.read_bytes()
+    _redate_349(ws)
+    result = _run("xay-dung", str(ws))
+    assert result.exit_code == 3, result.output  # README: 3, a person decides whether to issue a correction
+    plan = ws / "ke-hoach" / "000-ldld-lai-chau.yaml"
+    assert (f"đã ban hành  {draft}: đã ban hành, không sinh lại; văn bản cấp trên đã đổi: 349-kh-tld.yaml (đã thay "
+            f"đổi). Cần văn bản đính chính thì soạn lại bằng: kehoach tao {plan} --soan-lai-ban-hanh") in result.output
+    assert draft.read_bytes() == issued
+    # Said once: the record remembers it (later builds find the draft up to date); cay and tao say it from there.
+    again = _run("xay-dung", str(ws))
+    assert again.exit_code == 0 and again.output.endswith("Xong: 14 không đổi\n")
+    assert draft.read_bytes() == issued
+    line = next(x for x in _run("cay", str(ws)).output.splitlines() if "000-ldld-lai-chau.yaml" in x)
+    assert line.endswith("[đã ban hành · bản thảo mới nhất · không sinh lại, đầu vào đã đổi sau khi ban hành: văn bản "
+                         "cấp trên đã đổi: 349-kh-tld.yaml (đã thay đổi) · có sửa tay]")
+    kept = _run("tao", str(plan), "--thu-muc", str(ws / "ban-thao"))
+    assert kept.exit_code == 0 and kept.output == (
+        f"Chưa soạn lại: {draft}: đã ban hành, không sinh lại (đầu vào đã đổi sau khi ban hành: văn bản cấp trên đã "
+        "đổi: 349-kh-tld.yaml (đã thay đổi))\n")
+    assert draft.read_bytes() == issued
+    # Only the explicit option redoes it: the hand edit kept, the new date cited; the note is gone.
+    redone = _run("tao", str(plan), "--thu-muc", str(ws / "ban-thao"), "--soan-lai-ban-hanh")
+    assert redone.exit_code == 0, redone.output
+    text = "\n".join(p.text for p in Document(str(draft)).paragraphs)
+    assert "Phân công rõ trách nhiệm (SỬA TAY CỦA VĂN THƯ)." in text and "349/KH-TLĐ, ngày 20/8/2023" in text
+    assert _run("xay-dung", str(ws)).output.endswith("Xong: 14 không đổi\n")
+    assert "sau khi ban hành" not in _run("cay", str(ws)).output
+
+
+def test_a_draft_issued_after_its_hand_edits_gets_its_number_then_stays(tmp_path):
+    ws = _workspace(tmp_path)
+    assert _run("xay-dung", str(ws)).exit_code == 0
+    plan, draft = ws / "ke-hoach" / "gia-lai-3-ldld.yaml", ws / "ban-thao" / "gia-lai-3-ldld.docx"
+    _hand_edit(draft, "1. Tổ chức quán triệt", EDITED_TASK)
+    assert _run("ban-hanh", str(plan), "--so", "88", "--ngay", "30/11/2026").exit_code == 0
+    numbered = _run("xay-dung", str(ws))  # not yet issued as drafted: the number and date go in, edits kept
+    assert numbered.exit_code == 0 and f"hợp nhất  {draft}: giữ 1 chỗ sửa tay" in numbered.output
+    issued = draft.read_bytes()
+    text = "\n".join(p.text for c in Document(str(draft)).tables[0]._cells for p in c.paragraphs)
+    assert "Số: 88/KH-LĐLĐ" in text
+    (ws / "van-ban" / "21-ct-tw.yaml").write_text(
+        (ws / "van-ban" / "21-ct-tw.yaml").read_text(encoding="utf-8").replace("ngay: 04/5/2023", "ngay: 05/5/2023"),
+        encoding="utf-8")
+    result = _run("xay-dung", str(ws))
+    assert result.exit_code == 3
+    assert (f"đã ban hành  {draft}: đã ban hành, không sinh lại; văn bản cấp trên đã đổi: 21-ct-tw.yaml (đã thay "
+            f"đổi). Cần văn bản đính chính thì soạn lại bằng: kehoach tao {plan} --soan-lai-ban-hanh") in result.output
+    assert draft.read_bytes() == issued

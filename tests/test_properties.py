@@ -99,7 +99,9 @@ def test_any_plan_is_a_draft_or_exit_2_with_a_message(ws, text):
     with bounded_memory(), deadline(SECONDS):
         result = invoke("tao", plan, "--thu-muc", out)
     no_traceback(result)
-    assert result.exit_code in (0, 2), (result.exit_code, result.output)
+    # 3 only when an earlier example's plan was issued (so, ngay): its draft is never rewritten (tests/test_issued.py).
+    issued = result.exit_code == 3 and "đã ban hành, không sinh lại" in result.output
+    assert result.exit_code in (0, 2) or issued, (result.exit_code, result.output)
     if result.exit_code == 2:
         assert result.stderr.startswith(("Lỗi: ", "Có ")) and result.stderr.strip()
     for leftover in out.rglob("*.tmp") if out.exists() else ():

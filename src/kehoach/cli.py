@@ -89,9 +89,12 @@ def main() -> None:
 @click.option("-o", "--ra", "output", type=click.Path(path_type=Path), help="Tệp .docx đầu ra.")
 @click.option("--thu-muc", "out_dir", type=click.Path(path_type=Path), default=Path("ban-thao"),
               show_default=True, help="Thư mục đầu ra khi không ghi --ra.")
+@click.option("--soan-lai-ban-hanh", "redo_issued", is_flag=True,
+              help="Soạn lại cả bản thảo đã ban hành (để ban hành văn bản đính chính); mặc định bản đã ban hành giữ nguyên.")
 @reports_errors
 def create(ke_hoach: Path | None, profile: str | None, parents: tuple[str, ...], loai: str | None,
-           number: str | None, when: str | None, signer: str | None, output: Path | None, out_dir: Path) -> None:
+           number: str | None, when: str | None, signer: str | None, output: Path | None, out_dir: Path,
+           redo_issued: bool) -> None:
     from kehoach.workspace.drafts import generate, generate_quick
 
     if ke_hoach is None and parents:
@@ -102,10 +105,11 @@ def create(ke_hoach: Path | None, profile: str | None, parents: tuple[str, ...],
         for line in lines:
             click.echo(line)
     if ke_hoach is not None:
-        result = generate(ke_hoach, out_dir=out_dir, output=output, number=number, when=when, signer=signer)
+        result = generate(ke_hoach, out_dir=out_dir, output=output, number=number, when=when, signer=signer,
+                          redo_issued=redo_issued)
     else:
         result = generate_quick(profile, parents, loai, out_dir=out_dir, output=output, number=number,
-                                when=when, signer=signer)
+                                when=when, signer=signer, redo_issued=redo_issued)
     head = "Chưa soạn lại" if result.untouched else "Đã soạn"
     click.echo(f"{head}: {result.output}" + (f": {_detail(result.note, '  ')}" if result.note else ""))
     if result.needs_person:

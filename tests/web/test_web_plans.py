@@ -91,13 +91,14 @@ def test_a_mistake_in_another_file_is_shown_on_top_with_its_file(client: FlaskCl
 
 
 def test_a_second_soan_merges_the_hand_edits_of_the_draft(client: FlaskClient, workspace: Path) -> None:
-    page = _post(client, "/soan/moi", {**GOOD, "_ten_tep": "kh-sua"})
+    # Not issued (no number yet): an issued draft is never rewritten (tests/test_issued.py).
+    page = _post(client, "/soan/moi", {**GOOD, "_ten_tep": "kh-sua", "so": ""})
     wait_job(client, page.headers["Location"])
     draft = workspace / "ban-thao" / "kh-sua.docx"
     doc = Document(draft)
     doc.add_paragraph("Đoạn văn thư thêm bằng Word.")
     doc.save(draft)
-    page = _post(client, "/soan/sua/kh-sua", {"so": "13"})
+    page = _post(client, "/soan/sua/kh-sua", {"ngay": "4/4/2025"})
     assert page.status_code == 302, summary_of(page.text)
     assert wait_job(client, page.headers["Location"])["state"] == "xong"
     assert "giữ 1 chỗ sửa tay" in client.get(page.headers["Location"]).text

@@ -44,12 +44,13 @@ def test_the_tree_shows_each_drafts_state(client: FlaskClient, workspace: Path) 
 def test_soan_lai_builds_and_reports_what_needs_a_person(client: FlaskClient, workspace: Path) -> None:
     page = _rebuild(client)
     assert f"Xong: {_plans(workspace)} soạn mới" in page
-    draft = workspace / "ban-thao" / "000-ldld-lai-chau.docx"
+    # Not an issued seed (an issued draft is never rewritten): the Cao Bằng plan, not yet numbered.
+    draft = workspace / "ban-thao" / "004-ldld-cao-bang.docx"
     doc = Document(draft)
     doc.add_paragraph("Dòng văn thư thêm.")
     doc.save(draft)
-    plan = workspace / "ke-hoach" / "000-ldld-lai-chau.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("so: 470", "so: 471"), encoding="utf-8")
+    plan = workspace / "ke-hoach" / "004-ldld-cao-bang.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("ngay: 2019", "ngay: tháng 10 năm 2019"), encoding="utf-8")
     page = _rebuild(client)
     assert "1 hợp nhất" in page and f"{_plans(workspace) - 1} không đổi" in page
     assert "Xem lại bản thảo: chỗ sửa tay đã được giữ trong bản mới." in page
@@ -129,13 +130,14 @@ def test_a_long_job_does_not_hold_the_other_pages(client: FlaskClient, workspace
 
 def test_a_conflict_comes_first_with_what_to_do_and_stays_on_the_tree(client: FlaskClient, workspace: Path) -> None:
     _rebuild(client)
-    draft = workspace / "ban-thao" / "000-ldld-lai-chau.docx"
+    draft = workspace / "ban-thao" / "004-ldld-cao-bang.docx"  # not issued: an issued draft is never rewritten
     doc = Document(draft)
-    opening = next(p for p in doc.paragraphs if p.text.startswith("Thực hiện Kế hoạch số 349/KH-TLĐ"))
-    opening.runs[0].text = opening.runs[0].text.replace("15/8/2023", "18/8/2023", 1)  # the person's date …
+    opening = next(p for p in doc.paragraphs if p.text.startswith("Thực hiện Kế hoạch số 389-KH/TU"))
+    opening.runs[0].text = opening.runs[0].text.replace("04/10/2019", "05/10/2019", 1)  # the person's date …
     doc.save(draft)
-    parent = workspace / "van-ban" / "349-kh-tld.yaml"
-    parent.write_text(parent.read_text(encoding="utf-8").replace("ngay: 15/8/2023", "ngay: 16/8/2023"), encoding="utf-8")
+    parent = workspace / "van-ban" / "389-kh-tu-cao-bang.yaml"
+    parent.write_text(parent.read_text(encoding="utf-8").replace("ngay: 04/10/2019", "ngay: 06/10/2019"),
+                      encoding="utf-8")
     page = _rebuild(client)  # … and the parent's, another one, for the same words: both kept, a person chooses
     assert "1 xung đột" in page
     assert page.index("xung đột</td>") < page.index("không đổi</td>")

@@ -13,7 +13,19 @@ from kehoach.errors import KehoachError
 from kehoach.web import forms
 from kehoach.web.context import state
 from kehoach.web.jobs import RUNNING, Job
-from kehoach.workspace.build import CONFLICT, CREATED, FAILED, MERGED, REGENERATED, SKIPPED, UNCHANGED, UNTOUCHED, Report, build
+from kehoach.workspace.build import (
+    CONFLICT,
+    CREATED,
+    FAILED,
+    ISSUED,
+    MERGED,
+    REGENERATED,
+    SKIPPED,
+    UNCHANGED,
+    UNTOUCHED,
+    Report,
+    build,
+)
 from kehoach.workspace.cascade import Node, forest
 from kehoach.workspace.issuing import issue_plan
 
@@ -27,8 +39,9 @@ NEEDS_A_PERSON = {
     UNTOUCHED: "Bản thảo giữ nguyên, chưa soạn lại: đọc chi tiết để xử lý.",
     FAILED: "Sửa tệp được nêu rồi bấm Soạn lại.",
     SKIPPED: "Bản thảo đã bị xóa: soạn lại từ trang Soạn nếu vẫn cần.",
+    ISSUED: "Văn bản đã ban hành được giữ nguyên dù văn bản cấp trên đã đổi: xem có cần văn bản đính chính không.",
 }
-ORDER = [CONFLICT, UNTOUCHED, FAILED, MERGED, SKIPPED, CREATED, REGENERATED, UNCHANGED]
+ORDER = [CONFLICT, UNTOUCHED, ISSUED, FAILED, MERGED, SKIPPED, CREATED, REGENERATED, UNCHANGED]
 
 
 def _rows(nodes: list[Node], depth: int = 0) -> list[dict[str, Any]]:

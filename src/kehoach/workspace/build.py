@@ -25,16 +25,16 @@ from kehoach.errors import KehoachError
 from kehoach.inputs.once import reading_once
 from kehoach.workspace.folders import Workspace
 from kehoach.workspace.index import Known
-from kehoach.workspace.keep import CONFLICT, CREATED, MERGED, NEEDS_PERSON, REGENERATED, UNTOUCHED
+from kehoach.workspace.keep import CONFLICT, CREATED, ISSUED, MERGED, NEEDS_PERSON, REGENERATED, UNCHANGED, UNTOUCHED
 from kehoach.workspace.lock import BuildLock
 from kehoach.workspace.record import RECORD_DIR
 from kehoach.workspace.state import DELETED, FRESH, NEW, Verdicts, damaged_draft
 from kehoach.workspace.workers import Done, Job, detail, setup, work
 
 # Statuses, as the report prints them.
-UNCHANGED, FAILED, SKIPPED = "không đổi", "lỗi", "bỏ qua"
-__all__ = ["CONFLICT", "CREATED", "FAILED", "MERGED", "REGENERATED", "SKIPPED", "UNCHANGED", "UNTOUCHED", "Entry",
-           "Report", "build", "damaged_draft"]
+FAILED, SKIPPED = "lỗi", "bỏ qua"
+__all__ = ["CONFLICT", "CREATED", "FAILED", "ISSUED", "MERGED", "REGENERATED", "SKIPPED", "UNCHANGED", "UNTOUCHED",
+           "Entry", "Report", "build", "damaged_draft"]
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,8 @@ class Report:
 
     @property
     def needs_person(self) -> bool:
-        """A draft holds conflicts, or could not be merged and was left as it is."""
+        """A draft holds conflicts, or could not be merged and was left as it is, or was issued and its inputs
+        changed since (an office decides whether to issue a correction)."""
         return any(e.status in NEEDS_PERSON for e in self.entries)
 
     @property

@@ -19,7 +19,7 @@ from kehoach.inputs.documents import key_of
 from kehoach.inputs.models import DocRef
 from kehoach.inputs.recorded import doc_from_json, load_record, record_path
 from kehoach.workspace.folders import Workspace
-from kehoach.workspace.state import DELETED, FRESH, NEW, STALE, DraftState, Verdicts
+from kehoach.workspace.state import DELETED, FRESH, NEW, STALE, DraftState, Verdicts, changed_after_issue, issued_draft
 
 _STATE = {FRESH: "bản thảo mới nhất", NEW: "chưa soạn", DELETED: "bản thảo đã bị người dùng xóa"}
 
@@ -140,7 +140,14 @@ def _label(doc: DocRef, ws: Workspace, state_of: Callable[[DocRef], DraftState])
     marks = ["đã ban hành" if doc.issued else "dự thảo"]
     if doc.file is not None and doc.file.is_relative_to(ws.plans_dir):
         state = state_of(doc)
-        marks.append(f"cần soạn lại: {state.reason}" if state.status == STALE else _STATE[state.status])
+        output = ws.output_of(doc.file)
+        if state.status == STALE and issued_draft(output):  # never rewritten by a build (keep.save)
+            marks.append(f"không sinh lại, đầu vào đã đổi: {state.reason}")
+        else:
+            marks.append(f"cần soạn lại: {state.reason}" if state.status == STALE else _STATE[state.status])
+        changed = changed_after_issue(output) if doc.issued and state.status == FRESH else ""
+        if changed:
+            marks.append(f"không sinh lại, đầu vào đã đổi sau khi ban hành: {changed}")
         if state.edited and state.status != DELETED:
             marks.append("có sửa tay")
         if state.conflicts:

@@ -43,8 +43,9 @@ class Result:
 def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None = None,
              number: str | None = None, when: str | None = None, signer: str | None = None,
              templates: dict[Path, LoadedTemplate] | None = None, text: str | None = None,
-             library: Library | None = None) -> Result:
-    """Prepare, render and write one draft; `templates` caches loaded templates across calls.
+             library: Library | None = None, redo_issued: bool = False) -> Result:
+    """Prepare, render and write one draft; `templates` caches loaded templates across calls. An issued draft is
+    left as it is unless `redo_issued` (keep.save).
 
     Raises OutputError, before anything is written, when the draft or its record cannot be written there, or when the
     draft the plan names (not one given with -o) is another plan's."""
@@ -59,7 +60,7 @@ def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None =
         damaged = damaged_draft(rendered.output, "soạn lại")
         if damaged:
             raise InputError([Problem(rendered.output, damaged)])
-    saved = save(rendered)
+    saved = save(rendered, redo_issued=redo_issued)
     return Result(rendered.output, record_path(rendered.output), rendered.draft, saved.detail, saved.status,
                   saved.written)
 

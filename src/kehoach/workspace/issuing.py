@@ -21,7 +21,7 @@ from kehoach.inputs.recorded import doc_from_json
 from kehoach.inputs.yamlfile import read_yaml
 from kehoach.text.vntext import PartialDate, parse_date, short_date
 from kehoach.workspace.folders import Workspace
-from kehoach.workspace.record import read_record, resolve_input, write_record
+from kehoach.workspace.record import NUMBER_PENDING, read_record, resolve_input, write_record
 
 
 def _set_keys(text: str, values: dict[str, str]) -> str:
@@ -183,6 +183,8 @@ def issue_draft(draft: Path, number: str, when: str, earlier: bool = False) -> l
         raise InputError([Problem(draft, "bản ghi bên cạnh bản thảo không có phần 'document': hãy soạn lại bản thảo")])
     document["number"] = number
     document["date"] = date.iso()
+    if plans:  # the next build prints them in the draft; until then it is not the issued document (keep.save)
+        record[NUMBER_PENDING] = True
     path = write_record(draft, record)
     done.append(f"Đã ghi số {number}, ngày {short_date(date)} vào bản ghi {path}")
     return done

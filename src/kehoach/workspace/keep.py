@@ -20,14 +20,26 @@ from kehoach.docx.markers import places_in_docx
 from kehoach.files import Batch, write_atomic
 from kehoach.generate import Rendered
 from kehoach.workspace.merge import base as merge_base
-from kehoach.workspace.record import RECORD_DIR, build_record, generated_sha, read_record, record_path, write_record
+from kehoach.workspace.record import (
+    CHANGED_AFTER_ISSUE,
+    RECORD_DIR,
+    build_record,
+    generated_sha,
+    read_record,
+    record_path,
+    recorded_inputs_of,
+    write_record,
+)
+from kehoach.workspace.state import changed_inputs, issued_record
 
 if TYPE_CHECKING:
     from kehoach.workspace.merge import MergeResult, Place
 
-# Statuses, as reports print them. CONFLICT and UNTOUCHED need a person.
+# Statuses, as reports print them. CONFLICT, UNTOUCHED and ISSUED need a person.
 CREATED, REGENERATED, MERGED, CONFLICT, UNTOUCHED = "soạn mới", "soạn lại", "hợp nhất", "xung đột", "giữ nguyên"
-NEEDS_PERSON = (CONFLICT, UNTOUCHED)
+ISSUED, UNCHANGED = "đã ban hành", "không đổi"  # an issued draft is not rewritten; whether its inputs changed
+NEEDS_PERSON = (CONFLICT, UNTOUCHED, ISSUED)
+REDO_ISSUED = "--soan-lai-ban-hanh"  # the option of kehoach tao that alone rewrites an issued draft
 _LISTED = 12  # places listed per draft; more are counted
 
 
@@ -41,12 +53,18 @@ class Saved:
 
 
 
-def save(result: Rendered, dry_run: bool = False, batch: Batch | None = None) -> Saved:
+def save(result: Rendered, dry_run: bool = False, batch: Batch | None = None, redo_issued: bool = False) -> Saved:
     """Write the draft keeping a person's edits. With `batch`, the draft and its record are added to it and written
-    when the caller commits it (a backup of a person's file is always written at once)."""
+    when the caller commits it (a backup of a person's file is always written at once).
+
+    A draft whose record says it was issued (a number and a full date) is the office's copy of a signed document: it
+    is never rewritten (status ISSUED, or UNCHANGED when none of the office's inputs changed) unless `redo_issued`
+    (kehoach tao --soan-lai-ban-hanh, to draft a correction)."""
     target = result.output
     ours = target.read_bytes() if target.is_file() else None
     record = read_record(target)
+    if ours is not None and record is not None and not redo_issued and issued_record(record):
+        return _kept_issued(result, record, dry_run, batch)
     if ours is None:
         return _write(result, dry_run, Saved(CREATED if record is None else REGENERATED), batch=batch)
     if record is not None and hashlib.sha256(ours).hexdigest() == generated_sha(record):
@@ -79,6 +97,26 @@ def save(result: Rendered, dry_run: bool = False, batch: Batch | None = None) ->
     else:
         saved = Saved(CONFLICT if merged.conflict_count else MERGED, _report(merged, _backed_up(backup)))
     return _write(result, dry_run, saved, ours, backup, merged, batch)
+
+
+def _kept_issued(result: Rendered, record: dict[str, Any], dry_run: bool, batch: Batch | None) -> Saved:
+    """An issued draft stays as it is. A change of its inputs is reported once (ISSUED), then remembered in its record
+    (which takes the new inputs, so later builds find it up to date without composing it) for `cay` and `tao`."""
+    changed = changed_inputs(result.output, record)
+    before = [str(x) for x in record.get(CHANGED_AFTER_ISSUE) or []]
+    if not changed:  # only kehoach itself changed (its version, its built-in templates and profiles)
+        return Saved(UNCHANGED, "đã ban hành, không sinh lại" + (
+            f" (đầu vào đã đổi sau khi ban hành: {'; '.join(before)})" if before else ""), written=False)
+    plans = result.inputs.get("plan") or []
+    redo = f"kehoach tao {plans[0]} {REDO_ISSUED}" if plans else f"kehoach tao … {REDO_ISSUED}"
+    saved = Saved(ISSUED, f"đã ban hành, không sinh lại; {changed}. Cần văn bản đính chính thì soạn lại bằng: {redo}",
+                  written=False)
+    if dry_run:
+        return saved
+    noted = dict(record, inputs=recorded_inputs_of(result.inputs, result.output.parent))
+    noted[CHANGED_AFTER_ISSUE] = [*before, changed]
+    write_record(result.output, noted, batch)
+    return replace(saved, record=noted)
 
 
 def _backed_up(backup: Path | None) -> str:

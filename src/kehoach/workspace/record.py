@@ -22,9 +22,14 @@ from kehoach.inputs.paths import builtin_profiles, builtin_templates
 from kehoach.inputs.recorded import RECORD_DIR, doc_to_json, load_record, record_path
 from kehoach.workspace.merge import base as merge_base
 
-__all__ = ["RECORD_DIR", "build_record", "conflicts_of", "generated_sha", "read_record", "record_path",
-           "resolve_input", "sha256", "write_record"]
+__all__ = ["CHANGED_AFTER_ISSUE", "NUMBER_PENDING", "RECORD_DIR", "build_record", "conflicts_of", "generated_sha",
+           "read_record", "record_path", "recorded_inputs_of", "resolve_input", "sha256", "write_record"]
 CONFLICTS = "xung_dot"
+# ban-hanh wrote a number and date into the record of a draft that has a plan: the draft itself gets them at the next
+# build (until then it is not yet the issued document, and may be regenerated).
+NUMBER_PENDING = "so_chua_in"
+# What changed in an issued draft's inputs since it was issued (the draft is never rewritten: keep.save).
+CHANGED_AFTER_ISSUE = "doi_sau_ban_hanh"
 
 
 def sha256(path: Path) -> str:
@@ -46,8 +51,7 @@ def build_record(draft: Draft, output: Path, inputs: dict[str, list[Path]], data
         "output": output.name,
         "generated_sha256": generated,
         "output_sha256": hashlib.sha256(written).hexdigest() if written is not None else generated,
-        # Paths relative to the draft's folder: a workspace copied or cloned elsewhere stays up to date.
-        "inputs": {role: {_relative(p, base): sha256(p) for p in paths} for role, paths in inputs.items()},
+        "inputs": recorded_inputs_of(inputs, base),
         "text": [b.text for b in draft.blocks],
         # The base of the next three-way merge: the generated parts, compressed; fingerprinted only when merging.
         merge_base.KEY: merge_base.keep(data, record_path(output).parent, parts=parts),
@@ -59,12 +63,18 @@ def build_record(draft: Draft, output: Path, inputs: dict[str, list[Path]], data
     }
 
 
+def recorded_inputs_of(inputs: dict[str, list[Path]], base: Path) -> dict[str, dict[str, str]]:
+    """The inputs as a record names them: by role, each path with its sha256."""
+    # Paths relative to the draft's folder: a workspace copied or cloned elsewhere stays up to date.
+    return {role: {_relative(p, base): sha256(p) for p in paths} for role, paths in inputs.items()}
+
+
 def _doc_json(doc: DocRef) -> dict[str, Any]:
     """A parent's form is the same in every draft of its folder: made once per build (its object lives as long)."""
     return once.memo(("document", id(doc)), lambda: (doc, doc_to_json(doc)))[1]
 
 
-_BUILTIN = "kehoach:"  # a built-in profile or template: found wherever kehoach is installed
+BUILTIN = _BUILTIN = "kehoach:"  # a built-in profile or template: found wherever kehoach is installed
 
 
 def _relative(path: Path, base: Path) -> str:

@@ -16,11 +16,20 @@ from typing import Any
 
 from kehoach import __version__
 from kehoach.docx.markers import places_in_docx
-from kehoach.errors import os_problem
+from kehoach.errors import KehoachError, os_problem
 from kehoach.files import Signature, signature
 from kehoach.workspace.index import Entry, Index, Known
 from kehoach.workspace.index import load as load_index
-from kehoach.workspace.record import conflicts_of, generated_sha, read_record, record_path, resolve_input
+from kehoach.workspace.record import (
+    BUILTIN,
+    CHANGED_AFTER_ISSUE,
+    NUMBER_PENDING,
+    conflicts_of,
+    generated_sha,
+    read_record,
+    record_path,
+    resolve_input,
+)
 
 FRESH, STALE, NEW, DELETED = "moi", "cu", "chua_soan", "da_xoa"
 
@@ -134,6 +143,55 @@ def damaged_draft(output: Path, rerun: str) -> str:
 
 
 _ROLE = {"plan": "tệp kế hoạch", "profile": "hồ sơ", "documents": "văn bản cấp trên", "template": "mẫu"}
+
+
+def issued_record(record: dict[str, Any]) -> bool:
+    """The record is of a draft issued as it is (its document has a number and a full date): never rewritten."""
+    document = record.get("document")
+    if not isinstance(document, dict):
+        return False
+    date = document.get("date")
+    return (bool(document.get("number")) and isinstance(date, str) and len(date.split("-")) == 3
+            and not record.get(NUMBER_PENDING))
+
+
+def changed_after_issue(output: Path) -> str:
+    """What changed in the inputs of an issued draft since it was issued ("" when nothing, or it is not issued)."""
+    try:
+        record = read_record(output, documents=False)
+    except KehoachError:
+        return ""
+    found = (record or {}).get(CHANGED_AFTER_ISSUE)
+    return "; ".join(str(x) for x in found) if isinstance(found, list) else ""
+
+
+def issued_draft(output: Path) -> bool:
+    """issued_record of the record beside a draft (False when there is none, or it cannot be read)."""
+    try:
+        record = read_record(output, documents=False)
+    except KehoachError:
+        return False
+    return record is not None and issued_record(record)
+
+
+_CHANGED = {"documents": "văn bản cấp trên đã đổi", "plan": "tệp kế hoạch đã đổi", "profile": "hồ sơ đã đổi",
+            "template": "mẫu đã đổi"}
+
+
+def changed_inputs(output: Path, record: dict[str, Any]) -> str:
+    """What of the office's inputs changed since the draft was made, by kind ("văn bản cấp trên đã đổi: 349-kh-tld.yaml
+    (đã thay đổi); hồ sơ đã đổi: …"), "" when none did. kehoach's own files (built-in templates and profiles) are not
+    the office's: a new kehoach is no reason to tell an office about the documents it issued."""
+    by_role: dict[str, list[str]] = {}
+    for role, files in (record.get("inputs") or {}).items():
+        for name, digest in (files or {}).items():
+            if name.startswith(BUILTIN):
+                continue
+            now = _hash(os.path.abspath(resolve_input(str(output.parent), name)))
+            if now != digest:
+                what = "đã bị xóa" if now is None else "đã thay đổi"
+                by_role.setdefault(role, []).append(f"{os.path.basename(name)} ({what})")
+    return "; ".join(f"{_CHANGED.get(role, role)}: {', '.join(names)}" for role, names in by_role.items())
 
 
 class Verdicts:

@@ -90,7 +90,7 @@ def work(jobs: list[Job]) -> list[Done]:
         why = detail(exc)
         return [r if isinstance(r, Done) else Done(r[0], FAILED, why) for r in results]
     done = [r if isinstance(r, Done) else Done(r[0], r[1].status, r[1].detail,
-                                               _entry(r[0], r[1].record) if r[1].written else None)
+                                               _entry(r[0], r[1].record, r[1].written) if r[1].record is not None else None)
             for r in results]
     if done:  # what was read for the whole batch travels with its first result
         done[0] = replace(done[0], read=once.learnt())
@@ -107,12 +107,15 @@ def _regenerate(job: Job, batch: Batch) -> Saved:
     return save(rendered, job.dry_run, batch)
 
 
-def _entry(job: Job, record: dict[str, Any] | None) -> IndexEntry | None:
-    """The index entry of a draft and record just written (their signatures taken after the rename)."""
+def _entry(job: Job, record: dict[str, Any] | None, written: bool = True) -> IndexEntry | None:
+    """The index entry of a draft and record just written (their signatures taken after the rename). A record
+    written without its draft (an issued draft's, keep.save) says nothing of the draft: it is looked at again."""
     rsig, dsig = signature(record_path(job.output)), signature(job.output)
     if record is None or rsig is None or dsig is None:
         return None
     generated = generated_sha(record)
+    if not written:
+        return IndexEntry(rsig, None, recorded_inputs(job.output, record), bool(conflicts_of(record)), generated, None)
     return IndexEntry(rsig, dsig, recorded_inputs(job.output, record), bool(conflicts_of(record)), generated,
                       record.get("output_sha256") != generated)
 
