@@ -59,7 +59,8 @@ def test_soan_saves_the_plan_drafts_it_and_shows_it(client: FlaskClient, workspa
 def test_a_plan_without_a_name_gets_one(client: FlaskClient, workspace: Path) -> None:
     page = _post(client, "/soan/moi", GOOD)
     assert page.status_code == 302, summary_of(page.text)
-    assert (workspace / "ke-hoach" / "ke-hoach-ldld-lai-chau.yaml").is_file()
+    # The name `kehoach tao --ho-so lai-chau/ldld-lai-chau --loai ke_hoach --van-ban 349-kh-tld` gives (drafts.draft_name)
+    assert (workspace / "ke-hoach" / "ke-hoach-ldld-lai-chau-349-kh-tld.yaml").is_file()
     wait_job(client, page.headers["Location"])
 
 

@@ -19,7 +19,7 @@ from kehoach.kiemtra.report import SEVERITY_NAMES
 from kehoach.web import drafting, editing, forms, known
 from kehoach.web.context import state
 from kehoach.web.jobs import RUNNING
-from kehoach.web.site import slug
+from kehoach.workspace.drafts import draft_name
 from kehoach.workspace.state import Hashes, draft_state
 
 blueprint = Blueprint("plans", __name__, url_prefix="/soan")
@@ -97,7 +97,9 @@ def _start(plan_file: Path, pressed: float) -> Response:
 
 def _free_name(data: dict[str, Any]) -> str:
     site = state().site
-    base = f"{data.get('loai') or 'ke_hoach'}-{slug(Path(str(data.get('co_quan') or 'co-quan')).name)}".replace("_", "-")
+    parents = [str(p) for p in data.get("thuc_hien") or [] if p] if isinstance(data.get("thuc_hien"), list) else []
+    # The name `kehoach tao --ho-so … --van-ban …` gives the same plan: one naming for both faces.
+    base = draft_name(str(data.get("loai") or "ke_hoach"), str(data.get("co_quan") or "co-quan"), parents)
     name, n = base, 1
     while (site.plans / f"{name}.yaml").exists():
         n += 1

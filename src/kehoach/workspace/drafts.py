@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
-from dataclasses import dataclass
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +16,13 @@ import yaml
 from kehoach.docx.render import LoadedTemplate
 from kehoach.errors import InputError, KehoachError, OutputError, Problem
 from kehoach.files import check_target
-from kehoach.generate import default_output_name, generate_draft, new_library
+from kehoach.generate import Rendered, default_output_name, generate_draft, new_library
 from kehoach.inputs.documents import Library
 from kehoach.inputs.models import Draft
 from kehoach.inputs.recorded import record_path
 from kehoach.inputs.yamlfile import Located, read_yaml
 from kehoach.workspace.keep import NEEDS_PERSON, save
-from kehoach.workspace.record import read_record, resolve_input
+from kehoach.workspace.record import read_record, recorded_inputs_of, resolve_input
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None =
     Raises OutputError, before anything is written, when the draft or its record cannot be written there, or when the
     draft the plan names (not one given with -o) is another plan's."""
     rendered = generate_draft(plan_file, output, number, when, signer, templates, text, library, out_dir)
+    if output is None and text is not None:
+        rendered = _own_output(rendered)
     check_target(rendered.output)
     check_target(record_path(rendered.output))
     if output is None and text is None:
@@ -83,18 +89,73 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+_LONGEST = 120  # characters of a draft's name before .docx (a plan cites many parents: the rest is a digest)
+
+
+def draft_name(kind: str, profile: str, parents: Sequence[str]) -> str:
+    """The name (without .docx or .yaml) of a plan made of a profile and its parents alone, for `kehoach tao --ho-so`
+    and the web page's new plans alike: 'ke-hoach-ubnd-xa-chu-se-125-kh-ubnd-gia-lai'. A body's second plan, for
+    another parent, has another name (trial 1 §5); an ASCII name, as the office's file names are."""
+    words = [kind, Path(profile).stem, *(Path(p).stem for p in parents)]
+    name = "-".join(w for w in map(_slug, words) if w) or "ke-hoach"
+    if len(name) > _LONGEST:
+        digest = hashlib.sha256("\n".join(words).encode("utf-8")).hexdigest()[:8]
+        name = f"{name[:_LONGEST - 9].rstrip('-')}-{digest}"
+    return name
+
+
+def _slug(text: str) -> str:
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
 def generate_quick(profile: str | None, parents: tuple[str, ...], kind: str | None, **options: Any) -> Result:
-    """No plan file: a draft from a profile and the documents it implements, with kehoach's own sections."""
+    """No plan file: a draft from a profile and the documents it implements, with kehoach's own sections.
+
+    Its name is draft_name's, or that name with "-2", "-3" … when a draft of that name was made from something
+    else (another plan, other parents): a quick draft never replaces another plan's, nor merges its edits."""
     missing = [name for name, value in (("--ho-so", profile), ("--van-ban", parents), ("--loai", kind)) if not value]
     if missing:
         raise InputError([Problem(None, f"thiếu {', '.join(missing)} (hoặc đưa một tệp kế hoạch .yaml)")])
     spec = {"co_quan": profile, "loai": kind, "thuc_hien": list(parents)}
-    stem = f"{kind}-{Path(str(profile)).stem}"
-    pseudo = Path.cwd() / f"{stem}.yaml"
+    pseudo = Path.cwd() / f"{draft_name(str(kind), str(profile), parents)}.yaml"
     try:
         return generate(pseudo, text=yaml.safe_dump(spec, allow_unicode=True), **options)
     except KehoachError as exc:  # the plan is made of options: a problem in it is the option's, not a file's
         raise type(exc)([_option_problem(p, pseudo, parents) for p in exc.problems]) from None
+
+
+def _own_output(rendered: Rendered) -> Rendered:
+    """The rendered quick draft, named so as not to take a draft made from anything else."""
+    first, n = rendered.output, 1
+    output = first
+    while _made_from_else(output, rendered):
+        n += 1
+        output = first.with_name(f"{first.stem}-{n}{first.suffix}")
+    return rendered if output == first else replace(rendered, output=output)
+
+
+def _made_from_else(output: Path, rendered: Rendered) -> bool:
+    """A draft is there whose record says it was made from another plan file, another kind, other parents or another
+    profile. A damaged record is not judged here (generate reports it); a file without a record is a stranger,
+    backed up by keep.save, never merged."""
+    if not output.exists():
+        return False
+    try:
+        record = read_record(output)
+    except KehoachError:
+        return False
+    if record is None:
+        return False
+    inputs = record.get("inputs") or {}
+    document = record.get("document") or {}
+    mine = rendered.draft.as_parent
+    base = output.parent
+    profiles = sorted(recorded_inputs_of({"profile": rendered.inputs.get("profile") or []}, base)["profile"])
+    return bool(inputs.get("plan")) or (document.get("type_name"), tuple(document.get("implements") or ()),
+                                         sorted(inputs.get("profile") or {})) != (mine.type_name, mine.implements,
+                                                                                  profiles)
 
 
 _OPTIONS = {"co_quan": "--ho-so", "loai": "--loai", "thuc_hien": "--van-ban"}
