@@ -3,12 +3,14 @@ rewritten by a build; children implement what the parent issued, hand edits incl
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from docx import Document
+from docx.text.paragraph import Paragraph
 
 from kehoach.cli import main
 
@@ -154,3 +156,64 @@ def test_a_draft_issued_after_its_hand_edits_gets_its_number_then_stays(tmp_path
     assert (f"đã ban hành  {draft}: đã ban hành, không sinh lại; văn bản cấp trên đã đổi: 21-ct-tw.yaml (đã thay "
             f"đổi). Cần văn bản đính chính thì soạn lại bằng: kehoach tao {plan} --soan-lai-ban-hanh") in result.output
     assert draft.read_bytes() == issued
+
+
+# -- §6: children implement what the parent issued, hand edits included -----------------------------------------
+
+def _section_ii(docx: Path) -> list[str]:
+    texts = [p.text for p in Document(str(docx)).paragraphs if p.text.strip()]
+    start = texts.index("II. NHIỆM VỤ VÀ GIẢI PHÁP")
+    end = next(i for i, t in enumerate(texts) if t.startswith("III. "))
+    return texts[start + 1:end]
+
+
+def _rewrite(docx: Path, changes: dict[str, str | None], after: tuple[str, str] | None = None) -> None:
+    """Paragraphs starting with a key get its text (None: deleted); `after`: (start, text) adds a paragraph."""
+    doc = Document(str(docx))
+    for para in list(doc.paragraphs):
+        for start, text in changes.items():
+            if para.text.startswith(start):
+                if text is None:
+                    para._p.getparent().remove(para._p)
+                else:
+                    for run in para.runs[1:]:
+                        run.text = ""
+                    para.runs[0].text = text
+    if after is not None:
+        anchor = next(p for p in doc.paragraphs if p.text.startswith(after[0]))
+        extra = copy.deepcopy(anchor._p)
+        anchor._p.addnext(extra)
+        Paragraph(extra, anchor._parent).runs[0].text = after[1]
+        for run in Paragraph(extra, anchor._parent).runs[1:]:
+            run.text = ""
+    doc.save(str(docx))
+
+
+def test_children_receive_the_tasks_of_the_issued_draft_as_edited(tmp_path):
+    ws = _workspace(tmp_path)
+    assert _run("xay-dung", str(ws)).exit_code == 0
+    parent, child = ws / "ban-thao" / "gia-lai-3-ldld.docx", ws / "ban-thao" / "gia-lai-4-cong-doan-xa.docx"
+    _hand_edit(parent, "1. Tổ chức quán triệt", EDITED_TASK)  # trial 1 §6: task II.1 changed in Word …
+    assert _run("ban-hanh", str(ws / "ke-hoach" / "gia-lai-3-ldld.yaml"), "--so", "88", "--ngay", "30/11/2026"
+                ).exit_code == 0  # … then issued
+    built = _run("xay-dung", str(ws))
+    assert built.exit_code == 0 and f"soạn lại  {child}" in built.output
+    assert _section_ii(child) == [
+        EDITED_TASK,
+        "2. Vận động đoàn viên, người lao động trên địa bàn xã tham gia học nghề, học tập nâng cao trình độ, kỹ năng "
+        "nghề; biểu dương người lao động có tay nghề cao.",
+        "3. Thường xuyên kiểm tra, giám sát việc thực hiện; định kỳ sơ kết, tổng kết."]
+    # Edited again after issuing: a task reworded (its audience stays the child's own), one deleted, one added.
+    _rewrite(parent, {"2. Vận động": "2. Vận động đoàn viên, người lao động và cán bộ công đoàn các cấp tham gia học "
+                                    "nghề tại các cơ sở giáo dục nghề nghiệp của tỉnh.",
+                      "3. Thường xuyên kiểm tra": None},
+             after=("2. Vận động", "3. Tổ chức hội thi tay nghề cho đoàn viên, người lao động và cán bộ công đoàn "
+                                   "các cấp."))
+    again = _run("xay-dung", str(ws))
+    assert again.exit_code == 0 and again.output.endswith("Xong: 13 không đổi, 1 soạn lại\n"), again.output
+    assert _section_ii(child) == [
+        EDITED_TASK,
+        "2. Vận động đoàn viên, người lao động trên địa bàn xã tham gia học nghề tại các cơ sở giáo dục nghề nghiệp của "
+        "tỉnh.",
+        "3. Tổ chức hội thi tay nghề cho đoàn viên, người lao động trên địa bàn xã."]
+

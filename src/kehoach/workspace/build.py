@@ -161,14 +161,14 @@ def _run(todo: list[Job], ws: Workspace, workers: int) -> Iterator[Done]:
     batches = [todo[i:i + size] for i in range(0, len(todo), size)]
     if workers <= 1:
         with reading_once():
-            setup(ws.index())
+            setup(ws.index(), ws.out_dir)
             for batch in batches:
                 yield from work(batch)
         return
     # Each worker loads templates, profiles and parents once, and writes a batch of drafts with one flush.
     finished = 0
     try:
-        with ProcessPoolExecutor(max_workers=workers, initializer=setup, initargs=(ws.index(), os.getpid())) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=setup, initargs=(ws.index(), ws.out_dir, os.getpid())) as pool:
             for results in pool.map(work, batches):
                 for result in results:
                     finished += 1

@@ -16,11 +16,12 @@ import yaml
 from kehoach.docx.render import LoadedTemplate
 from kehoach.errors import InputError, KehoachError, OutputError, Problem
 from kehoach.files import check_target
-from kehoach.generate import Rendered, default_output_name, generate_draft, new_library
+from kehoach.generate import Rendered, default_output_name, generate_draft
 from kehoach.inputs.documents import Library
 from kehoach.inputs.models import Draft
 from kehoach.inputs.recorded import record_path
 from kehoach.inputs.yamlfile import Located, read_yaml
+from kehoach.workspace import passdown
 from kehoach.workspace.keep import NEEDS_PERSON, save
 from kehoach.workspace.record import read_record, recorded_inputs_of, resolve_input
 
@@ -53,6 +54,8 @@ def generate(plan_file: Path, out_dir: Path | None = None, output: Path | None =
 
     Raises OutputError, before anything is written, when the draft or its record cannot be written there, or when the
     draft the plan names (not one given with -o) is another plan's."""
+    if library is None:  # an issued parent plan passes down its issued draft's tasks (drafts beside this one)
+        library = passdown.library(None, out_dir or (output.parent if output is not None else Path.cwd()))
     rendered = generate_draft(plan_file, output, number, when, signer, templates, text, library, out_dir)
     if output is None and text is not None:
         rendered = _own_output(rendered)
@@ -179,7 +182,7 @@ def generate_folder(folder: Path, out_dir: Path) -> list[Result]:
     if not files:
         raise InputError([Problem(folder, "không có tệp kế hoạch .yaml nào trong thư mục")])
     templates: dict[Path, LoadedTemplate] = {}
-    library = new_library()
+    library = passdown.library(None, out_dir)
     results: list[Result] = []
     problems: list[Problem] = []
     files, problems = _one_plan_per_output(files, out_dir)

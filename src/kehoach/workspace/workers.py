@@ -22,10 +22,11 @@ from typing import Any
 from kehoach.docx.render import LoadedTemplate
 from kehoach.errors import KehoachError, explain
 from kehoach.files import Batch, Signature, check_target, signature
-from kehoach.generate import generate_draft, new_library
+from kehoach.generate import generate_draft
 from kehoach.inputs import once
 from kehoach.inputs.documents import Library
 from kehoach.inputs.recorded import record_path
+from kehoach.workspace import passdown
 from kehoach.workspace.index import Entry as IndexEntry
 from kehoach.workspace.keep import Saved, save
 from kehoach.workspace.record import conflicts_of, generated_sha
@@ -64,13 +65,14 @@ class _Caches:
 _caches: _Caches | None = None
 
 
-def setup(index: dict[str, Path], parent: int | None = None) -> None:
-    """Prepare this process for the drafts of one build; in a worker (`parent` given), for the rest of its life."""
+def setup(index: dict[str, Path], out_dir: Path | None = None, parent: int | None = None) -> None:
+    """Prepare this process for the drafts of one build (drafts in `out_dir`: an issued parent passes down the tasks
+    of its issued draft there, passdown.py); in a worker (`parent` given), for the rest of its life."""
     global _caches
     if parent is not None:
         _die_with(parent)
         once.begin()
-    _caches = _Caches(new_library(index))
+    _caches = _Caches(passdown.library(index, out_dir))
 
 
 def work(jobs: list[Job]) -> list[Done]:
