@@ -253,3 +253,27 @@ def test_a_draft_that_became_unreadable_is_still_caught(ws):
     target.write_bytes(b"")
     entry = outcome(build(ws, jobs=1))["gia-lai-2-ban-tgdv"]
     assert entry[0] == FAILED and "bản thảo trống" in entry[1]
+
+
+def test_cay_reads_the_records_of_fresh_drafts_and_says_what_composing_says(ws, monkeypatch):
+    from kehoach import generate
+    from kehoach.workspace import cascade
+
+    build(ws, jobs=1)
+    plan = ws.plans_dir / "gia-lai-1-tinh-uy.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("biểu dương người lao động có tay nghề cao",
+                                                              "tôn vinh người lao động có tay nghề cao"), encoding="utf-8")
+    composed: list[Path] = []
+    prepare = generate.prepare
+
+    def counted(plan_file, *args, **kwargs):
+        composed.append(plan_file)
+        return prepare(plan_file, *args, **kwargs)
+
+    monkeypatch.setattr(generate, "prepare", counted)
+    from_records = cascade.tree(Workspace.open(ws.root))
+    stale = {p.stem for p in composed}
+    assert stale and all(s.startswith("gia-lai-") for s in stale)  # only the drafts that are not up to date
+    assert "000-ldld-lai-chau" not in stale
+    monkeypatch.setattr(cascade, "_recorded", lambda output, plan: None)  # everything composed, as before
+    assert cascade.tree(Workspace.open(ws.root)) == from_records

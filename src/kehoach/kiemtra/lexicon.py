@@ -171,8 +171,11 @@ def near_misses(text: str, skip_names: bool = True) -> list[NearMiss]:
             for first in range(len(tokens) - size + 1) if all(joined[first:first + size - 1])]
     # Words of a right term are never read again as part of a slip ("đẩy mạnh xã hội" is not "mạng xã hội").
     taken: set[int] = set()
+    codes = [_syllable_code(m[0]) for m in tokens]  # each word's code once: a paragraph has hundreds of runs
+    known, wrong = known_words(), misspellings()
     for first, size in runs:
-        if is_term([m[0] for m in tokens[first:first + size]]) and not misspelled(tokens[first:first + size]):
+        written = " ".join(codes[first:first + size])  # code() of the run's words
+        if written in known and written not in wrong:  # is_term and not misspelled
             taken.update(range(first, first + size))
     for first, size in runs:
         run = tokens[first:first + size]

@@ -17,7 +17,7 @@ from kehoach.errors import KehoachError, Problem
 from kehoach.generate import new_library
 from kehoach.inputs.documents import key_of
 from kehoach.inputs.models import DocRef
-from kehoach.inputs.recorded import doc_from_json, load_record, record_path
+from kehoach.inputs.recorded import document_of, record_path
 from kehoach.workspace.folders import Workspace
 from kehoach.workspace.state import DELETED, FRESH, NEW, STALE, DraftState, Verdicts, changed_after_issue, issued_draft
 
@@ -125,11 +125,8 @@ def _draw(node: Node, lead: str, child_lead: str, lines: list[str]) -> None:
 def _recorded(output: Path, plan: Path) -> DocRef | None:
     """The document a fresh draft's record carries, as its plan file names it now; None when it cannot be read
     (then the plan is composed, and any problem reported as composing reports it)."""
-    try:
-        raw = load_record(record_path(output))
-        return replace(doc_from_json(raw["document"]), file=plan)
-    except (KehoachError, KeyError, TypeError, ValueError):
-        return None
+    doc = document_of(record_path(output))
+    return replace(doc, file=plan) if doc is not None else None
 
 
 def _label(doc: DocRef, ws: Workspace, state_of: Callable[[DocRef], DraftState]) -> str:

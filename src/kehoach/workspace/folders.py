@@ -125,8 +125,10 @@ class Workspace:
             def rank(path: Path) -> tuple[int, str]:  # plans first, then van-ban/, then anything else
                 return (0 if path.is_relative_to(self.plans_dir) else 1 if path.is_relative_to(van_ban) else 2, str(path))
 
-            found = [p for p in self.root.rglob("*.yaml")
-                     if not any(part in _SKIP or part.startswith(".") for part in p.relative_to(self.root).parts[:-1])]
+            found = []
+            for folder, subfolders, names in os.walk(self.root):  # os.walk: a national workspace has 10,000 plans
+                subfolders[:] = sorted(d for d in subfolders if d not in _SKIP and not d.startswith("."))
+                found += [Path(folder, n) for n in names if n.endswith(".yaml")]
             index: dict[str, Path] = {}
             for path in sorted(found, key=rank):
                 index.setdefault(path.stem, path)

@@ -26,7 +26,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kehoach import __version__
 from kehoach.files import Signature, write_atomic
@@ -39,13 +39,12 @@ ROLES = ("plan", "profile", "documents", "template")
 _MAX_BYTES = 1 << 30
 
 
-@dataclass(frozen=True)
-class Known:
+class Known(NamedTuple):  # tuples: a national index holds tens of thousands, made at every build
     """An input file as last hashed: its signature then, and the sha256 of its bytes (None: it could not be read)."""
 
     sig: Signature
     digest: str | None
-    taken_ns: int  # the start of the build that took the signature
+    taken_ns: int  # when the signature was taken (just before the bytes were read)
 
     def trusted(self, now: Signature | None) -> bool:
         """The file is still the one that was hashed: the same signature, and one that had not changed just before
@@ -53,8 +52,7 @@ class Known:
         return now is not None and now == self.sig and max(self.sig[1], self.sig[3]) < self.taken_ns - RACY_NS
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """What the verdict on one draft needs, as its record said when the record had signature `record`."""
 
     record: Signature
@@ -147,39 +145,24 @@ def _absolute(stored: str, top: str) -> str:
     return stored if os.path.isabs(stored) else top + stored
 
 
+# The content is what a build wrote (its checksum holds): read without checking each value again; a shape that does
+# not fit (a development version's) fails as a whole and the index is not used.
 def _files(rows: list[Any], top: str) -> tuple[dict[str, Known], list[str]]:
     files: dict[str, Known] = {}
     keys = []
     for stored, size, mtime, ino, ctime, digest, taken in rows:
-        if not all(type(v) is int for v in (size, mtime, ino, ctime, taken)):
-            raise TypeError("index signature")
-        if digest is not None and not isinstance(digest, str):
-            raise TypeError("index digest")
         key = _absolute(stored, top)
         files[key] = Known((size, mtime, ino, ctime), digest, taken)
         keys.append(key)
     return files, keys
 
 
-def _sig(raw: Any) -> Signature:
-    if not (isinstance(raw, list) and len(raw) == 4 and all(type(v) is int for v in raw)):
-        raise TypeError("index signature")
-    return (raw[0], raw[1], raw[2], raw[3])
-
-
 def _drafts(raw: dict[str, Any], keys: list[str], files: dict[str, Known], top: str) -> dict[str, Entry]:
     drafts = {}
     for stored, (record, draft, inputs, conflicts, generated, edited) in raw.items():
-        entries = []
-        for role, where, digest in inputs:
-            key = keys[where] if type(where) is int else _absolute(where, top)
-            if digest == 0:
-                digest = files[key].digest
-            if not isinstance(digest, str):
-                raise TypeError("index digest")
-            entries.append((ROLES[role] if type(role) is int else str(role), key, digest))
-        if generated is not None and not isinstance(generated, str):
-            raise TypeError("index digest")
-        drafts[_absolute(stored, top)] = Entry(_sig(record), None if draft is None else _sig(draft), tuple(entries),
+        found = tuple((ROLES[role] if type(role) is int else role, key, digest or files[key].digest)
+                      for role, key, digest in ((role, keys[where] if type(where) is int else _absolute(where, top),
+                                                 digest) for role, where, digest in inputs))
+        drafts[_absolute(stored, top)] = Entry(tuple(record), None if draft is None else tuple(draft), found,  # type: ignore[arg-type]
                                                bool(conflicts), generated, None if edited is None else bool(edited))
     return drafts

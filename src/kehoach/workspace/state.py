@@ -10,7 +10,7 @@ import hashlib
 import os
 import stat
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +24,10 @@ from kehoach.workspace.record import (
     BUILTIN,
     CHANGED_AFTER_ISSUE,
     NUMBER_PENDING,
+    RECORD_DIR,
     conflicts_of,
     generated_sha,
     read_record,
-    record_path,
     resolve_input,
 )
 
@@ -53,7 +53,10 @@ class Hashes:
     seen: dict[str, Known] = field(default_factory=dict)  # the signatures behind this build's hashes, for the next
 
     def of(self, path: Path | str) -> str | None:
-        key = os.path.abspath(path)
+        return self.of_key(os.path.abspath(path))
+
+    def of_key(self, key: str) -> str | None:
+        """`of` for an absolute, normalised path (an index's or a record's input, made so once)."""
         if key not in self.known:
             taken = time.time_ns()
             sig = signature(key)  # before the bytes are read: a later change gives another signature
@@ -109,7 +112,7 @@ def recorded_inputs(output: Path, record: dict[str, Any]) -> tuple[tuple[str, st
 def _judged(inputs: tuple[tuple[str, str, str], ...], hashes: Hashes, edited: bool,
             left: tuple[str, ...]) -> DraftState:
     for role, path, digest in inputs:
-        now = hashes.of(path)
+        now = hashes.of_key(path)
         if now != digest:
             what = "đã bị xóa" if now is None else "đã thay đổi"
             return DraftState(STALE, edited, f"{_ROLE.get(role, role)} {os.path.basename(path)} {what}", left)
@@ -210,7 +213,8 @@ class Verdicts:
 
     def state(self, output: Path, check_edits: bool = True) -> DraftState:
         key = os.path.abspath(output)
-        rsig = signature(record_path(output))
+        folder, name = os.path.split(key)
+        rsig = signature(os.path.join(folder, RECORD_DIR, os.path.splitext(name)[0] + ".json"))  # record_path, as text
         entry = self.old.drafts.get(key)
         if rsig is not None and entry is not None and entry.record == rsig and not entry.conflicts:
             return self._from_entry(output, key, entry, check_edits)
@@ -221,19 +225,19 @@ class Verdicts:
             self.entries[key] = Entry(rsig, None, recorded_inputs(output, record), bool(conflicts_of(record)),
                                       generated_sha(record), None)
             if check_edits and state.status != DELETED:
-                self.entries[key] = replace(self.entries[key], draft=dsig, edited=state.edited)
+                self.entries[key] = self.entries[key]._replace(draft=dsig, edited=state.edited)
         return state
 
     def _from_entry(self, output: Path, key: str, entry: Entry, check_edits: bool) -> DraftState:
         dsig = self._sigs[key] = signature(output)
         if dsig is None:
-            self.entries[key] = replace(entry, draft=None, edited=None)
+            self.entries[key] = entry._replace(draft=None, edited=None)
             return DraftState(DELETED, False)
         edited = False
         if check_edits:
             edited = entry.edited if dsig == entry.draft and entry.edited is not None else (
                 self.hashes.of(output) != entry.generated)
-        self.entries[key] = entry if dsig == entry.draft else replace(entry, draft=None, edited=None)
+        self.entries[key] = entry if dsig == entry.draft else entry._replace(draft=None, edited=None)
         return _judged(entry.inputs, self.hashes, edited, _places(output) if edited else ())
 
     def whole(self, output: Path) -> bool:
@@ -247,7 +251,7 @@ class Verdicts:
         key = os.path.abspath(output)
         entry, sig = self.entries.get(key), self._sigs.get(key)
         if entry is not None and sig is not None and entry.draft != sig:
-            self.entries[key] = replace(entry, draft=sig, edited=None)
+            self.entries[key] = entry._replace(draft=sig, edited=None)
 
     def forget(self, output: Path) -> None:
         self.entries.pop(os.path.abspath(output), None)
