@@ -91,10 +91,9 @@ def _build(ws: Workspace, dry_run: bool, jobs: int | None, recreate: bool, progr
         ws.remember()
     for item in found:  # the plan files' hashes from the bytes scan read (or knew): not read a second time
         if item.digest is not None:
-            key = os.path.abspath(item.file)
-            hashes.known[key] = item.digest
+            hashes.known[item.key] = item.digest
             if item.known is not None:
-                hashes.seen[key] = item.known
+                hashes.seen[item.key] = item.known
     todo: list[Job] = []
     total = len(found)
 
@@ -109,7 +108,7 @@ def _build(ws: Workspace, dry_run: bool, jobs: int | None, recreate: bool, progr
         elif item.note:
             done(Entry(item.file, item.output, SKIPPED, item.note))
         else:
-            entry = _triage(Job(item.file, item.output, dry_run), verdicts, recreate)
+            entry = _triage(Job(item.file, item.output, dry_run), verdicts, recreate, item.output_key)
             if entry is None:
                 todo.append(Job(item.file, item.output, dry_run))
             else:
@@ -134,23 +133,24 @@ def _left(places: tuple[str, ...]) -> str:
                       *(f"- xung đột: {p}" for p in places)])
 
 
-def _triage(job: Job, verdicts: Verdicts, recreate: bool) -> Entry | None:
-    """The entry of a draft that needs no work (or cannot have any); None when it must be regenerated."""
+def _triage(job: Job, verdicts: Verdicts, recreate: bool, key: str) -> Entry | None:
+    """The entry of a draft that needs no work (or cannot have any); None when it must be regenerated. `key`: the
+    draft's absolute path."""
     try:
-        state = verdicts.state(job.output, check_edits=False)
+        state = verdicts.state(job.output, check_edits=False, key=key)
         if state.status == DELETED and not recreate:
             return Entry(job.plan, job.output, SKIPPED, "bản thảo đã bị xóa; thêm --tao-lai để soạn lại")
-        if state.status not in (DELETED, NEW) and not verdicts.whole(job.output):
+        if state.status not in (DELETED, NEW) and not verdicts.whole(job.output, key):
             damaged = damaged_draft(job.output, "chạy lại kehoach xay-dung --tao-lai")
             if damaged:
-                verdicts.forget(job.output)
+                verdicts.forget(job.output, key)
                 return Entry(job.plan, job.output, FAILED, damaged)
-            verdicts.seen_whole(job.output)
+            verdicts.seen_whole(job.output, key)
         if state.status == FRESH and state.conflicts:  # a person has to resolve them: say so on every build
             return Entry(job.plan, job.output, CONFLICT, _left(state.conflicts))
         return Entry(job.plan, job.output, UNCHANGED) if state.status == FRESH else None
     except Exception as exc:  # a damaged record, an unreadable folder: this draft only
-        verdicts.forget(job.output)
+        verdicts.forget(job.output, key)
         return Entry(job.plan, job.output, FAILED, detail(exc))
 
 

@@ -50,7 +50,7 @@ def _forest(ws: Workspace) -> tuple[list[Node], list[Problem]]:
         if not item.is_plan:
             continue
         try:
-            state = states[item.file] = verdicts.state(item.output)
+            state = states[item.file] = verdicts.state(item.output, key=item.output_key)
         except KehoachError as exc:  # a damaged record beside a draft: said in its label
             states[item.file] = exc
             continue

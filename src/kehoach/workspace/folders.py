@@ -48,6 +48,8 @@ class Found:
     digest: str | None = None  # sha256 of the bytes that were read (a build's record compares it: no second read)
     tep_ra: str | None = None  # the plan's tep_ra, None when it names its draft after its file
     known: Known | None = None  # the file's signature with that sha256, for the build's index
+    key: str = ""  # the plan file's absolute path, and its draft's: made once (a build looks them up 10,000 times)
+    output_key: str = ""
 
     @property
     def is_plan(self) -> bool:
@@ -63,6 +65,7 @@ class Workspace:
     _found: list[Found] | None = field(default=None, repr=False)
     _memo: dict[str, str | None] | None = field(default=None, repr=False)  # plan content (sha256) → its tep_ra
     _outputs: dict[Path, Path] | None = field(default=None, repr=False)  # plan file → its draft, as scan found it
+    _out_abs: str | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, folder: Path, out_dir: Path | None = None) -> Workspace:
@@ -83,7 +86,7 @@ class Workspace:
         `known`: the last build's index of signatures (index.py); a plan file whose signature it holds is not read
         at all when the memo knows its content."""
         if self._found is None:
-            found = [self._classify(path, known or {}) for path in self._yaml_files()]
+            found = [self._classify(path, known or {}, key) for path, key in self._yaml_files()]
             self._found = _refuse_shared_outputs(found)
         return self._found
 
@@ -135,14 +138,18 @@ class Workspace:
             self._index = index
         return self._index
 
-    def _yaml_files(self) -> list[Path]:
-        """Every .yaml file below the plans folder; not in a folder of drafts, profiles, documents or a hidden one,
-        and not hidden itself (an editor's lock or backup file)."""
+    def _yaml_files(self) -> list[tuple[Path, str]]:
+        """Every .yaml file below the plans folder, with its absolute path; not in a folder of drafts, profiles,
+        documents or a hidden one, and not hidden itself (an editor's lock or backup file)."""
+        top = os.fspath(self.plans_dir)
+        absolute = os.path.abspath(top)
         found = []
-        for folder, subfolders, names in os.walk(self.plans_dir):
+        for folder, subfolders, names in os.walk(top):
             subfolders[:] = [d for d in subfolders if d not in _NOT_PLANS and not d.startswith(".")]
-            found += [os.path.join(folder, n) for n in names if n.endswith(".yaml") and not n.startswith(".")]
-        return [Path(p) for p in sorted(found)]
+            where = absolute + folder[len(top):]  # os.walk's folders begin with `top` as given
+            found += [(os.path.join(folder, n), os.path.join(where, n)) for n in names
+                      if n.endswith(".yaml") and not n.startswith(".")]
+        return [(Path(p), key) for p, key in sorted(found)]
 
     def _draft(self, plan: Path, name: str) -> Path:
         # String work: a national workspace has thousands of plans, and pathlib's relative_to is slow.
@@ -150,11 +157,25 @@ class Workspace:
         folder = os.path.dirname(text[len(base):]) if text.startswith(base) else ""
         return Path(os.path.join(self.out_dir, folder, name if name.endswith(".docx") else f"{name}.docx"))
 
-    def _classify(self, path: Path, signatures: dict[str, Known] | None = None) -> Found:
+    def _classify(self, path: Path, signatures: dict[str, Known] | None = None, key: str = "") -> Found:
+        key = key or os.path.abspath(path)
+        found = self._classified(path, signatures, key)
+        # Set on the new frozen object (not dataclasses.replace, which builds it again: 10,000 times a build).
+        object.__setattr__(found, "key", key)
+        object.__setattr__(found, "output_key", self._out_key(found.output))
+        return found
+
+    def _out_key(self, output: Path) -> str:
+        if self._out_abs is None:
+            self._out_abs = os.path.abspath(self.out_dir)
+        text, top = os.fspath(output), os.fspath(self.out_dir)
+        return self._out_abs + text[len(top):] if text.startswith(top) else os.path.abspath(text)
+
+    def _classified(self, path: Path, signatures: dict[str, Known] | None, key: str) -> Found:
         default = self._draft(path, path.stem)
         memo = self._known()
-        old = signatures.get(os.path.abspath(path)) if signatures else None
-        if old is not None and old.digest in memo and old.trusted(signature(path)):
+        old = signatures.get(key) if signatures else None
+        if old is not None and old.digest in memo and old.trusted(signature(key)):
             # The file is the one the last build hashed, and those bytes were a plan: nothing to read.
             found = self._memoised(path, default, old.digest, memo, old)
             if found is not None:

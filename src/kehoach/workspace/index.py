@@ -159,10 +159,13 @@ def _files(rows: list[Any], top: str) -> tuple[dict[str, Known], list[str]]:
 
 def _drafts(raw: dict[str, Any], keys: list[str], files: dict[str, Known], top: str) -> dict[str, Entry]:
     drafts = {}
+    roles = ROLES
     for stored, (record, draft, inputs, conflicts, generated, edited) in raw.items():
-        found = tuple((ROLES[role] if type(role) is int else role, key, digest or files[key].digest)
-                      for role, key, digest in ((role, keys[where] if type(where) is int else _absolute(where, top),
-                                                 digest) for role, where, digest in inputs))
-        drafts[_absolute(stored, top)] = Entry(tuple(record), None if draft is None else tuple(draft), found,  # type: ignore[arg-type]
-                                               bool(conflicts), generated, None if edited is None else bool(edited))
+        found = []
+        for role, where, digest in inputs:  # 70,000 at 10,000 plans: plain loop, no calls
+            key = keys[where] if type(where) is int else (where if os.path.isabs(where) else top + where)
+            found.append((roles[role] if type(role) is int else role, key, digest or files[key].digest))
+        drafts[stored if os.path.isabs(stored) else top + stored] = Entry(
+            tuple(record), None if draft is None else tuple(draft), tuple(found),  # type: ignore[arg-type]
+            bool(conflicts), generated, None if edited is None else bool(edited))
     return drafts

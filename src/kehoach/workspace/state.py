@@ -211,8 +211,9 @@ class Verdicts:
         self.entries: dict[str, Entry] = {}  # every draft judged, as the next index will hold it
         self._sigs: dict[str, Signature | None] = {}  # drafts' signatures as taken when judged
 
-    def state(self, output: Path, check_edits: bool = True) -> DraftState:
-        key = os.path.abspath(output)
+    def state(self, output: Path, check_edits: bool = True, key: str = "") -> DraftState:
+        """`key`: the draft's absolute path when the caller has it (Found.output_key)."""
+        key = key or os.path.abspath(output)
         folder, name = os.path.split(key)
         rsig = signature(os.path.join(folder, RECORD_DIR, os.path.splitext(name)[0] + ".json"))  # record_path, as text
         entry = self.old.drafts.get(key)
@@ -240,21 +241,21 @@ class Verdicts:
         self.entries[key] = entry if dsig == entry.draft else entry._replace(draft=None, edited=None)
         return _judged(entry.inputs, self.hashes, edited, _places(output) if edited else ())
 
-    def whole(self, output: Path) -> bool:
+    def whole(self, output: Path, key: str = "") -> bool:
         """The draft is the one last seen whole (written by kehoach, or read since): no need to look at it again."""
-        key = os.path.abspath(output)
+        key = key or os.path.abspath(output)
         entry = self.entries.get(key)
         return entry is not None and entry.draft is not None and entry.draft == self._sigs.get(key)
 
-    def seen_whole(self, output: Path) -> None:
+    def seen_whole(self, output: Path, key: str = "") -> None:
         """The build looked at the draft and it is whole (as it was when judged)."""
-        key = os.path.abspath(output)
+        key = key or os.path.abspath(output)
         entry, sig = self.entries.get(key), self._sigs.get(key)
         if entry is not None and sig is not None and entry.draft != sig:
             self.entries[key] = entry._replace(draft=sig, edited=None)
 
-    def forget(self, output: Path) -> None:
-        self.entries.pop(os.path.abspath(output), None)
+    def forget(self, output: Path, key: str = "") -> None:
+        self.entries.pop(key or os.path.abspath(output), None)
 
     def learn(self, output: Path, entry: Entry, read: dict[str, Known]) -> None:
         """A draft written in this build: its new entry, and the inputs read to write it."""
