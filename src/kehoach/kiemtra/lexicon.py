@@ -51,11 +51,12 @@ def code(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _read() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+def _read() -> tuple[dict[str, str], dict[str, str], frozenset[str], frozenset[str]]:
     text = files("kehoach.kiemtra").joinpath("data/thuat-ngu.txt").read_text(encoding="utf-8")
     found: dict[str, str] = {}
     wrong: dict[str, str] = {}
     known: set[str] = set()
+    words_of_their_own: set[str] = set()
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
@@ -64,6 +65,8 @@ def _read() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
             words = WORD.findall(line[1:])
             if len(words) >= MIN_WORDS:
                 known.add(code(words))
+            elif words:
+                words_of_their_own.add(code(words))
             continue
         if "=>" in line:  # a common misspelling and its correction
             bad, good = (part.strip() for part in line.split("=>"))
@@ -72,7 +75,7 @@ def _read() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
         words = WORD.findall(line)
         if len(words) >= MIN_WORDS:
             found[code(words)] = line
-    return found, wrong, frozenset(known) | frozenset(found)
+    return found, wrong, frozenset(known) | frozenset(found), frozenset(words_of_their_own)
 
 
 def terms() -> dict[str, str]:
@@ -83,6 +86,12 @@ def terms() -> dict[str, str]:
 def known_words() -> frozenset[str]:
     """The codes of every right word of the list: the terms and the words only recognised ("~")."""
     return _read()[2]
+
+
+def words_of_their_own() -> frozenset[str]:
+    """The codes of the one-word "~" lines: nouns a writer means as written ("ấp", "bản", "buôn", "sóc"), the
+    hamlets and villages below the commune in the South, the Central Highlands and the northern mountains."""
+    return _read()[3]
 
 
 def misspellings() -> dict[str, str]:
@@ -149,6 +158,8 @@ def _confidence(words: list[str], written: str, candidate: str) -> float | None:
     word = words[i]
     if word.lower() in FUNCTION_WORDS:
         return None  # the writer meant that word
+    if i == len(mine) - 1 and mine[i] in words_of_their_own():
+        return None  # a noun after its head word: "các ấp" is not "các cấp", "trưởng bản" not "trưởng ban"
     a, b = mine[i], theirs[i]
     if a[:-1] == b[:-1]:
         confidence = 0.9  # only the tone mark differs: "kiễm" for "kiểm"

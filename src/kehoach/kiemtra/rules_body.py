@@ -11,6 +11,7 @@ import re
 from collections import Counter
 
 from kehoach.docx.model import Para
+from kehoach.kiemtra import lexicon
 from kehoach.kiemtra.context import Context, all_bold, all_italic, in_range, size_of
 from kehoach.text.numbering import DIEM, KHOAN, SUB_KHOAN, VIET_LETTERS, is_caps, roman_heading, to_roman
 
@@ -278,11 +279,22 @@ def check_repeated_words(ctx: Context) -> None:
             # "Đại hội Hội Liên hiệp Phụ nữ", "Đảng ủy Ủy ban nhân dân tỉnh": the capital starts a name.
             starts_name = word[0].islower() and match[2][0].isupper()
             if word.lower() == match[2].lower() and word.lower() not in REDUPLICATION_OK and not word.isdigit() \
-                    and not starts_name:
+                    and not starts_name and not _two_words(p.clean, match):
                 start = max(0, match.start() - 25)
                 ctx.add("VB-01", p, f"Từ “{word}” viết hai lần liền nhau.", f"Xóa một chữ “{word}”.",
                         quote=p.clean[start:match.end() + 25])
 
+
+def _two_words(text: str, match: re.Match) -> bool:
+    """The doubled syllable ends one word and starts the next: "hành vi vi phạm" is "hành vi" + "vi phạm", both
+    words of the term list (data/thuat-ngu.txt), so nothing is written twice."""
+    before = WORD_BEFORE.search(text[:match.start()])
+    after = WORD_AFTER.match(text[match.end():])
+    return bool(before and after and lexicon.is_term([before[1], match[1]]) and lexicon.is_term([match[2], after[1]]))
+
+
+WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 
 RULE_IDS = ("TT-19a", "TT-19b", "TT-19c", "TT-19d", "TT-19e", "TT-19f", "TT-19g", "TT-20a", "TT-20b", "TT-20c",
             "TT-20d", "TT-22", "VB-01")  # the rules this module reports (kehoach kiemtra --quy-tac)
