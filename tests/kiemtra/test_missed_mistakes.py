@@ -120,6 +120,16 @@ def test_party_code_on_a_document_of_a_ubnd():
                    "“UBND”).", "Viết “Số: 45/UBND-<đơn vị soạn thảo>”.")]
 
 
+@pytest.mark.parametrize(("title", "code"), [("KẾ HOẠCH", "KH"), ("HƯỚNG DẪN", "HD"), ("BÁO CÁO", "BC")])
+def test_party_code_on_a_state_document_takes_its_type_from_the_title(title, code):
+    """Audit A, 14.9: "Số 61-CV/ĐU" on a State Kế hoạch was corrected to "Số: 61/CV-UBND"; a State number never
+    carries CV, and the title says which type it is."""
+    text = planted(STATE, "Số: 15/KH-UBND", "Số 61-CV/ĐU").replace("KẾ HOẠCH\n", f"{title}\n")
+    assert findings(text) == [
+        ("TT-11c", "Ký hiệu cơ quan “ĐU” là của Đảng, nhưng văn bản do “ỦY BAN NHÂN DÂN XÃ TÂN HÒA” ban hành (ký hiệu "
+                   "“UBND”).", f"Viết “Số: 61/{code}-UBND”.")]
+
+
 # --- 10. Headings -------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("old", "new", "message", "fix"), [
@@ -150,10 +160,52 @@ def test_sub_number_without_its_khoan():
 # --- 11. Header and date line -------------------------------------------------------------------------------------
 
 def test_blank_number_in_a_signed_document():
-    text = planted(STATE, "Số: 15/KH-UBND", "Số:       /KH-UBND").replace("CHỦ TỊCH\n", "CHỦ TỊCH\n(Đã ký)\n")
+    blank = planted(STATE, "Số: 15/KH-UBND", "Số:       /KH-UBND")
+    text = blank.replace("CHỦ TỊCH\n", "CHỦ TỊCH\n(Đã ký)\n")
     assert findings(text) == [("TT-12b", "Số văn bản để trống nhưng văn bản đã ký ban hành (có dấu hiệu “Đã ký”).",
-                               "Điền số văn bản do văn thư cấp khi ban hành, ví dụ “Số: 15/KH-UBND”.")]
-    assert findings(planted(STATE, "Số: 15/KH-UBND", "Số:       /KH-UBND")) == []  # a draft: the văn thư fills it
+                               "Điền số văn bản do văn thư cấp vào chỗ “…” của “Số: …/KH-UBND”.")]
+    text = blank.replace("CHỦ TỊCH\n", "CHỦ TỊCH\nKý bởi: Ủy ban nhân dân xã Tân Hòa\n")
+    assert findings(text) == [("TT-12b", "Số văn bản để trống nhưng văn bản đã ký ban hành (có dấu hiệu “Ký bởi”).",
+                               "Điền số văn bản do văn thư cấp vào chỗ “…” của “Số: …/KH-UBND”.")]
+    draft = blank.replace("ngày 21 tháng 9", "ngày      tháng 9")
+    assert findings(draft) == []  # a draft: the văn thư fills number and day
+
+
+def test_blank_number_with_the_day_filled_in_and_a_signer():
+    """Audit A, 14.11: "ngày 03 tháng 3 năm 2025" and the signer's name, but "Số:        /KH-UBND": the document
+    looks issued (a warning: no "Đã ký" mark says so for sure); the example is the document's own symbol."""
+    text = planted(STATE, "Số: 15/KH-UBND", "Số:        /KH-UBND").replace("ngày 21 tháng 9 năm 2024",
+                                                                          "ngày 03 tháng 3 năm 2025")
+    report = check_text(text)
+    assert [(f.rule_id, f.severity, f.message, f.suggestion) for f in report.findings] == [
+        ("TT-12b", "canh_bao", "Số văn bản để trống nhưng văn bản có vẻ đã ban hành (đã điền ngày “ngày 03 tháng 3 "
+         "năm 2025” và có tên người ký “Nguyễn Văn An”).", "Điền số văn bản do văn thư cấp vào chỗ “…” của "
+         "“Số: …/KH-UBND”.")]
+    party = planted(PARTY, "Số 12-HD/BTGHU", "Số    -HD/BTGHU")
+    assert findings(party) == [
+        ("TT-12b", "Số văn bản để trống nhưng văn bản có vẻ đã ban hành (đã điền ngày “ngày 20 tháng 5 năm 2024” và "
+         "có tên người ký “Lê Thị Hoa”).", "Điền số văn bản do văn thư cấp vào chỗ “…” của “Số …-HD/BTGHU”.")]
+    unsigned = planted(text, "Nguyễn Văn An\n", "")
+    assert findings(unsigned) == []  # no name under the signature: a draft still
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("ỦY BAN NHÂN DÂN\nXÃ TÂN HÒA\n", "UBND Huyện Sơn Hà\n",  # the audit's case
+     [("TT-10", "Tên cơ quan ở phần đầu chưa viết in hoa.", "Viết “UBND HUYỆN SƠN HÀ”.")]),
+    ("ỦY BAN NHÂN DÂN\nXÃ TÂN HÒA\n", "ỦY BAN NHÂN DÂN\nXã Tân Hòa\n",
+     [("TT-10", "Tên cơ quan ở phần đầu chưa viết in hoa.", "Viết “XÃ TÂN HÒA”.")]),
+    ("ỦY BAN NHÂN DÂN\nXÃ TÂN HÒA\n", "Ủy ban nhân dân\nxã Tân Hòa\n",
+     [("TT-10", "Tên cơ quan ở phần đầu chưa viết in hoa.", "Viết “ỦY BAN NHÂN DÂN”."),
+      ("TT-10", "Tên cơ quan ở phần đầu chưa viết in hoa.", "Viết “XÃ TÂN HÒA”.")]),
+])
+def test_issuer_in_small_letters_in_the_header(old, new, expected):
+    assert findings(planted(STATE, old, new)) == expected
+
+
+def test_party_issuer_in_small_letters():
+    text = planted(PARTY, "HUYỆN ỦY SƠN HÀ\nBAN TUYÊN GIÁO\n", "Huyện ủy Sơn Hà\nBan Tuyên giáo\n")
+    assert findings(text) == [("TT-10", "Tên cơ quan ở phần đầu chưa viết in hoa.", "Viết “HUYỆN ỦY SƠN HÀ”."),
+                              ("TT-10", "Tên cơ quan ở phần đầu chưa viết in hoa.", "Viết “BAN TUYÊN GIÁO”.")]
 
 
 @pytest.mark.parametrize(("old", "new", "fix"), [

@@ -17,6 +17,7 @@ from kehoach.kiemtra.structure import (
     AUTHORITY_LOOSE,
     DATE_LOOSE,
     DOAN_TITLE,
+    ISSUER_NAME,
     NOI_NHAN,
     PARTY_TITLE,
     QUOC_HIEU,
@@ -100,7 +101,7 @@ def _start(texts: list[str]) -> int:
 
 def _issuer_line(texts: list[str], i: int) -> bool:
     t = texts[i]
-    return bool(t) and is_caps(t) and len(t.split()) <= 12 and not WEB.match(t)
+    return bool(t) and (is_caps(t) or bool(ISSUER_NAME.match(t))) and len(t.split()) <= 12 and not WEB.match(t)
 
 
 def _header_line(texts: list[str], i: int) -> bool:

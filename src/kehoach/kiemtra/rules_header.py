@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.kiemtra.catalog import ERROR, UNCONFIRMED
+from kehoach.kiemtra.catalog import ERROR, UNCONFIRMED, WARN
 from kehoach.kiemtra.context import (
     Context,
     all_bold,
@@ -105,6 +105,10 @@ def check_rules_under_titles(ctx: Context) -> None:
 
 def check_issuer(ctx: Context) -> None:
     if not ctx.docx:
+        for i in ctx.layout.issuer:  # a text shows its letters, not its sizes or bold
+            p = ctx.model.paragraphs[i]
+            if not is_caps(p.clean):
+                ctx.add("TT-10", p, "Tên cơ quan ở phần đầu chưa viết in hoa.", f"Viết “{p.clean.upper()}”.")
         return
     lay, paras = ctx.layout, ctx.model.paragraphs
     if not lay.issuer:
@@ -158,13 +162,11 @@ def check_number(ctx: Context) -> None:
     wrong_code = _issuer_code_problem(ctx, type_code, issuer, party_form)
     if wrong_code:
         message, code = wrong_code
-        if ctx.party or ctx.doan:
-            fixed = _number_text(ctx, number, type_code, code)
-        elif ctx.layout.doc_type == "CÔNG VĂN":
+        if ctx.layout.doc_type == "CÔNG VĂN" and not (ctx.party or ctx.doan):
             unit = issuer if issuer and not party_form else "<đơn vị soạn thảo>"
             fixed = _number_text(ctx, number, code, unit)
         else:
-            fixed = _number_text(ctx, number, type_code, code)
+            fixed = _number_text(ctx, number, _title_code(ctx, type_code), code)
         ctx.add("TT-11c", p, message, f"Viết “{fixed}”.")
         return  # the corrected line already says everything the form rules would
     elif not any(form.match(text) for form in _forms(ctx)):
@@ -172,9 +174,12 @@ def check_number(ctx: Context) -> None:
     if number and len(number) == 1 and number != "0":
         ctx.add("TT-12", p, f"Số {number} nhỏ hơn 10 nhưng không có số 0 phía trước.",
                 f"Viết “0{number}”.")
-    if not number and type_code and _issued(ctx):
-        ctx.add("TT-12b", p, "Số văn bản để trống nhưng văn bản đã ký ban hành (có dấu hiệu “Đã ký”).",
-                f"Điền số văn bản do văn thư cấp khi ban hành, ví dụ “{_number_text(ctx, '15', type_code, issuer)}”.")
+    if not number and type_code and (signs := _issued(ctx)):
+        sign, certain = signs
+        blank = _number_text(ctx, "…", type_code, issuer)
+        ctx.add("TT-12b", p, f"Số văn bản để trống nhưng văn bản {'đã ký ban hành' if certain else 'có vẻ đã ban hành'} "
+                f"({sign}).", f"Điền số văn bản do văn thư cấp vào chỗ “…” của “{blank}”.",
+                severity=None if certain else WARN)
     _check_type_code(ctx, p, type_code, issuer)
     if ctx.docx:
         low, high = ctx.span((13, 13), (14, 14))
@@ -187,6 +192,17 @@ def check_number(ctx: Context) -> None:
                     severity=severity)
 
 
+def _title_code(ctx: Context, written: str) -> str:
+    """The type code the document's title asks for ("KẾ HOẠCH" → "KH"), else the one written: a "-CV/ĐU" on a
+    Kế hoạch is corrected to "KH", never to a "CV" a State number does not carry."""
+    doc_type = ctx.layout.doc_type
+    if doc_type == "CÔNG VĂN":
+        return "CV" if ctx.party or ctx.doan else written
+    if doc_type == "QUY ĐỊNH":
+        return written if written in ("QĐ", "QĐi", "QyĐ") else "QĐ" if ctx.party else "QyĐ"
+    return TYPE_CODES.get(doc_type or "", written)
+
+
 def _forms(ctx: Context) -> tuple[re.Pattern, ...]:
     if ctx.party:
         return (PARTY_NUMBER,)
@@ -197,11 +213,21 @@ def _forms(ctx: Context) -> tuple[re.Pattern, ...]:
     return (STATE_NUMBER,)
 
 
-def _issued(ctx: Context) -> bool:
-    """The text shows it was signed and issued: "(Đã ký)" where the signature goes, or an e-signature note."""
-    paras = ctx.model.paragraphs
-    start = ctx.layout.body[-1] if ctx.layout.body else 0
-    return any(ISSUED.search(p.clean) for p in paras[start:])
+def _issued(ctx: Context) -> tuple[str, bool] | None:
+    """(what shows it, certain) when the text was signed and issued: "(Đã ký)" where the signature goes or an
+    e-signature note (certain); the day of the date line filled in and a signer's name under the signature
+    (likely: a draft leaves the day blank for the văn thư, as kehoach's drafts do). None otherwise."""
+    paras, lay = ctx.model.paragraphs, ctx.layout
+    start = lay.body[-1] if lay.body else 0
+    for p in paras[start:]:
+        if found := ISSUED.search(p.clean):
+            return f"có dấu hiệu “{found[0].strip('()[] ')}”", True
+    day = re.search(r"\bngày\s+(\d{1,2})\s+tháng\s+\S+\s+năm\s+\d{4}", paras[lay.date].clean) \
+        if lay.date is not None else None
+    name = paras[lay.name].clean if lay.name is not None else ""
+    if day and name:
+        return f"đã điền ngày “{day[0]}” và có tên người ký “{name}”", False
+    return None
 
 
 def _parse_number(text: str) -> tuple[str, str, str]:

@@ -57,9 +57,10 @@ def check_spaces(ctx: Context) -> None:
 def check_capitals(ctx: Context) -> None:
     """VB-04: the unit word written with a capital inside a name ("UBND Huyện Sơn Hà"), and a verb capitalised in
     the middle of a sentence ("… của Tỉnh ủy Tăng cường …")."""
+    issuer = set(ctx.layout.issuer)  # a header line is all capitals: TT-10 says so, not "write it small"
     for p in ctx.model.paragraphs:
         text = p.clean
-        if not text or is_caps(text):
+        if not text or is_caps(text) or p.index in issuer:
             continue
         for match in UNIT_CAPITAL.finditer(text):
             following = match[2]

@@ -26,6 +26,12 @@ SUBJECT = re.compile(r"^(V/v|v/v|V/V|Về việc|về việc)\s")
 NOI_NHAN = re.compile(r"^nơi nhận\b", re.IGNORECASE)
 QUOC_HIEU = re.compile(r"^CỘNG HO?[ÒÀ]A?\b.*XÃ HỘI", re.IGNORECASE)
 PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
+# An issuer's name written in small letters above the number line ("UBND Huyện Sơn Hà", "Huyện ủy Sơn Hà"): a header
+# line all the same (TT-10 asks for capitals), not a line of the page around the document.
+ISSUER_NAME = re.compile(r"^(UBND|HĐND|Ủy ban|Uỷ ban|Hội đồng|Sở|Phòng|Ban|Văn phòng|(Huyện|Tỉnh|Thành|Quận|Thị|Đảng) ủy|"
+                         r"Đảng bộ|Chi bộ|Liên đoàn|Công đoàn|Hội|Đoàn|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Mặt trận|"
+                         r"Bộ|Cục|Chi cục|Tổng cục|Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu)\s+\S",
+                         re.IGNORECASE)
 DOAN_TITLE = re.compile(r"^ĐOÀN (TNCS|THANH NIÊN CỘNG SẢN) HỒ CHÍ MINH$")
 TITLE_WORDS = 7
 
@@ -127,13 +133,31 @@ def _find_header(paras: list[Para], layout: Layout, head_end: int) -> None:
     # Issuer lines: capitals above the number line, in the number's column when there is a header table.
     stop = min(x for x in (layout.star, layout.number, head_end) if x is not None)
     number_cell = paras[layout.number].col if layout.number is not None else None
+    named = _names_in_small_letters(paras, layout, stop)
     for i in range(stop):
         t = paras[i].clean
-        if not t or not is_caps(t) or i in (layout.quoc_hieu, layout.party_title, layout.doan_title, layout.tieu_ngu):
+        if not t or not (is_caps(t) or i in named) or \
+                i in (layout.quoc_hieu, layout.party_title, layout.doan_title, layout.tieu_ngu):
             continue
         if layout.header_table and number_cell is not None and paras[i].col != number_cell:
             continue
         layout.issuer.append(i)
+
+
+def _names_in_small_letters(paras: list[Para], layout: Layout, stop: int) -> set[int]:
+    """The lines right above the number line (or its "*") that name a body in small letters ("UBND Huyện Sơn Hà",
+    "Ủy ban nhân dân" / "xã Tân Hòa"): the issuer, written against TT-10. None without a number line."""
+    if layout.number is None:
+        return set()
+    found: set[int] = set()
+    for i in range(stop - 1, -1, -1):
+        t = paras[i].clean
+        if not t or is_caps(t):
+            continue
+        if not ISSUER_NAME.match(t) or len(t.split()) > 10 or t[-1] in ".:;,":
+            break
+        found.add(i)
+    return found
 
 
 def _find_title_block(model: Model, layout: Layout, head_end: int) -> int:
