@@ -101,3 +101,49 @@ def _keep_last(doc) -> None:
 def test_plain_text_has_no_page_to_measure():
     text = "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT\nNAM\nSố: 12/KH-TLĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
     assert not {r for r in check_text(text, "cong_doan").rule_ids() if r.startswith("TB-")}
+
+
+def _break_by_hand(doc, name: str, before: str) -> None:
+    """Type the issuer's name as one paragraph with Shift+Enter (w:br) before the word `before`."""
+    cell = doc.tables[0].rows[0].cells[0]
+    para = next(p for p in cell.paragraphs if p.text == name)
+    first, *rest = para.runs
+    for run in rest:
+        run._r.getparent().remove(run._r)
+    head, tail = name.split(f" {before}", 1)
+    first.text = head
+    first.add_break()
+    first.add_text(before + tail)
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ("CHÂU", "Tên “LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU” được xuống dòng (Shift+Enter) giữa một cụm từ: "
+             "“LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI / CHÂU”."),
+    ("ĐỘNG", "Tên “LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU” được xuống dòng (Shift+Enter) giữa một cụm từ: "
+             "“LIÊN ĐOÀN LAO / ĐỘNG TỈNH LAI CHÂU”."),
+])
+def test_a_name_broken_by_hand_inside_a_word_group_is_reported(generated, tmp_path, before, expected):
+    """Audit A, 13 (kiemtra): "…TỈNH LAI⏎CHÂU" typed with Shift+Enter gave no finding; the fix is the split kehoach's
+    own headers use for that cell (here the name fits one line)."""
+    name = "LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU"
+    broken = _edit(generated["000"].path, tmp_path / "tay.docx", lambda doc: _break_by_hand(doc, name, before))
+    assert [(f.message, f.suggestion, f.quote) for f in _findings(broken, "TB-02")] == [
+        (expected, f"Bỏ chỗ xuống dòng: “{name}” vừa một dòng.", name)]
+    narrow = _edit(broken, tmp_path / "tay-hep.docx", lambda doc: _column(doc, 0, 58))
+    assert [f.suggestion for f in _findings(narrow, "TB-02") if f.quote == name] == [
+        "Xuống dòng giữa hai cụm từ: “LIÊN ĐOÀN LAO ĐỘNG / TỈNH LAI CHÂU”."]
+
+
+def test_a_name_broken_by_hand_between_word_groups_is_right(generated, tmp_path):
+    name = "LIÊN ĐOÀN LAO ĐỘNG TỈNH LAI CHÂU"
+    broken = _edit(generated["000"].path, tmp_path / "tay.docx", lambda doc: _break_by_hand(doc, name, "TỈNH"))
+    assert _findings(broken, "TB-02") == []
+
+
+def test_a_rule_whose_indents_are_wider_than_its_cell_has_no_negative_length(generated, tmp_path):
+    """Audit A, 13: a left column narrowed to 45 mm gave "dài -7 mm, bằng -21% dòng chữ"."""
+    broken = _edit(generated["000"].path, tmp_path / "45.docx", lambda doc: _column(doc, 0, 45))
+    found = [f.message for f in _findings(broken, "TB-03")]
+    assert not any("-" in message.split("dài")[-1][:4] for message in found), found
+    assert found == ["Đường kẻ dưới tên cơ quan ban hành không hiện ra: thụt lề trái và phải của đoạn kẻ đường rộng "
+                     "hơn ô chứa nó (dòng chữ 34 mm)."]

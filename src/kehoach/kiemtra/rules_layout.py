@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kehoach.docx.metrics import text_width
 from kehoach.docx.model import Para
-from kehoach.docx.names import break_points
+from kehoach.docx.names import break_points, split_name
 from kehoach.kiemtra.catalog import ERROR, RULES, SRC, WARN, RuleInfo, _nc
 from kehoach.kiemtra.context import Context
 from kehoach.kiemtra.pages import lines_of, signature_alone, style_of, width_of
@@ -61,22 +61,52 @@ def check_one_line(ctx: Context) -> None:
 
 
 def check_names(ctx: Context) -> None:
+    """TB-02: a name that the cell wraps, or that a person broke with Shift+Enter, inside a word group."""
     if not ctx.docx:
         return
-    for index in ctx.layout.issuer:
-        p = ctx.model.paragraphs[index]
-        if not _wraps(p):
+    for group in _issuer_paragraphs(ctx):
+        p = group[0]
+        lines = [line for q in group for line in (lines_of(q) if _wraps(q) else [q.clean])]
+        if len(lines) < 2:
             continue
-        lines = lines_of(p)
-        allowed = set(break_points(p.clean))
+        name = " ".join(q.clean for q in group)
+        allowed = set(break_points(name))
         starts, at = [], 0
         for line in lines[:-1]:
             at += len(line.split())
             starts.append(at)
         if all(s in allowed for s in starts):
             continue
-        ctx.add("TB-02", p, f"Tên “{p.clean}” không vừa ô ({p.box_mm:.0f} mm) và bị ngắt thành “{' / '.join(lines)}”.",
-                "Mở rộng cột bên trái, hoặc tự xuống dòng (hai đoạn) giữa hai cụm từ, ví dụ trước “TỈNH …”, “XÃ …”.")
+        if len(group) == 1:
+            ctx.add("TB-02", p, f"Tên “{p.clean}” không vừa ô ({p.box_mm:.0f} mm) và bị ngắt thành "
+                    f"“{' / '.join(lines)}”.", "Mở rộng cột bên trái, hoặc tự xuống dòng (hai đoạn) giữa hai cụm từ, "
+                    "ví dụ trước “TỈNH …”, “XÃ …”.")
+            continue
+        ctx.add("TB-02", p, f"Tên “{name}” được xuống dòng (Shift+Enter) giữa một cụm từ: “{' / '.join(lines)}”.",
+                _hand_break_fix(p, name, allowed), quote=name)
+
+
+def _issuer_paragraphs(ctx: Context) -> list[list[Para]]:
+    """The issuer lines, the lines of one Word paragraph split by Shift+Enter together (they are one name)."""
+    groups: list[list[Para]] = []
+    for index in ctx.layout.issuer:
+        p = ctx.model.paragraphs[index]
+        if groups and p.part is not None and p.part > 1 and groups[-1][-1].number == p.number:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
+
+
+def _hand_break_fix(p: Para, name: str, allowed: set[int]) -> str:
+    """Where the name should break: the split kehoach's own headers use (docx/names.py) for the cell's width."""
+    if p.box_mm is None or p.box_mm <= 0:
+        return "Xuống dòng giữa hai cụm từ, ví dụ trước “TỈNH …”, “XÃ …”, không giữa “LAI / CHÂU”."
+    size, bold, italic = style_of(p)
+    lines = split_name(name, p.box_mm, lambda text: text_width(text, size, bold, italic))
+    if len(lines) == 1:
+        return f"Bỏ chỗ xuống dòng: “{name}” vừa một dòng."
+    return f"Xuống dòng giữa hai cụm từ: “{' / '.join(lines)}”."
 
 
 def _rule_under(ctx: Context, index: int) -> Para | None:
@@ -101,10 +131,14 @@ def _check_length(ctx: Context, above: list[Para], anchor: int, bounds: tuple[fl
     low, high = bounds[0] * longest - LENGTH_TOLERANCE, bounds[1] * longest + LENGTH_TOLERANCE
     if low <= rule.box_mm <= high:
         return
+    fix = f"Cho đường kẻ dài {bounds[0] * longest:.0f}–{bounds[1] * longest:.0f} mm."
+    if rule.box_mm <= 0:  # the indents are wider than the cell: no length to print (it was "-7 mm, bằng -21%")
+        ctx.add("TB-03", rule, f"Đường kẻ dưới {what} không hiện ra: thụt lề trái và phải của đoạn kẻ đường rộng hơn "
+                f"ô chứa nó (dòng chữ {longest:.0f} mm).", f"Giảm thụt lề của đoạn kẻ đường. {fix}", quote="")
+        return
     ratio = rule.box_mm / longest if longest else 0
     ctx.add("TB-03", rule, f"Đường kẻ dưới {what} dài {rule.box_mm:.0f} mm, bằng {ratio:.0%} dòng chữ "
-            f"({longest:.0f} mm).", f"Cho đường kẻ dài {bounds[0] * longest:.0f}–{bounds[1] * longest:.0f} mm.",
-            quote="")
+            f"({longest:.0f} mm).", fix, quote="")
 
 
 def _line_widths(para: Para) -> list[float]:
