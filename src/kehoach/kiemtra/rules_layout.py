@@ -13,6 +13,7 @@ from kehoach.docx.names import break_points, split_name
 from kehoach.kiemtra.catalog import ERROR, RULES, SRC, WARN, RuleInfo, _nc
 from kehoach.kiemtra.context import Context
 from kehoach.kiemtra.pages import lines_of, signature_alone, style_of, width_of
+from kehoach.kiemtra.structure import ISSUER_NAME
 
 WRAP_TOLERANCE = 0.3  # mm: a line this much wider than its box still fits (rounding of twips and of the metrics)
 LENGTH_TOLERANCE = 0.5  # mm (format-rules.md §8)
@@ -70,7 +71,7 @@ def check_names(ctx: Context) -> None:
         if len(lines) < 2:
             continue
         name = " ".join(q.clean for q in group)
-        allowed = set(break_points(name))
+        allowed = set(break_points(name)) | _names_begin(group)
         starts, at = [], 0
         for line in lines[:-1]:
             at += len(line.split())
@@ -96,6 +97,18 @@ def _issuer_paragraphs(ctx: Context) -> list[list[Para]]:
         else:
             groups.append([p])
     return groups
+
+
+def _names_begin(group: list[Para]) -> set[int]:
+    """The typed breaks after which a name of its own begins: "HỘI LHPN VIỆT NAM⏎HỘI LHPN TỈNH LAI CHÂU" is the
+    chủ quản and the issuer typed in one paragraph, not one name cut."""
+    found, at = set(), 0
+    for q in group[:-1]:
+        at += len(q.clean.split())
+        following = group[group.index(q) + 1].clean
+        if ISSUER_NAME.match(following) and not following.upper().startswith("BỘ "):
+            found.add(at)
+    return found
 
 
 def _hand_break_fix(p: Para, name: str, allowed: set[int]) -> str:
