@@ -10,23 +10,61 @@ the same way through these functions; they work on plain texts, one per paragrap
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from kehoach.docx import wordml
 from kehoach.text.numbering import KHOAN, roman_heading
+from kehoach.text.symbols import TYPE_CODES
 
 FIRST_WORDS = 6
 HEADING_CHARS = 45
 KHOAN_TITLE_WORDS = 12  # a khoản line this short is a heading ("1. Mục đích"), a longer one is running text
+TRICH_YEU_LINES = 6
+TITLE_LINE = re.compile("^(" + "|".join(sorted((name.upper() for name in TYPE_CODES), key=len, reverse=True)) + ")$")
+# The closing formula after the last section ("Trên đây là Kế hoạch …", "Trong quá trình thực hiện, nếu có vướng
+# mắc …"): not a paragraph of the last sub-heading.
+CLOSING = re.compile(r"^(Trên đây\b|Trong quá trình (tổ chức )?(triển khai|thực hiện)\b.*\b(nếu|có)\b|"
+                     r"Nhận được (Công văn|Kế hoạch|Hướng dẫn|Thông báo) này\b|"
+                     r"(Đề nghị|Yêu cầu) các\b.*\b(triển khai|thực hiện)\b.*\./\.$)")
+
+
+def part_of(texts: Sequence[str], index: int) -> str | None:
+    """"trích yếu" for the lines under the title ("KẾ HOẠCH" / "thực hiện Chỉ thị số …"), "phần kết" for the closing
+    after the last section ("Trên đây là Kế hoạch …") and what follows it; None elsewhere. Words the opening shares
+    with the trích yếu, or a closing under the last sub-heading, would send a person to the wrong paragraph."""
+    own = " ".join(texts[index].split())
+    if not own:
+        return None
+    title = next((i for i, t in enumerate(texts[:index]) if TITLE_LINE.match(" ".join(t.split()))), None)
+    if title is not None and index - title <= TRICH_YEU_LINES:
+        between = [" ".join(t.split()) for t in texts[title + 1:index + 1]]
+        if all(t and not _ends_trich_yeu(t) for t in between):
+            return "trích yếu"
+    # After the last section: the last Roman heading, or the last khoản heading of a text without them (công văn).
+    heads = [i for i, t in enumerate(texts) if roman_heading(" ".join(t.split()))] or \
+        [i for i, t in enumerate(texts) if _khoan_heading(" ".join(t.split()))]
+    if heads and index > heads[-1]:
+        closing = next((i for i in range(heads[-1] + 1, len(texts)) if CLOSING.match(" ".join(texts[i].split()))),
+                       None)
+        if closing is not None and index >= closing:
+            return "phần kết"
+    return None
+
+
+def _ends_trich_yeu(text: str) -> bool:
+    """The line is no longer the trích yếu: the opening ("… như sau:"), a sentence, a heading, "Kính gửi"."""
+    return (text[-1] in ".:;" or bool(roman_heading(text)) or text.lower().startswith(("kính gửi", "căn cứ"))
+            or not any(c.isalpha() for c in text))  # "-----" under a Party trích yếu
 
 
 def heading_path(texts: Sequence[str], index: int) -> list[str]:
     """The headings of the section that holds `index`: the Roman section above it and the khoản heading between
     them. A Roman heading belongs to no section, a khoản heading only to its Roman section."""
     own = " ".join(texts[index].split())
-    if roman_heading(own):
+    if roman_heading(own) or part_of(texts, index):
         return []
     khoan: str | None = None
     look_for_khoan = not _khoan_heading(own)
@@ -56,6 +94,8 @@ def locate(texts: Sequence[str], index: int, cell: tuple[int, int, int] | None =
     a picture as a picture: 'hình sau “…”'."""
     if texts[index].strip():
         where = f"đoạn bắt đầu “{first_words(texts[index])}”"
+        if cell is None and (part := part_of(texts, index)):
+            return f"{part}, {where}"
     else:
         before = next((texts[k] for k in range(index - 1, -1, -1) if texts[k].strip()), "")
         kind = "hình" if picture else "đoạn trống"

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from kehoach.docx.locate import heading_path
+from kehoach.docx.locate import heading_path, locate
 from kehoach.docx.model import Model, Para, Run
 from kehoach.kiemtra.catalog import RULES, UNCONFIRMED, WARN, severity_of
 from kehoach.kiemtra.report import Finding
@@ -67,6 +67,13 @@ class Context:
             return ""
         return " › ".join(heading_path(self.texts, para.index))
 
+    def place(self, para: Para | None) -> str:
+        """The paragraph named as the workspace build names it (docx/locate.py), "" for none."""
+        if para is None:
+            return ""
+        cell = (para.table or 0, para.row or 0, para.col or 0) if para.kind == "table" else None
+        return locate(self.texts, para.index, cell, para.has_drawing)
+
     def para(self, index: int | None) -> Para | None:
         return self.model.paragraphs[index] if index is not None else None
 
@@ -92,6 +99,7 @@ class Context:
             where=para.where() if para else "",
             quote=shorten(quote if quote is not None else (para.clean if para else "")),
             section=self.section(para),
+            place=self.place(para),
         ))
 
 

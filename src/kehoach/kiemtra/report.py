@@ -26,6 +26,9 @@ class Finding:
     where: str = ""  # "dòng 38", "đoạn 4, bảng 1, hàng 1, cột 2"
     quote: str = ""
     section: str = ""  # the section of the body it is in: "II. NHIỆM VỤ, GIẢI PHÁP › 2. Tuyên truyền"
+    # How the workspace build names the same paragraph (docx/locate.py): 'mục “II › 2. …”, đoạn bắt đầu “…”',
+    # 'trích yếu, đoạn bắt đầu “…”', 'phần kết, …', 'đoạn bắt đầu “Số: …” ở bảng 1, hàng 1, cột 1'.
+    place: str = ""
 
 
 @dataclass
@@ -90,9 +93,7 @@ def format_text(report: Report, color: bool = False) -> str:
         lines += ["", paint(f"== {area_title} ==", "head")]
         for finding in sorted(group, key=lambda f: (f.paragraph if f.paragraph is not None else -1, f.rule_id)):
             label = paint(f"[{SEVERITY_NAMES[finding.severity]}]", finding.severity)
-            where = f" ({finding.where})" if finding.where else ""
-            if finding.section:
-                where = where[:-1] + f"; mục “{finding.section}”)" if where else f" (mục “{finding.section}”)"
+            where = place_of(finding)
             lines.append(f"{label} {finding.rule_id} {finding.title}{where}")
             if finding.quote:
                 lines.append(f"    {LABELS['quote']}: “{finding.quote}”")
@@ -103,6 +104,13 @@ def format_text(report: Report, color: bool = False) -> str:
                 lines.append(f"    {LABELS['suggestion']}: {finding.suggestion}")
     lines += ["", paint(total_line(report), "head")]
     return "\n".join(lines) + "\n"
+
+
+def place_of(finding: Finding) -> str:
+    """' (mục “II. …”, đoạn bắt đầu “…”; đoạn 13)': the build's name for the place first, then the paragraph number."""
+    parts = [finding.place or (f"mục “{finding.section}”" if finding.section else ""), finding.where]
+    shown = "; ".join(part for part in parts if part)
+    return f" ({shown})" if shown else ""
 
 
 def to_json(report: Report) -> str:
