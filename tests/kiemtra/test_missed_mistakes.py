@@ -325,3 +325,24 @@ def test_names_keep_their_capitals():
 def test_glued_words():
     text = planted(STATE, "Nâng cao nhận thức", "Triển khaikế hoạch, nâng cao nhận thức")
     assert findings(text) == [("VB-05", "“khaikế” là hai chữ viết liền.", "Viết “khai kế”.")]
+
+
+def test_kehoachs_own_dated_draft_with_a_named_signer_is_a_draft(tmp_path, monkeypatch):
+    """A draft kehoach wrote with the planned date and the signer's name (its record beside it) is not "issued";
+    the same file away from its record looks issued with a blank number."""
+    import shutil
+    from pathlib import Path
+
+    from kehoach.kiemtra import check_path
+    from kehoach.workspace.drafts import generate_quick
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[2] / "examples")
+    result = generate_quick("binh-dinh/ban-tuyen-giao-tinh-uy", ("21-ct-tw",), "ke_hoach", when="12/3/2026",
+                            out_dir=tmp_path / "ra")
+    assert check_path(result.output).findings == []
+    alone = tmp_path / "mot-minh" / result.output.name
+    alone.parent.mkdir()
+    shutil.copyfile(result.output, alone)
+    assert [(f.rule_id, f.severity, f.message) for f in check_path(alone).findings] == [
+        ("TT-12b", "canh_bao", "Số văn bản để trống nhưng văn bản có vẻ đã ban hành (đã điền ngày “ngày 12 tháng 3 "
+         "năm 2026” và có tên người ký “Nguyễn Huỳnh Huyện”).")]

@@ -18,14 +18,18 @@ from kehoach.workspace.record import resolve_input
 
 
 def profile_choices(path: Path) -> dict[str, str]:
-    """{"ket_thuc": "./."} and the like for a draft kehoach wrote; {} for any other file or an unreadable record."""
+    """{"ket_thuc": "./.", "ban_thao": "co"} and the like for a draft kehoach wrote ("ban_thao" alone when its
+    record cannot be read); {} for any other file."""
     record = record_path(path)
     if not record.is_file():
         return {}
+    # A draft kehoach keeps a record of: not issued yet, even with the planned date and the signer's name printed
+    # (TT-12b asks for the number only on what looks issued).
+    drafted = {"ban_thao": "co"}
     try:
         data = json.loads(record.read_text(encoding="utf-8"))
         names = list(data["inputs"]["profile"])
         profile = load_profile(Path(resolve_input(path.parent, names[-1])))  # the last is the body's own profile
     except (OSError, ValueError, KeyError, TypeError, IndexError, KehoachError):
-        return {}
-    return {"ket_thuc": profile.layout.closing_mark}
+        return drafted
+    return {"ket_thuc": profile.layout.closing_mark, **drafted}

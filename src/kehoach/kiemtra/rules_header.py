@@ -225,7 +225,7 @@ def _issued(ctx: Context) -> tuple[str, bool] | None:
     day = re.search(r"\bngày\s+(\d{1,2})\s+tháng\s+\S+\s+năm\s+\d{4}", paras[lay.date].clean) \
         if lay.date is not None else None
     name = paras[lay.name].clean if lay.name is not None else ""
-    if day and name:
+    if day and name and not ctx.chosen.get("ban_thao"):
         return f"đã điền ngày “{day[0]}” và có tên người ký “{name}”", False
     return None
 
