@@ -9,6 +9,7 @@ the second the records and drafts damaged after the first.
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,12 @@ BUILT = {  # plans a line regex used to skip: each is built now
     "k12-twice.yaml": PLAN.replace("[349-kh-tld]", "[349-kh-tld, 349-kh-tld.yaml, 349-kh-tld]"),
 }
 DOCUMENT = "k5-document.yaml"  # a parent document lying among the plans
+TRUNCATED = {"gia-lai-6-ubnd-xa": 3000, "gia-lai-7-dang-uy-xa": -22}  # first 3000 bytes; the zip's end record spoilt
+DAMAGED = {  # draft → why, as `xay-dung` and `cay` say it
+    "gia-lai-6-ubnd-xa": "không phải tệp nén zip hoặc tệp bị cắt cụt",
+    "gia-lai-7-dang-uy-xa": "không phải tệp nén zip hoặc tệp bị cắt cụt",
+    "gia-lai-8-hoi-lhpn": "thiếu phần nội dung văn bản (word/document.xml)",
+}
 
 
 def located(file: Path, message: str) -> str:
@@ -101,6 +108,11 @@ def built(tmp_path_factory):
     record["inputs"] = {"plan": ["ke-hoach/004-ldld-cao-bang.yaml"]}
     (kehoach / "004-ldld-cao-bang.json").write_text(json.dumps(record), encoding="utf-8")
     (out / "gia-lai-2-ban-tgdv.docx").write_bytes(b"")  # kind 15: emptied, its inputs unchanged
+    for name, cut in TRUNCATED.items():  # still starting like a zip (audit A, 16.15)
+        data = (out / f"{name}.docx").read_bytes()
+        (out / f"{name}.docx").write_bytes(data[:cut] if cut > 0 else data[:cut - 1] + data[cut - 1:].replace(b"PK", b"XX"))
+    with zipfile.ZipFile(out / "gia-lai-8-hoi-lhpn.docx", "w") as package:  # a whole zip, not a Word document
+        package.writestr("[Content_Types].xml", "<Types/>")
     second = invoke("xay-dung", root, "--tat-ca")
     return root, first, second, before, tmp
 
@@ -170,6 +182,10 @@ def test_second_build_lists_each_damaged_record_and_draft(built):
                                                    "(thư mục .kehoach/sao-luu/ bên cạnh), hoặc xóa tệp rồi chạy lại "
                                                    "kehoach xay-dung --tao-lai")
     assert (root / "ban-thao" / "gia-lai-2-ban-tgdv.docx").read_bytes() == b""  # left for a person to decide
+    for name, why in DAMAGED.items():  # truncated, or no longer a Word document: never "không đổi"
+        assert report[name] == ("lỗi", f"bản thảo không còn là tệp .docx đọc được ({why}); hãy khôi phục bản đã sửa "
+                                       "(thư mục .kehoach/sao-luu/ bên cạnh), hoặc xóa tệp rồi chạy lại kehoach "
+                                       "xay-dung --tao-lai")
     for name in ("gia-lai-1-tinh-uy", "gia-lai-3-ldld", "gia-lai-4-cong-doan-xa"):
         assert report[name][0] == "không đổi"
 
@@ -206,6 +222,17 @@ def test_cay_prints_the_tree_and_exits_2_with_every_problem(built):
     assert "Kế hoạch số …-KH/TU" in result.stdout  # the tree of what can be read is still printed
     for name, (_, message) in BAD.items():
         assert located(root / "ke-hoach" / name, message.format(out=root / "ban-thao", plans=root / "ke-hoach")) in stderr
+    # Emptied, truncated or no longer Word drafts: the build's message, and never "bản thảo mới nhất · có sửa tay".
+    out = root / "ban-thao"
+    assert (f"{out / 'gia-lai-2-ban-tgdv.docx'}: bản thảo trống hoặc không còn là tệp .docx; hãy khôi phục bản đã sửa "
+            "(thư mục .kehoach/sao-luu/ bên cạnh), hoặc xóa tệp rồi chạy lại kehoach xay-dung --tao-lai") in stderr
+    for name, why in DAMAGED.items():
+        assert (f"{out / name}.docx: bản thảo không còn là tệp .docx đọc được ({why}); hãy khôi phục bản đã sửa (thư "
+                "mục .kehoach/sao-luu/ bên cạnh), hoặc xóa tệp rồi chạy lại kehoach xay-dung --tao-lai") in stderr
+    for body in ("Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ủy ban nhân dân xã Ví Dụ", "Ban Thường vụ Đảng ủy xã Ví Dụ",
+                 "Ban Thường vụ Hội Liên hiệp Phụ nữ tỉnh Gia Lai"):  # gia-lai-2, 6, 7, 8
+        assert f"{body}  [không đọc được bản thảo]" in result.stdout, body
+    assert "bản thảo mới nhất · có sửa tay" not in result.stdout
 
 
 def test_tao_refuses_to_write_over_another_plans_draft(tmp_path):

@@ -16,7 +16,7 @@ import io
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from docx import Document as open_document
 
@@ -76,6 +76,27 @@ def check_zip(data: bytes, path: Path | str) -> None:
             except (NotImplementedError, RuntimeError):
                 raise _refuse(path, f"phần {info.filename} của tệp .docx dùng kiểu nén hoặc mã hóa không đọc "
                                     "được.") from None
+
+
+def zip_problem(file: BinaryIO) -> str:
+    """Why an open file is not a whole .docx package, read from the zip's directory only, or "" when it is.
+
+    Cheap (the end record and the central directory, which is bounded by the file's size; nothing is inflated):
+    an emptied or truncated file has no end record, or a directory pointing past where it starts; a zip without
+    word/document.xml or [Content_Types].xml is not a Word document. Used on drafts kehoach wrote (state.py), where
+    the whole check of check_zip would cost a read of every part."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            infos = archive.infolist()
+            directory = archive.start_dir
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        return "không phải tệp nén zip hoặc tệp bị cắt cụt"
+    names = {info.filename for info in infos}
+    if not {"[Content_Types].xml", "word/document.xml"} <= names:
+        return "thiếu phần nội dung văn bản (word/document.xml)"
+    if any(info.header_offset + info.compress_size > directory for info in infos):
+        return "tệp bị cắt cụt hoặc hỏng (danh mục tệp nén trỏ ra ngoài dữ liệu)"
+    return ""
 
 
 def read_file(path: Path, what: str = "tệp văn bản") -> bytes:

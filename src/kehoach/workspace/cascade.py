@@ -13,13 +13,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kehoach.drafting import citations
-from kehoach.errors import KehoachError, Problem
+from kehoach.errors import InputError, KehoachError, Problem
 from kehoach.generate import new_library
 from kehoach.inputs.documents import key_of
 from kehoach.inputs.models import DocRef
 from kehoach.inputs.recorded import document_of, record_path
 from kehoach.workspace.folders import Workspace
-from kehoach.workspace.state import DELETED, FRESH, NEW, STALE, DraftState, Verdicts, changed_after_issue, issued_draft
+from kehoach.workspace.state import (
+    DELETED,
+    FRESH,
+    NEW,
+    STALE,
+    DraftState,
+    Verdicts,
+    changed_after_issue,
+    damaged_draft,
+    issued_draft,
+)
 
 _STATE = {FRESH: "bản thảo mới nhất", NEW: "chưa soạn", DELETED: "bản thảo đã bị người dùng xóa"}
 
@@ -51,7 +61,11 @@ def _forest(ws: Workspace) -> tuple[list[Node], list[Problem]]:
             continue
         try:
             state = states[item.file] = verdicts.state(item.output, key=item.output_key)
-        except KehoachError as exc:  # a damaged record beside a draft: said in its label
+            damaged = damaged_draft(item.output, "chạy lại kehoach xay-dung --tao-lai") if state.status not in (
+                DELETED, NEW) else ""
+            if damaged:  # emptied or truncated: as the build says it, never "bản thảo mới nhất"
+                raise InputError([Problem(item.output, damaged)])
+        except KehoachError as exc:  # a damaged record or draft: said in its label
             states[item.file] = exc
             continue
         doc = _recorded(item.output, item.file) if state.status == FRESH else None

@@ -129,19 +129,23 @@ def _places(output: Path) -> tuple[str, ...]:
 def damaged_draft(output: Path, rerun: str) -> str:
     """Why a draft kehoach wrote can no longer be read (emptied, truncated, replaced by a folder), or "".
 
-    Such a draft is never merged into nor "không đổi": a person decides (restore the edited copy, or delete it)."""
+    Such a draft is never merged into nor "không đổi": a person decides (restore the edited copy, or delete it).
+    The zip's directory is read (docx/package.zip_problem), not only its first bytes: a truncated draft still
+    starts like a zip."""
+    from kehoach.docx.package import zip_problem  # python-docx with it: only when a draft is looked at
+
     try:
         fd = os.open(output, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        try:
-            regular = stat.S_ISREG(os.fstat(fd).st_mode)  # a FIFO put in its place is not waited on
-            head = os.read(fd, 4) if regular else b""
-        finally:
-            os.close(fd)
+        with os.fdopen(fd, "rb") as file:
+            info = os.fstat(fd)
+            regular = stat.S_ISREG(info.st_mode)  # a FIFO put in its place is not waited on
+            broken = zip_problem(file) if regular and info.st_size else ""
     except OSError as exc:
         return f"không đọc được bản thảo: {os_problem(exc).message}"
-    if head != b"PK\x03\x04":
-        return ("bản thảo trống hoặc không còn là tệp .docx; hãy khôi phục bản đã sửa (thư mục .kehoach/sao-luu/ "
-                f"bên cạnh), hoặc xóa tệp rồi {rerun}")
+    if not regular or not info.st_size or broken:
+        what = f"không còn là tệp .docx đọc được ({broken})" if broken else "trống hoặc không còn là tệp .docx"
+        return (f"bản thảo {what}; hãy khôi phục bản đã sửa (thư mục .kehoach/sao-luu/ bên cạnh), hoặc xóa tệp rồi "
+                f"{rerun}")
     return ""
 
 
