@@ -20,7 +20,7 @@ from docx import Document
 
 from kehoach.docx.package import MAX_PART
 
-from .hostile import GOOD, ROOT, deadline, files, invoke, refused, workspace
+from .hostile import GOOD, ROOT, deadline, files, invoke, no_traceback, refused, workspace
 
 BASE = ROOT / "profiles" / "lai-chau" / "ldld-lai-chau.yaml"
 
@@ -216,6 +216,9 @@ def _bomb(data: bytes) -> bytes:
     return out.getvalue()
 
 
+ENTITY_BOMB = (b'<?xml version="1.0"?><!DOCTYPE a:theme [<!ENTITY a "aaaaaaaaaa">' + b"".join(
+    f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode() for i in range(9)) +
+    b']><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">&j;</a:theme>')
 NO_BODY = b'<?xml version="1.0" encoding="UTF-8"?><w:document ' \
           b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"></w:document>'
 CASES = {
@@ -228,6 +231,12 @@ CASES = {
     "bad-deflate": (_corrupt_deflate, "phần word/document.xml của tệp .docx bị hỏng (dữ liệu nén không giải được: "),
     "truncated": (lambda d: d[: len(d) // 2], "không phải tệp .docx (Word) hoặc .txt đọc được."),
     "empty": (lambda d: b"", "không phải tệp .docx (Word) hoặc .txt đọc được."),
+    "theme": (lambda d: _rezip(d, {"word/theme/theme1.xml": b"<x"}),  # python-docx leaves the theme unparsed
+              "phần word/theme/theme1.xml của tệp .docx bị hỏng (không phải XML đọc được, dòng 1, cột 3; hoặc khai "
+              "báo thực thể (ENTITY) tự nhân lên)."),
+    "theme-entities": (lambda d: _rezip(d, {"word/theme/theme1.xml": ENTITY_BOMB}),
+                       "phần word/theme/theme1.xml của tệp .docx bị hỏng (không phải XML đọc được, dòng 1, cột 4; hoặc "
+                       "khai báo thực thể (ENTITY) tự nhân lên)."),
     "bomb": (_bomb, f"phần word/document.xml của tệp giải nén ra {MAX_PART // (1 << 20) + 8} MB (tối đa "
                     f"{MAX_PART // (1 << 20)} MB): tệp hỏng hoặc cố ý làm tràn bộ nhớ."),
 }
@@ -249,3 +258,17 @@ def test_kiemtra_on_a_hostile_docx(tmp_path, case):
     assert refused(result).startswith(f"Lỗi: {path}: {message}")
     assert peak < 64 * 1024 * 1024, peak  # nothing was inflated to its declared size
     assert time.monotonic() - started < 30
+
+
+@pytest.mark.parametrize("theme", [b"<x", ENTITY_BOMB])
+def test_a_broken_theme_is_a_damaged_file_in_a_batch_too(tmp_path, theme):
+    """Audit A, 16.10: the theme was parsed with lxml's default parser, outside the package checks (exit 70)."""
+    good, bad = tmp_path / "tot.docx", tmp_path / "hong.docx"
+    good.write_bytes(_docx_bytes())
+    bad.write_bytes(_rezip(_docx_bytes(), {"word/theme/theme1.xml": theme}))
+    with deadline(30):
+        result = invoke("kiemtra", tmp_path)
+    no_traceback(result)
+    assert result.exit_code == 2
+    assert f"{bad}: phần word/theme/theme1.xml của tệp .docx bị hỏng (không phải XML đọc được, dòng 1, cột " in result.output
+    assert str(good) in result.output  # the other file is checked

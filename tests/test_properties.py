@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kehoach.errors import InputError
@@ -197,7 +197,15 @@ MUTATIONS = st.one_of(
 )
 
 
+THEME = "word/theme/theme1.xml"
+THEME_BOMB = (b'<?xml version="1.0"?><!DOCTYPE a:theme [<!ENTITY a "aaaaaaaaaa">' + b"".join(
+    f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode() for i in range(9)) +
+    b']><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">&j;</a:theme>')
+
+
 @given(data=MUTATIONS, suffix=st.sampled_from([".docx", ".txt"]))
+@example(data=_replace_part(BASE_DOCX, THEME, b"<x"), suffix=".docx")  # audit A, 16.10: was exit 70
+@example(data=_replace_part(BASE_DOCX, THEME, THEME_BOMB), suffix=".docx")
 @SETTINGS
 def test_kiemtra_on_any_mutated_docx_succeeds_or_exits_2(data, suffix):
     with tempfile.TemporaryDirectory() as tmp:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from kehoach.docx.locate import body_spots, name_spot
+from kehoach.docx.parts import parser
 
 MARK_OURS = "<<<<<<< BẢN ĐÃ SỬA (giữ một trong hai bản, xóa bản kia và các dòng đánh dấu)"
 MARK_SPLIT = "======= BẢN MỚI DO KEHOACH SOẠN"
@@ -64,8 +65,7 @@ def places_in_docx(data: bytes) -> list[str]:
     """Where each conflict left in a .docx is, named as kiemtra and the build name paragraphs; [] if none."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            root = etree.fromstring(z.read("word/document.xml"),
-                                    etree.XMLParser(resolve_entities=False, no_network=True))
+            root = etree.fromstring(z.read("word/document.xml"), parser())
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError, OSError, EOFError):
         return []
     body = root.find(f"{{{_W}}}body")

@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from docx import Document as open_document
+from lxml import etree
 
+from kehoach.docx.parts import parser
 from kehoach.errors import InputError, Problem
 from kehoach.files import MB, read_input
 
@@ -120,9 +122,24 @@ def document_of(data: bytes, path: Path | str) -> Any:
 
 
 def require_body(document: Any, path: Path | str) -> None:
-    """A main document part without w:body (python-docx opens it, then every reader of the body fails)."""
+    """A main document part without w:body (python-docx opens it, then every reader of the body fails), or a theme
+    that is not XML (python-docx parses every other part it reads when it opens the file, not the theme, which
+    docx/resolve.py reads for the fonts a style names by theme): refused as a damaged file, as Word does."""
     if document.element.body is None:
         raise _refuse(path, "tệp .docx không có phần nội dung (w:body): tệp hỏng hoặc không do Word tạo.")
+    for part in theme_parts(document):
+        try:
+            etree.fromstring(part.blob, parser())
+        except etree.XMLSyntaxError as exc:  # lxml's words are English: say where, not what
+            line, column = exc.position
+            raise _refuse(path, f"phần {str(part.partname).lstrip('/')} của tệp .docx bị hỏng (không phải XML đọc "
+                                f"được, dòng {line}, cột {column}; hoặc khai báo thực thể (ENTITY) tự nhân lên).") from None
+
+
+def theme_parts(document: Any) -> list[Any]:
+    """The theme parts of a python-docx Document's main part (parse them with parts.parser(): they are the user's)."""
+    return [rel.target_part for rel in document.part.rels.values()
+            if rel.reltype.endswith("/theme") and not rel.is_external]
 
 
 def _reason(exc: Exception) -> str:

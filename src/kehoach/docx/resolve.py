@@ -12,6 +12,8 @@ from lxml import etree
 
 from kehoach.docx import wordml
 from kehoach.docx.model import Para, Run
+from kehoach.docx.package import theme_parts
+from kehoach.docx.parts import parser
 from kehoach.docx.xml import qn
 
 TWIPS_PER_MM = 56.7
@@ -229,15 +231,17 @@ def _bottom_border(levels) -> bool:
 def _theme_fonts(document) -> dict[str, str]:
     """Map theme font names (minorHAnsi …) to typefaces; an empty typeface means "not set"."""
     fonts: dict[str, str] = {}
-    for rel in document.part.rels.values():
-        if rel.reltype.endswith("/theme") and not rel.is_external:
-            root = etree.fromstring(rel.target_part.blob)
-            for kind in ("major", "minor"):
-                scheme = root.find(f".//{{{A_NS}}}{kind}Font")
-                if scheme is None:
-                    continue
-                for slot, names in (("latin", ("HAnsi", "Ascii")), ("ea", ("EastAsia",)), ("cs", ("Bidi",))):
-                    face = scheme.find(f"{{{A_NS}}}{slot}")
-                    for suffix in names:
-                        fonts[kind + suffix] = face.get("typeface", "") if face is not None else ""
+    for part in theme_parts(document):
+        try:  # the hardened parser: no entities, no network (the file is the user's)
+            root = etree.fromstring(part.blob, parser())
+        except etree.XMLSyntaxError:  # refused when the file was opened (package.require_body): never here
+            continue
+        for kind in ("major", "minor"):
+            scheme = root.find(f".//{{{A_NS}}}{kind}Font")
+            if scheme is None:
+                continue
+            for slot, names in (("latin", ("HAnsi", "Ascii")), ("ea", ("EastAsia",)), ("cs", ("Bidi",))):
+                face = scheme.find(f"{{{A_NS}}}{slot}")
+                for suffix in names:
+                    fonts[kind + suffix] = face.get("typeface", "") if face is not None else ""
     return fonts
