@@ -119,8 +119,32 @@ class LoadedTemplate:
         except sandbox.TemplateRefused as exc:
             raise TemplateProblem([Problem(self.path, str(exc.message))]) from None
         except Exception as exc:  # the template is data: whatever evaluating it raises is the template's problem
-            reason = str(exc) if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
-            raise TemplateProblem([Problem(self.path, f"lỗi khi điền mẫu: {reason[:300]}")]) from None
+            raise TemplateProblem([Problem(self.path, f"lỗi khi điền mẫu: {render_reason(exc)}")]) from None
+
+
+# What evaluating a template's expression can raise, said in Vietnamese (the sandbox's own refusals already are).
+# A detail (Python's or Jinja's English words, naming the operands or the attribute) follows only where the
+# Vietnamese reason alone would not let the template's author find the expression.
+_REASONS: tuple[tuple[type[Exception], str, bool], ...] = (
+    (ZeroDivisionError, "mẫu có phép chia cho 0 (/, // hay %)", False),
+    (OverflowError, "mẫu tính ra số quá lớn", False),
+    (TypeError, "mẫu tính toán trên giá trị sai kiểu (ví dụ trừ chữ cho số)", True),
+    (ValueError, "mẫu dùng giá trị không hợp lệ cho phép tính hay bộ lọc", True),
+    (jinja2.UndefinedError, "mẫu dùng thuộc tính hay phần tử không có", True),
+    (jinja2.TemplateSyntaxError, "mẫu có thẻ Jinja sai cú pháp", True),
+)
+
+
+def render_reason(exc: Exception) -> str:
+    """The Vietnamese reason a template failed while rendering (ZeroDivisionError → "mẫu có phép chia cho 0 (/, //
+    hay %)"); the sandbox's bounds (docx/sandbox.py) are worded in Vietnamese already."""
+    if isinstance(exc, jinja2.exceptions.SecurityError) and exc.message and not exc.message.isascii():
+        return exc.message[:300]
+    detail = (exc.message if isinstance(exc, jinja2.TemplateError) else str(exc)) or type(exc).__name__
+    for kind, reason, detailed in _REASONS:
+        if isinstance(exc, kind):
+            return f"{reason} (chi tiết: {detail[:200]})" if detailed else reason
+    return f"mẫu không điền được (chi tiết: {type(exc).__name__}: {detail[:200]})"
 
 
 def _core_variables(probe: DocxTemplate, env: jinja2.Environment) -> set[str]:

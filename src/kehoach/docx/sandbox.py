@@ -8,9 +8,12 @@ template is read, with a Vietnamese message naming the construct, or stopped whi
 - no `{% set %}`, `{% macro %}`, `{% call %}`, `{% filter %}`, no function or method calls, no `{% autoescape %}`
   (text stays escaped: it goes into XML); no globals (`range`, `lipsum`, `dict` …); filters from PLAIN_FILTERS only;
 - arithmetic: `**` or `*` giving an integer over MAX_INT_BITS bits (`7**100000000`, `10**5000`), `*` or `+` giving text
-  or a list over MAX_TEXT characters (`'ab' * 2000000000`), `%` formatting of text: refused while rendering;
-- `~` joins at most MAX_TEXT characters; a render runs at most MAX_STEPS loop steps and writes at most MAX_OUTPUT
-  characters (`bounded()` sets the budget; LoadedTemplate renders inside it).
+  or a list over MAX_TEXT characters as written or MAX_ITEMS items (`'ab' * 2000000000`, `[trich_yeu] * 9999999`:
+  the size of the result is estimated from its operands, `weight()`, before it is made), `%` formatting of text:
+  refused while rendering;
+- `~` and `|join` make at most MAX_TEXT characters, `|list` at most MAX_ITEMS items; a render runs at most MAX_STEPS
+  loop steps and writes at most MAX_OUTPUT characters, each value's size estimated before it is turned into text
+  (`bounded()` sets the budget; LoadedTemplate renders inside it).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ MAX_INT_BITS = 4096  # about 1,200 digits: far below Python's 4,300-digit limit 
 MAX_TEXT = 10_000_000  # characters in one value made by the template
 MAX_OUTPUT = 20_000_000  # characters a template writes for one draft (a long plan's body is about 1,000,000)
 MAX_STEPS = 1_000_000  # loop steps in one draft (a plan has a few hundred paragraphs)
+MAX_ITEMS = 1_000_000  # items in one list the template makes (about 8 MB of references)
 
 # Filters a layout template may use: they only reshape text or lists, in time and size proportional to their input.
 # `safe` is among them: a template is XML its author writes anyway, and the core properties (Title, Author), which
@@ -107,21 +111,85 @@ def _counted(values: Iterable[Any]) -> Iterator[Any]:
 
 
 def _written(value: Any) -> Any:
-    """Wraps each value a template writes: its size counts."""
-    _budget().write(len(value) if isinstance(value, str) else len(str(value)))
+    """Wraps each value a template writes: its size counts, estimated before it is turned into text (the text of a
+    list of 10,000,000 strings would take gigabytes before it could be measured)."""
+    budget = _budget()
+    budget.write(weight(value))
     return value
 
 
 @jinja2.pass_eval_context
 def _joined(eval_ctx: Any, values: list[Any]) -> Any:
-    """`a ~ b ~ c`, bounded."""
-    if sum(len(v) if isinstance(v, str) else len(str(v)) for v in values) > MAX_TEXT:
+    """`a ~ b ~ c`, bounded (by the estimate: nothing is turned into text before)."""
+    if weight(values) > MAX_TEXT:
         raise SecurityError(f"mẫu nối chữ dài quá {MAX_TEXT:,} ký tự".replace(",", "."))
     return markup_join(values) if eval_ctx.autoescape else str_join(values)
 
 
+@jinja2.pass_eval_context
+def _join(eval_ctx: Any, value: Any, d: str = "", attribute: Any = None) -> Any:
+    """Jinja's `join`, bounded: the separator counts once between every two items."""
+    items = list(value) if not isinstance(value, (list, tuple)) else value
+    if len(items) > MAX_ITEMS or weight(items) + len(str(d)) * max(len(items) - 1, 0) > MAX_TEXT:
+        raise SecurityError(f"bộ lọc join cho chữ dài quá {MAX_TEXT:,} ký tự".replace(",", "."))
+    return _JINJA_JOIN(eval_ctx, items, d, attribute)
+
+
+_JINJA_JOIN = jinja2.filters.sync_do_join
+
+
+def _listed(value: Any) -> list[Any]:
+    """Jinja's `list`, bounded: a long text would become one object per character."""
+    if hasattr(value, "__len__") and len(value) > MAX_ITEMS:
+        raise SecurityError(f"bộ lọc list cho danh sách dài quá {MAX_ITEMS:,} phần tử".replace(",", "."))
+    return jinja2.filters.sync_do_list(value)
+
+
+def weight(value: Any) -> int:
+    """About how many characters `value` takes when written (str() of it; at least 1 per item), without writing it.
+
+    Text: its length. A list, tuple or dict: its items' weights plus 2 for each separator, each list walked once
+    however often it is repeated inside another (`[[x] * 1000] * 1000` walks 1,001 items, not 1,000,000); the walk
+    stops as soon as MAX_TEXT is passed."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, bool) or isinstance(value, float):
+        return 24
+    if isinstance(value, int):
+        return _bits(value) * 3 // 10 + 2  # digits, without printing a number of up to MAX_INT_BITS bits
+    if not isinstance(value, (list, tuple, dict)):
+        return len(str(value))
+    known: dict[int, int] = {}
+    return _weight_of(value, known)
+
+
+def _weight_of(value: Any, known: dict[int, int]) -> int:
+    if isinstance(value, str):
+        return len(value) + 2  # quoted, in a list's text
+    if not isinstance(value, (list, tuple, dict)):
+        return weight(value)
+    if id(value) in known:
+        return known[id(value)]
+    known[id(value)] = MAX_TEXT + 1  # a list inside itself: too large to write
+    items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+    if all(type(item) is str for item in items):  # the common case, at C speed
+        total = sum(map(len, items)) + 4 * len(items) + 2
+    else:
+        total = 2
+        for item in items:
+            total += _weight_of(item, known) + 2
+            if total > MAX_TEXT:
+                break
+    known[id(value)] = total
+    return total
+
+
 def _size(value: Any) -> int | None:
     return len(value) if isinstance(value, (str, list, tuple)) else None
+
+
+def _items(value: Any) -> int:
+    return len(value) if isinstance(value, (list, tuple)) else 0
 
 
 def _bits(value: Any) -> int:
@@ -135,12 +203,13 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
     if operator == "*":
         if both_int and _bits(left) + _bits(right) > MAX_INT_BITS:
             raise SecurityError(f"phép nhân cho số quá lớn (hơn {MAX_INT_BITS} bit)")
-        for seq, times in ((left, right), (right, left)):
-            if _size(seq) is not None and isinstance(times, int) and _size(seq) * times > MAX_TEXT:  # type: ignore[operator]
-                raise SecurityError(f"phép nhân cho chữ hay danh sách dài quá {MAX_TEXT:,} phần tử".replace(",", "."))
+        for seq, times in ((left, right), (right, left)):  # the size of the result, estimated before it is made
+            if _size(seq) is not None and isinstance(times, int) and times > 1 and (
+                    _items(seq) * times > MAX_ITEMS or weight(seq) * times > MAX_TEXT):
+                raise SecurityError(f"phép nhân cho chữ hay danh sách dài quá {MAX_TEXT:,} ký tự".replace(",", "."))
     if operator == "+" and _size(left) is not None and _size(right) is not None:
-        if _size(left) + _size(right) > MAX_TEXT:  # type: ignore[operator]
-            raise SecurityError(f"phép cộng cho chữ hay danh sách dài quá {MAX_TEXT:,} phần tử".replace(",", "."))
+        if _items(left) + _items(right) > MAX_ITEMS or weight(left) + weight(right) > MAX_TEXT:
+            raise SecurityError(f"phép cộng cho chữ hay danh sách dài quá {MAX_TEXT:,} ký tự".replace(",", "."))
     if operator == "%" and isinstance(left, str):
         raise SecurityError("mẫu không được định dạng chữ bằng '%': hãy viết thẳng biến, ví dụ {{ so_ky_hieu }}")
     if max(_bits(left), _bits(right)) > MAX_INT_BITS:
@@ -206,5 +275,5 @@ def environment(filters: dict[str, Any]) -> jinja2.Environment:
     env.filters.clear()
     env.filters.update(allowed)
     env.filters.update(filters)
-    env.filters.update({"_buoc": _steps, "_viet": _written, "_noi": _joined})
+    env.filters.update({"_buoc": _steps, "_viet": _written, "_noi": _joined, "join": _join, "list": _listed})
     return env
