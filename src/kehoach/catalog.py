@@ -10,7 +10,7 @@ from kehoach.drafting import citations
 from kehoach.errors import InputError
 from kehoach.inputs.documents import Library
 from kehoach.inputs.models import SYSTEM_NAMES, Profile
-from kehoach.inputs.paths import builtin_profiles
+from kehoach.inputs.paths import builtin_profiles, yaml_files
 from kehoach.inputs.profiles import load_profile
 
 
@@ -20,7 +20,7 @@ def profile_files(root: Path | None = None, folders: list[Path] | None = None) -
     seen: dict[str, Path] = {}
     for folder in folders:
         if folder.is_dir():
-            for file in sorted(folder.rglob("*.yaml")):
+            for file in yaml_files(folder):
                 seen.setdefault(str(file.relative_to(folder).with_suffix("")), file)
     return list(seen.values())
 

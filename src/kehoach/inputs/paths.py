@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kehoach.inputs import once
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # the kehoach package
+YAML_SUFFIXES = (".yaml", ".yml")  # a plan, a document or a profile saved as .yml is one like any other
+
+
+def yaml_files(folder: Path, recursive: bool = True) -> list[Path]:
+    """The .yaml and .yml files in `folder` (below it when `recursive`), sorted."""
+    pattern = folder.rglob if recursive else folder.glob
+    return sorted(p for suffix in YAML_SUFFIXES for p in pattern(f"*{suffix}"))
 
 
 def _data_dir(name: str) -> Path:
@@ -33,8 +40,9 @@ def _above(folder: Path, name: str) -> list[Path]:
 
 def _profile_dirs(relative_to: Path | None) -> list[Path]:
     dirs: list[Path] = []
-    if relative_to is not None:
-        dirs += [relative_to, *_above(relative_to, "profiles")]
+    if relative_to is not None:  # the asking file's own folder, unless it is one of plans or documents
+        own = [] if any(part in _NOT_PROFILES for part in relative_to.parts) else [relative_to]
+        dirs += [*own, *_above(relative_to, "profiles")]
     dirs.append(Path.cwd() / "profiles")
     dirs += [Path(p) for p in os.environ.get("KEHOACH_PROFILES", "").split(os.pathsep) if p]
     dirs.append(builtin_profiles())
@@ -45,10 +53,29 @@ def profile_dirs(relative_to: Path | None) -> list[Path]:
     return _profile_dirs(relative_to)
 
 
-def find_profile(ref: str, relative_to: Path | None = None) -> Path | None:
-    """A path to a .yaml file, or a profile name looked up in the profile folders (recursively)."""
+def find_profile(ref: str, relative_to: Path | None = None, asking: Path | None = None) -> Path | None:
+    """A path to a .yaml file, or a profile name looked up in the profile folders (recursively).
+
+    A name never finds `asking` (the plan or profile that names it: a plan ke-hoach/twd.yaml with `co_quan: twd` means
+    profiles/twd.yaml, not itself), nor a file in a folder of plans or documents (ke-hoach/, van-ban/): those are
+    reached only by a path ("../ke-hoach/x.yaml")."""
     # A build asks for each base profile from every plan of its folder: answered once per folder.
-    return once.memo(("profile", ref, relative_to), lambda: _find(ref, _profile_dirs(relative_to), relative_to))
+    key = ("profile", ref, relative_to, asking)
+    return once.memo(key, lambda: _find(ref, _profile_dirs(relative_to), relative_to, _not_a_profile(asking)))
+
+
+_NOT_PROFILES = ("ke-hoach", "van-ban")  # folders of plans and of parent documents
+
+
+def _not_a_profile(asking: Path | None) -> Callable[[Path, Path], bool]:
+    """Whether a file found below a searched folder is no profile: the asking file itself, or a file in a ke-hoach/
+    or van-ban/ below the folder (a profile beside a workspace's folders searches them too)."""
+    itself = once.realpath(str(asking)) if asking is not None else None
+
+    def skip(folder: Path, found: Path) -> bool:
+        return any(part in _NOT_PROFILES for part in found.relative_to(folder).parts[:-1]) or (
+            itself is not None and once.realpath(str(found)) == itself)
+    return skip
 
 
 def document_dirs(relative_to: Path | None) -> list[Path]:
@@ -68,50 +95,58 @@ def find_document(ref: str, relative_to: Path | None = None) -> Path | None:
 _found: dict[tuple[str, tuple[Path, ...]], Path] = {}
 
 
-def _find(ref: str, dirs: list[Path], relative_to: Path | None) -> Path | None:
+def _find(ref: str, dirs: list[Path], relative_to: Path | None,
+          skip: Callable[[Path, Path], bool] | None = None) -> Path | None:
     key = (ref, tuple(dirs))
-    if key in _found and _found[key].is_file():
+    if key in _found and _found[key].is_file() and not (skip and _skipped(skip, dirs, _found[key])):
         return _found[key]
-    path = _search(ref, dirs, relative_to)
+    path = _search(ref, dirs, relative_to, skip)
     if path is not None:
         _found[key] = path
     return path
 
 
-def _search(ref: str, dirs: list[Path], relative_to: Path | None) -> Path | None:
+def _skipped(skip: Callable[[Path, Path], bool], dirs: list[Path], found: Path) -> bool:
+    return any(found.is_relative_to(folder) and skip(folder, found) for folder in dirs)
+
+
+def _search(ref: str, dirs: list[Path], relative_to: Path | None,
+            skip: Callable[[Path, Path], bool] | None = None) -> Path | None:
     candidate = Path(ref)
     if not ref.strip():
         return None
-    if candidate.suffix in (".yaml", ".yml"):
+    if candidate.suffix in YAML_SUFFIXES:
         for base in ([relative_to] if relative_to else []) + [Path.cwd()]:
             path = candidate if candidate.is_absolute() else base / candidate
             if path.is_file():
                 return path
         return None
     if candidate.is_absolute():  # "/etc/passwd": a path to one file, never a pattern to search folders with
-        return next((p for p in (Path(f"{ref}.yaml"), Path(f"{ref}.yml")) if p.is_file()), None)
+        return next((p for p in (Path(f"{ref}{s}") for s in YAML_SUFFIXES) if p.is_file()), None)
     # Names are compared as text, never used as a glob pattern: "*" or "[x]" in a name find nothing they should not.
-    wanted = "/" + candidate.as_posix() + ".yaml"
+    wanted = ["/" + candidate.as_posix() + suffix for suffix in YAML_SUFFIXES]
     for folder in dirs:
         if not folder.is_dir():
             continue
-        for suffix in (".yaml", ".yml"):
+        for suffix in YAML_SUFFIXES:
             direct = folder / f"{ref}{suffix}"
-            if direct.is_file():
+            if direct.is_file() and not (skip and skip(folder, direct)):
                 return direct
         # Listed once per build (a national profiles/ folder holds thousands of files), by file name: a name is
         # compared only with the files that have its last part, in the order of a sorted walk.
-        for rel, _found in once.listing(folder, _yaml_below).get(wanted.rsplit("/", 1)[1], ()):
-            found = folder / rel[1:]  # spelt from this folder, as a search of it would give it
-            if rel.endswith(wanted) and found.is_file():
-                return found
+        listed = once.listing(folder, _yaml_below)
+        for name in wanted:
+            for rel, _found in listed.get(name.rsplit("/", 1)[1], ()):
+                found = folder / rel[1:]  # spelt from this folder, as a search of it would give it
+                if rel.endswith(name) and found.is_file() and not (skip and skip(folder, found)):
+                    return found
     return None
 
 
 def _yaml_below(folder: Path) -> dict[str, list[tuple[str, Path]]]:
-    """The .yaml files below `folder` (sorted), by file name: ("/" + path relative to the folder, path)."""
+    """The .yaml and .yml files below `folder` (sorted), by file name: ("/" + path relative to the folder, path)."""
     by_name: dict[str, list[tuple[str, Path]]] = {}
-    for found in sorted(folder.rglob("*.yaml")):
+    for found in yaml_files(folder):
         by_name.setdefault(found.name, []).append(("/" + found.relative_to(folder).as_posix(), found))
     return by_name
 
@@ -127,7 +162,7 @@ def not_found(what: str, ref: str, dirs: list[Path], names: Iterable[str] = (), 
     searched = list(seen.values())
     known = set(names)
     for folder in searched:
-        for i, file in enumerate(folder.rglob("*.yaml")):
+        for i, file in enumerate(p for s in YAML_SUFFIXES for p in folder.rglob(f"*{s}")):
             if i == _SUGGEST_LIMIT:
                 break
             known.add(file.relative_to(folder).with_suffix("").as_posix() if by_path else file.stem)

@@ -68,7 +68,7 @@ def _resolve_chain(file: Path, text: str | None = None) -> tuple[list[Located], 
         base_ref = loc.data.get("ke_thua")
         if not base_ref or not isinstance(base_ref, str):
             return chain, problems
-        base = find_profile(base_ref, relative_to=file.parent)
+        base = find_profile(base_ref, relative_to=file.parent, asking=file)
         if base is None:
             message = not_found("hồ sơ cơ sở", base_ref, profile_dirs(file.parent))
             return chain, problems + [loc.problem(("ke_thua",), message)]
@@ -97,7 +97,8 @@ Origin = tuple[Located, tuple[Any, ...]]  # the file and key path that named a p
 def _find(ref: str | Path, relative_to: Path | None, text: str | None, origin: Origin | None = None) -> Path:
     if text is not None:
         return Path(ref)  # the content is given: the file need not exist yet
-    file = find_profile(str(ref), relative_to=relative_to)
+    asking = origin[0].file if origin else None
+    file = find_profile(str(ref), relative_to=relative_to, asking=asking)
     if file is None:
         message = not_found("hồ sơ cơ quan", str(ref), profile_dirs(relative_to))
         raise InputError([origin[0].problem(origin[1], message) if origin else Problem(Path(str(ref)), message)])

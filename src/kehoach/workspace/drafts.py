@@ -19,6 +19,7 @@ from kehoach.files import check_target
 from kehoach.generate import Rendered, default_output_name, generate_draft
 from kehoach.inputs.documents import Library
 from kehoach.inputs.models import Draft
+from kehoach.inputs.paths import yaml_files
 from kehoach.inputs.recorded import record_path
 from kehoach.inputs.yamlfile import Located, read_yaml
 from kehoach.workspace import passdown
@@ -178,7 +179,7 @@ def generate_folder(folder: Path, out_dir: Path) -> list[Result]:
     """Every plan file of a folder, each template loaded once; all problems reported together.
 
     Two plans that would write the same draft are both refused (neither is written)."""
-    files = sorted(p for p in folder.glob("*.yaml") if p.is_file()) if folder.is_dir() else []
+    files = [p for p in yaml_files(folder, recursive=False) if p.is_file()] if folder.is_dir() else []
     if not files:
         raise InputError([Problem(folder, "không có tệp kế hoạch .yaml nào trong thư mục")])
     templates: dict[Path, LoadedTemplate] = {}

@@ -24,6 +24,7 @@ from kehoach import __version__
 from kehoach.errors import InputError, Problem
 from kehoach.files import MB, check_name, read_input, read_input_signed, signature, write_atomic
 from kehoach.inputs.documents import load_document
+from kehoach.inputs.paths import YAML_SUFFIXES
 from kehoach.inputs.plans import load_plan
 from kehoach.inputs.recorded import RECORD_DIR
 from kehoach.inputs.yamlfile import MAX_BYTES, Located, decode, read_yaml
@@ -131,7 +132,7 @@ class Workspace:
             found = []
             for folder, subfolders, names in os.walk(self.root):  # os.walk: a national workspace has 10,000 plans
                 subfolders[:] = sorted(d for d in subfolders if d not in _SKIP and not d.startswith("."))
-                found += [Path(folder, n) for n in names if n.endswith(".yaml")]
+                found += [Path(folder, n) for n in names if n.endswith(YAML_SUFFIXES)]
             index: dict[str, Path] = {}
             for path in sorted(found, key=rank):
                 index.setdefault(path.stem, path)
@@ -148,7 +149,7 @@ class Workspace:
             subfolders[:] = [d for d in subfolders if d not in _NOT_PLANS and not d.startswith(".")]
             where = absolute + folder[len(top):]  # os.walk's folders begin with `top` as given
             found += [(os.path.join(folder, n), os.path.join(where, n)) for n in names
-                      if n.endswith(".yaml") and not n.startswith(".")]
+                      if n.endswith(YAML_SUFFIXES) and not n.startswith(".")]
         return [(Path(p), key) for p, key in sorted(found)]
 
     def _draft(self, plan: Path, name: str) -> Path:
