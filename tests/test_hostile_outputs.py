@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from kehoach.files import NAME_MAX
 
@@ -74,6 +75,23 @@ def test_empty_name(ws):
     before = files(ws)
     assert refused(tao(ws, "-o", "")).strip() == "Lỗi: .: cần tên một tệp, không phải một thư mục"
     assert files(ws) == before
+
+
+def test_a_name_without_docx_gets_it_as_a_tep_ra_does(ws, tmp_path):
+    """Audit B: `-o out/moi` wrote a .docx named 'moi' and overwrote it silently on the next run."""
+    out = tmp_path / "ra"
+    first = tao(ws, "-o", out / "moi")
+    assert first.exit_code == 0, first.output
+    assert first.stdout.strip() == f"Đã soạn: {out / 'moi.docx'}"
+    draft = Document(str(out / "moi.docx"))
+    draft.add_paragraph("Đoạn người thêm")
+    draft.save(str(out / "moi.docx"))
+    second = tao(ws, "-o", out / "moi")  # the same draft (issued: GOOD has so and ngay), not overwritten
+    assert second.exit_code == 0, second.output
+    assert second.stdout.strip() == f"Chưa soạn lại: {out / 'moi.docx'}: đã ban hành, không sinh lại"
+    assert Document(str(out / "moi.docx")).paragraphs[-1].text == "Đoạn người thêm"
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["moi.docx"]
+    assert tao(ws, "-o", out / "HOA.DOCX").stdout.strip() == f"Đã soạn: {out / 'HOA.DOCX'}"  # any case of .docx
 
 
 def test_name_of_300_characters(ws, tmp_path):

@@ -7,6 +7,7 @@ person's edits; `kehoach tao` and the workspace build both call `generate_draft`
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -118,8 +119,9 @@ def _renamed(plan: PlanSpec, keys: dict[str, str]) -> PlanSpec:
 
 
 def default_output_name(name: str) -> str:
-    """The draft's file name for a plan's tep_ra (or file name): a .docx."""
-    return name if name.endswith(".docx") else f"{name}.docx"
+    """The draft's file name for a plan's tep_ra (or file name), or for `tao -o`: a .docx ("x" → "x.docx", "x.DOCX"
+    stays)."""
+    return name if name.lower().endswith(".docx") else f"{name}.docx"
 
 
 def default_output(plan: PlanSpec, out_dir: Path) -> Path:
@@ -141,9 +143,13 @@ class Rendered:
 def generate_draft(plan_file: Path, output: Path | None, number: str | None = None, when: str | None = None,
                    signer: str | None = None, templates: dict[Path, LoadedTemplate] | None = None,
                    text: str | None = None, library: Library | None = None, out_dir: Path | None = None) -> Rendered:
-    """`output` None: the plan's tep_ra (or its name) in `out_dir`."""
+    """`output` None: the plan's tep_ra (or its name) in `out_dir`. An `output` named without .docx gets it, as a
+    tep_ra does; a path that exists (a folder, a device, a file) or an empty name is left as given, for the writer
+    to check."""
     ready = prepare(plan_file, number, when, signer, text, library.fresh() if library is not None else None)
     draft = ready.draft
+    if output is not None and output.name and not os.path.lexists(output):
+        output = output.with_name(default_output_name(output.name))
     output = output or default_output(ready.plan, out_dir or Path.cwd())
     cache = templates if templates is not None else {}
     path = template_path(draft, ready.profile.template)

@@ -156,7 +156,7 @@ class Workspace:
         # String work: a national workspace has thousands of plans, and pathlib's relative_to is slow.
         base, text = os.path.join(self.plans_dir, ""), str(plan)
         folder = os.path.dirname(text[len(base):]) if text.startswith(base) else ""
-        return Path(os.path.join(self.out_dir, folder, name if name.endswith(".docx") else f"{name}.docx"))
+        return Path(os.path.join(self.out_dir, folder, name if name.lower().endswith(".docx") else f"{name}.docx"))
 
     def _classify(self, path: Path, signatures: dict[str, Known] | None = None, key: str = "") -> Found:
         key = key or os.path.abspath(path)
