@@ -212,7 +212,8 @@ def test_a_task_given_to_a_kind_of_body_gets_giao_cho(tmp_path):
         "3. Các sở, ngành tăng cường kiểm tra, giám sát trong tỉnh.\nII. TỔ CHỨC THỰC HIỆN\n"
         "Các cơ quan theo chức năng thực hiện./.\n", encoding="utf-8")
     found = read_file(text).document
-    assert [t.get("giao_cho") for t in found.data["nhiem_vu"]] == [["mat_tran", "doan_the"], None, None]
+    assert [t.get("giao_cho") for t in found.data["nhiem_vu"]] == [["mat_tran", "doan_the"], ["chinh_quyen"],
+                                                                   ["chinh_quyen"]]
     assert found.data["nhiem_vu"][1]["tieu_de"] == ("UBND các huyện: rà soát mạng lưới cơ sở giáo dục nghề nghiệp trên "
                                                     "địa bàn {dia_ban}.")
     assert [n.key for n in found.notes if n.key.startswith("nhiem_vu.0")] == ["nhiem_vu.0.giao_cho"]

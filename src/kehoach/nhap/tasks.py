@@ -27,6 +27,7 @@ _ACT = (r"lãnh đạo|chỉ đạo|tổ chức(?!\s+(?:chính trị|đảng|cơ
         r"tập trung|có trách nhiệm|nghiêm túc|quan tâm|đưa")
 _ASKED = re.compile(rf"^Đề nghị\s+(?P<who>.+?)\s+(?:{_ACT})\b")
 _LABEL = re.compile(r"^(?P<who>[A-ZĐỦ][^:.;]{3,100}?):\s")
+_SUBJECT = re.compile(rf"^(?P<who>Các\s[^:.;]{{2,100}}?)\s+(?:{_ACT})\b")  # "Các sở, ngành tăng cường …"
 _GROUP = re.compile(r"^(?:Đối với\s+)?(?P<who>.+)$")
 _AREA_BEFORE = r"của|trên địa bàn|trong|toàn|tại|cả|khắp"
 
@@ -123,8 +124,11 @@ def _owner(who: str, own_kinds: tuple[str, ...]) -> list[str]:
 
 
 def _asked(text: str, own_kinds: tuple[str, ...]) -> tuple[list[str], str]:
-    match = _ASKED.match(text) or _LABEL.match(text)
-    return (_owner(match["who"], own_kinds), match["who"]) if match else ([], "")
+    match = _ASKED.match(text) or _LABEL.match(text) or _SUBJECT.match(text)
+    # A task that names who does it keeps that kind even when it is the issuer's own ("UBND các huyện: …" in a UBND
+    # plan): without it, a body of another kind implementing the plan would take the task as its own (issue 11
+    # item 4). A group heading of the issuer's own kind is how kehoach writes the issuer's own tasks (_owner).
+    return (kinds_in(match["who"]), match["who"]) if match else ([], "")
 
 
 def generic(text: str, people: str, area: str, names: tuple[str, ...] = ()) -> tuple[str, list[str]]:
