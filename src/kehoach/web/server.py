@@ -22,6 +22,7 @@ from kehoach.web.context import state
 from kehoach.web.preview import Converter
 
 Say = Callable[[str], None]
+BODY_CEILING = 1 << 30  # bytes waitress accepts in one request (1 GiB): Flask's MAX_CONTENT_LENGTH decides below it
 
 
 def is_local(host: str) -> bool:
@@ -37,8 +38,11 @@ def make_server(root: Path, host: str = "127.0.0.1", port: int = 8421, converter
     """The server (not yet serving) for the workspace `root`; port 0 takes a free port (tests)."""
     hosts = None if is_local(host) else [*LOCAL_HOSTS, host]
     app = create_app(root, converter, hosts=hosts)
+    # waitress refuses a body past its own limit with an English plain-text 413 before Flask sees it: its limit is
+    # far above Flask's, so that Flask's Vietnamese "Tệp quá lớn" page answers (waitress keeps the body in a
+    # temporary file meanwhile, not in memory).
     server = create_server(app, host=host, port=port, threads=8, ident="kehoach", clear_untrusted_proxy_headers=True,
-                           max_request_body_size=app.config["MAX_CONTENT_LENGTH"])
+                           max_request_body_size=max(BODY_CEILING, 4 * app.config["MAX_CONTENT_LENGTH"]))
     server.kehoach_app = app
     return server
 
