@@ -26,6 +26,7 @@ from functools import partial
 
 from kehoach.drafting import citations, opening
 from kehoach.drafting.named import CAP_TYPES, TYPES, name_after, name_at, name_at_start
+from kehoach.drafting.predicate import name_before
 from kehoach.inputs.models import Cite, DocRef, Opening
 from kehoach.text.symbols import SYMBOL_IN_TEXT, parse_symbol, symbol
 from kehoach.text.vntext import (
@@ -142,7 +143,8 @@ def _issuer(text: str, cited: Cited) -> Cited:
     if of is None:
         return cited
     stop = _ISSUER_END.search(text, of.end())
-    end = stop.start() if stop else len(text)
+    # The name also ends before a verb or an adverb: "… của Ban Thường vụ Tỉnh ủy tiếp tục thực hiện …" (predicate.py).
+    end = of.end() + len(name_before(text[of.end():stop.start() if stop else len(text)]))
     issuer = nfc(text[of.end():end])
     if not issuer or not issuer[0].isupper():
         return cited

@@ -421,7 +421,7 @@ class Composer:
             implements=plan.implements, file=plan.file,
             # Its tasks as the level below receives them: placeholders kept, reporting clauses taken out.
             tasks=self.tasks.passed, people=profile.people, generated=True,
-            reporting=replace(self.report.units, via=_qualified(self.report.units.via, profile.name)))
+            reporting=replace(self.report.units, via=reporting.qualified(self.report.units.via, profile.name)))
 
     def _expanded(self, plan: PlanSpec, profile: Profile) -> tuple[PlanSpec, Profile]:
         """The plan's assignments and the profile's department duties with their placeholders expanded, for the
@@ -448,17 +448,6 @@ class Composer:
 _REPORT_NOTE = re.compile(r"\((?:để )?b/c\)")
 _ABBREVIATIONS = (("lđlđ", "liên đoàn lao động"), ("ubnd", "ủy ban nhân dân"), ("mttq", "mặt trận tổ quốc"),
                   ("cđcs", "công đoàn cơ sở"), ("cđ", "công đoàn"))
-
-
-_OWNED = re.compile(r"(?<!\w)(ủy|uỷ|ubnd|lđlđ|tỉnh|xã|phường|huyện|thành phố|trung ương)(?!\w)", re.IGNORECASE)
-
-
-def _qualified(department: str, body: str) -> str:
-    """A department as another body's text names it: "Văn phòng" → "Văn phòng LĐLĐ tỉnh"; a name that already says
-    whose it is ("Văn phòng Tỉnh ủy", "Phòng Khoa giáo - Văn xã, Văn phòng UBND tỉnh") as is."""
-    if not department or _OWNED.search(department):
-        return department
-    return f"{department} {body}"
 
 
 def _archive(text: str) -> str:

@@ -97,3 +97,20 @@ def phrase(report: Reporting) -> str:
     if report.by is not None and report.by.complete:
         out += f" trước ngày {short_date(report.by)}"
     return out
+
+
+# Words that say whose a department is ("Văn phòng Tỉnh ủy", "Phòng Khoa giáo - Văn xã, Văn phòng UBND tỉnh"), and
+# the kinds of body that are bodies in their own right, never a department of the one reported to ("Sở Giáo dục và
+# Đào tạo", "Cục Thống kê").
+_OWNED = re.compile(r"(?<!\w)(ủy|uỷ|ubnd|lđlđ|tỉnh|xã|phường|huyện|thành phố|trung ương)(?!\w)", re.IGNORECASE)
+_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Chi cục|Tổng cục|Công an)\s")
+
+
+def qualified(department: str, body: str) -> str:
+    """A department as another body's text names it: "Văn phòng" → "Văn phòng LĐLĐ tỉnh"; a name that already says
+    whose it is ("Văn phòng Tỉnh ủy", "Phòng Khoa giáo - Văn xã, Văn phòng UBND tỉnh"), or a body of its own ("Sở Giáo
+    dục và Đào tạo"), as is."""
+    if not department or _OWNED.search(department) or _BODY.match(department):
+        return department
+    return f"{department} {body}"
+

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from kehoach.docx.model import Para
 from kehoach.drafting.cited import ISSUING_VERBS
+from kehoach.drafting.predicate import name_before
 from kehoach.kiemtra.detect import detect_system
 from kehoach.kiemtra.structure import KHOAN, Layout, analyse, is_caps, roman_heading
 from kehoach.nhap.sources import Source
@@ -80,7 +81,7 @@ def read_header(source: Source) -> Header:
         found = list(_ISSUING.finditer(text))
         header.issuing_at = found[-1].start("who") if found else len(text)
         if found:
-            header.issuing_body = nfc(re.sub(r"\s*\([^)]*\)", "", found[-1]["who"]))
+            header.issuing_body = nfc(re.sub(r"\s*\([^)]*\)", "", name_before(found[-1]["who"])))
     if layout.authority is not None:
         header.authority = paras[layout.authority].clean
     return header

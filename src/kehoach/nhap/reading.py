@@ -20,6 +20,7 @@ from kehoach.nhap import catalogue
 from kehoach.nhap.chain import Cluster, chain_of, find, gather
 from kehoach.nhap.header import Header, read_header
 from kehoach.nhap.names import fold, place_of, slug, spelled
+from kehoach.nhap.reporting import reporting_line
 from kehoach.nhap.result import Finding, Found, Imported, Note
 from kehoach.nhap.sources import KINDS as SOURCE_KINDS
 from kehoach.nhap.sources import Source, read_source
@@ -32,7 +33,7 @@ _LEADING_COLLECTIVE = re.compile(r"^(?:Ban Thường vụ|Ban Chấp hành)\s+(?
 _COMMITTEE = re.compile(r"(Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy|Đảng ủy)$")
 _ANY_COMMITTEE = re.compile(r"Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Quận ủy|Đảng ủy")
 REPORT_ORDER = ("Loại tệp", "Loại văn bản", "Số, ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Trích yếu",
-                "Văn bản cấp trên (chuỗi trích dẫn)", "Nhiệm vụ")
+                "Văn bản cấp trên (chuỗi trích dẫn)", "Nhiệm vụ", "Báo cáo kết quả")
 _AREA = (("xã", "xã"), ("phường", "phường"), ("huyện", "huyện"), ("thành phố", "thành phố"), ("tỉnh", "tỉnh"))
 
 
@@ -215,6 +216,7 @@ def read_file(path: Path, workspace: Path | None = None) -> Imported:
     _refuse_without_frame(path, data)
     notes = reader.notes
     _tasks_into(reader, data, known, name, tuple(c.merged.name for c in clusters.values() if c.merged))
+    _reporting_into(reader, data, name)
     data["ghi_chu"] = f"Nhập từ tệp {origin} ({SOURCE_KINDS[source.kind]}) bằng kehoach nhap."
     documents = [Found(main_key, data, notes)]
     for ident, key in keys.items():
@@ -351,4 +353,17 @@ def _area_of(name: str) -> str:
     return ""
 
 
+def _reporting_into(reader: _Reader, data: dict[str, Any], name: str) -> None:
+    """`bao_cao` from the line that tells the units where to report (reporting.py); a document that gives tasks but
+    no such line is marked for the person to check: the level below would report with no deadline."""
+    h = reader.header
+    line = reporting_line(reader.paras, h.layout.body, name, h.date.year if h.date else None)
+    if line is not None:
+        data["bao_cao"] = line.as_data()
+    reader.report.append(Finding("Báo cáo kết quả", line.as_text() if line else "",
+                                 reader.where(line.para) if line else ""))
+    if line is None and data.get("nhiem_vu"):
+        reader.notes.append(Note("bao_cao", "không thấy câu báo cáo kết quả (“… báo cáo kết quả về … (qua …) trước "
+                                            "ngày …”): cấp dưới sẽ báo cáo về cơ quan ban hành, không có hạn; nếu văn "
+                                            "bản có nói, hãy ghi bao_cao: {ve: …, qua: …, han: …}"))
 

@@ -11,7 +11,7 @@ from typing import Any
 
 # The keys of a document file (inputs/documents.py DOCUMENT), in the order a person writes them.
 KEY_ORDER = ("loai", "so_ky_hieu", "ten", "ngay", "dia_danh", "co_quan", "khoa", "co_quan_chu_quan", "he_thong", "trich_yeu",
-             "cum_tu", "trich_yeu_theo", "thuc_hien", "doi_tuong", "nhiem_vu", "ghi_chu")
+             "cum_tu", "trich_yeu_theo", "thuc_hien", "bao_cao", "doi_tuong", "nhiem_vu", "ghi_chu")
 
 
 @dataclass(frozen=True)
