@@ -4,11 +4,14 @@
    `bao_cao`, so a plan drafted from the imported parent reports with its deadline and its "qua".
 4: an issuer's name ends where the name ends, before any verb or adverb ("… của Ban Thường vụ Tỉnh ủy tiếp tục thực
    hiện …").
+11: photos of a multi-page document, given together, are its pages in the order given; a page that cannot be read
+   is reported and the others are read.
 """
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -21,7 +24,10 @@ from kehoach.drafting.cited import read_all
 from kehoach.drafting.predicate import name_before
 from kehoach.inputs.yamlfile import read_yaml
 from kehoach.nhap import read_file
+from kehoach.nhap.importing import documents_of
 from kehoach.workspace.drafts import generate
+
+from .tools import convert, require
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -206,3 +212,71 @@ def test_the_layouts_tell_their_units_or_say_they_do_not(layout_drafts):
         "ubnd-xa-trich-yeu-ngay": {"ve": "Ủy ban nhân dân xã", "qua": "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân"},
     }
 
+
+# Defect 11: photos of a multi-page document. The province's issued plan (125/KH-UBND) as a PDF, photographed one
+# page per image as the trial did (pdftoppm -r 200), with a damaged photo given between its two pages.
+@pytest.fixture(scope="module")
+def photos(issued_chain, tmp_path_factory) -> list[Path]:
+    tools = require("soffice", "pdftoppm", "tesseract")
+    folder = tmp_path_factory.mktemp("anh")
+    [pdf] = convert([issued_chain / "ban-thao" / "gia-lai-5-ubnd-tinh.docx"], "pdf", folder)
+    subprocess.run([tools["pdftoppm"], "-png", "-r", "200", str(pdf), str(folder / "scan")], check=True)
+    first, second = sorted(folder.glob("scan-*.png"))
+    damaged = folder / "hong.png"
+    damaged.write_bytes(first.read_bytes()[:200] + bytes(range(256)))  # a PNG's first bytes, then nothing readable
+    return [first, damaged, second]
+
+
+def test_photos_of_the_pages_are_one_document_and_a_bad_page_does_not_block(photos, issued_chain, tmp_path,
+                                                                            monkeypatch):
+    """`kehoach nhap scan-1.png hong.png scan-2.png`: one document, read as the text layer reads it (number, date,
+    issuer, trích yếu, chain, tasks from page 1, the reporting line from the last page); the damaged page is named in
+    the report and at the head of the file; exit 0."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["nhap", *map(str, photos)])
+    assert result.exit_code == 0, result.output
+    first, damaged, second = photos
+    assert result.output.startswith(f"Tệp: {first}, {damaged}, {second} (ảnh (OCR), 3 trang của một văn bản, theo thứ "
+                                    "tự đã ghi)\n")
+    text_layer = read_file(issued_chain / "ban-thao" / "gia-lai-5-ubnd-tinh.docx").document.data
+    [written] = [f for f in (tmp_path / "van-ban").glob("*.yaml") if "ubnd" in f.name]
+    data = read_yaml(written).data
+    keys = ("loai", "so_ky_hieu", "ngay", "dia_danh", "co_quan", "cum_tu", "bao_cao")
+    assert {k: data.get(k) for k in keys} == {k: text_layer.get(k) for k in keys}
+    assert (data["so_ky_hieu"], data["ngay"], data["bao_cao"]) == ("125/KH-UBND", "25/11/2026",
+                                                                   REPORTING["gia-lai-5-ubnd-tinh"])
+    party = read_yaml(tmp_path / "van-ban" / "15-kh-tu.yaml").data
+    assert (data["thuc_hien"], party["co_quan"], party["cum_tu"]) == (
+        ["15-kh-tu"], "Ban Thường vụ Tỉnh ủy", "tiếp tục thực hiện")
+    assert len(data["nhiem_vu"]) == len(text_layer["nhiem_vu"]) == 3
+    head = written.read_text(encoding="utf-8").splitlines()[0]
+    assert head.startswith("# KIỂM TRA: không đọc được trang 2 (hong.png): Tesseract không đọc được ảnh")
+    assert "trang 3 (" + second.name + ")" in result.output
+
+
+def test_tao_with_the_photos_of_one_parent_drafts_from_all_its_pages(photos, tmp_path, monkeypatch):
+    """`kehoach tao --ho-so … --van-ban scan-1.png --van-ban scan-2.png`: one parent, its reporting line (page 2) in
+    the draft."""
+    monkeypatch.chdir(tmp_path)
+    first, _, second = photos
+    result = CliRunner().invoke(main, ["tao", "--ho-so", "gia-lai/ubnd-xa-vi-du", "--loai", "ke_hoach",
+                                       "--van-ban", str(first), "--van-ban", str(second)])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("Tệp: ") == 1
+    [draft] = (tmp_path / "ban-thao").glob("*.docx")
+    text = "\n".join(p.text for p in Document(str(draft)).paragraphs)
+    assert "báo cáo về Ủy ban nhân dân tỉnh (qua Phòng Khoa giáo - Văn xã, Văn phòng UBND tỉnh) trước ngày 25/12/2026" \
+        in text
+
+
+def test_images_given_together_make_one_document_in_the_order_given(tmp_path):
+    """Without OCR: how the files given are grouped (documents_of); a single image stays a document of its own."""
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
+    files = []
+    for name in ("b.png", "a.pdf", "c.jpg", "d.txt"):
+        (tmp_path / name).write_bytes(png if name.endswith(("png", "jpg")) else b"%PDF-1.4\n" if name.endswith("pdf")
+                                      else "KẾ HOẠCH\n".encode())
+        files.append(tmp_path / name)
+    b, a, c, d = files
+    assert documents_of(files) == [[b, c], a, d]
+    assert documents_of([a, b, d]) == [a, b, d]

@@ -81,7 +81,8 @@ def main() -> None:
 @click.option("--ho-so", "profile", help="Hồ sơ cơ quan ban hành (tên hoặc đường dẫn .yaml).")
 @click.option("--van-ban", "parents", multiple=True,
               help="Văn bản cấp trên được triển khai (lặp lại được): tên tệp trong van-ban/, hoặc chính tệp văn bản "
-                   "(.pdf, .docx, ảnh, .txt), được nhập vào van-ban/ trước khi soạn.")
+                   "(.pdf, .docx, ảnh, .txt), được nhập vào van-ban/ trước khi soạn. Ảnh chụp các trang của một "
+                   "văn bản: ghi --van-ban cho từng trang, theo thứ tự.")
 @click.option("--loai", type=click.Choice(["ke_hoach", "huong_dan", "cong_van"]), help="Loại văn bản cần soạn.")
 @click.option("--so", "number", help="Số văn bản (bỏ trống để văn thư điền khi ban hành).")
 @click.option("--ngay", "when", help="Ngày ban hành, ví dụ 23/8/2023 (hoặc 'tháng 8 năm 2023').")
@@ -232,7 +233,9 @@ def rebuild(thu_muc: Path, out_dir: Path | None, dry_run: bool, recreate: bool, 
 
 @main.command("nhap", help="Nhập văn bản cấp trên (.docx, .pdf, bản quét hay ảnh, .txt) thành các tệp văn bản "
                             "trong van-ban/: số, ký hiệu, ngày, cơ quan, trích yếu, chuỗi văn bản nó thực hiện và "
-                            "các nhiệm vụ. Không ghi đè tệp nào.")
+                            "các nhiệm vụ, nơi và hạn báo cáo. Nhiều ảnh trong một lần nhập là ảnh chụp các trang "
+                            "của MỘT văn bản, theo thứ tự đã ghi (kehoach nhap trang-1.jpg trang-2.jpg); trang nào "
+                            "không đọc được thì được báo, các trang khác vẫn được đọc. Không ghi đè tệp nào.")
 @click.argument("tep", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--ra", "folder", type=click.Path(path_type=Path), default=Path("van-ban"), show_default=True,
               help="Thư mục ghi các tệp văn bản.")

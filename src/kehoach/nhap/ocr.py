@@ -116,14 +116,16 @@ Word = tuple[float, float, float, float, str]
 
 def _columns(words: list[Word]) -> list[list[Word]]:
     """Tesseract may take the two header columns on one row for one line: cut it where the space between two words
-    is far wider than between the others (a justified line spreads its spaces evenly)."""
+    is far wider than between the others (a justified line spreads its spaces evenly) and the next word can start a
+    column: never before a lower-case word, which goes on a sentence ("phòng UBND   tỉnh) trước ngày …", where a
+    photo's box of "UBND" ends short)."""
     gaps = [b[0] - a[2] for a, b in zip(words, words[1:], strict=False)]
     heights = sorted(w[3] - w[1] for w in words)
     usual = sorted(gaps)[len(gaps) // 2] if len(gaps) >= 3 else heights[len(heights) // 2] * 0.3
     limit = max(usual * 2.5, heights[len(heights) // 2] * 0.6)
     pieces: list[list[Word]] = [[]]
     for word, gap in zip(words, [0.0, *gaps], strict=True):
-        if pieces[-1] and gap > limit:
+        if pieces[-1] and gap > limit and not word[4][:1].islower():
             pieces.append([])
         pieces[-1].append(word)
     return pieces

@@ -23,7 +23,7 @@ from kehoach.nhap.names import fold, place_of, slug, spelled
 from kehoach.nhap.reporting import reporting_line
 from kehoach.nhap.result import Finding, Found, Imported, Note
 from kehoach.nhap.sources import KINDS as SOURCE_KINDS
-from kehoach.nhap.sources import Source, read_source
+from kehoach.nhap.sources import Source, read_pages, read_source
 from kehoach.nhap.store import STUB_NOTE
 from kehoach.nhap.tasks import generic, read_tasks
 from kehoach.text.vntext import PartialDate, lower_first, short_date
@@ -155,19 +155,31 @@ def _chain_doc(cluster: Cluster, key: str, parent_key: str | None, origin: str, 
     return Found(key, data, notes, cited_only=True)
 
 
-def read_file(path: Path, workspace: Path | None = None) -> Imported:
-    """Read a parent document (.docx, PDF, scan or photo, text) into document files' data, writing nothing.
+def read_file(path: Path | list[Path], workspace: Path | None = None) -> Imported:
+    """Read a parent document (.docx, PDF, scan or photo, text) into document files' data, writing nothing. A list
+    of images is the photos of one document's pages, in that order (sources.read_pages): a page that cannot be read
+    is a note on the document, and the others are read.
 
     Returns the document first, then each document its citations name (its chain), each as a `Found` whose `data`
     has exactly the keys of a van-ban file; `workspace` is where the office's own profiles are looked for.
     Raises InputError (naming the file) when the file cannot be read, OCR is needed but not installed, or the file
     holds no document.
     """
-    source = read_source(path)
+    photos: list[Path] = []
+    if isinstance(path, list):
+        photos, source = path, read_pages(path)
+    else:
+        source = read_source(path)
+    path = source.path
     reader = _Reader(source, workspace)
     h = reader.header
     paras = reader.paras
-    origin = path.name
+    origin = ", ".join(p.name for p in photos) if photos else path.name
+    for page, problem in source.unread:
+        name = Path(problem.file).name if problem.file else ""
+        reader.notes.append(Note("trang", f"không đọc được trang {page} ({name}): {problem.message} Các trang khác đã "
+                                          "được đọc; nhiệm vụ, câu báo cáo trên trang đó có thể thiếu: hãy chụp lại "
+                                          "trang đó và nhập lại cả văn bản, hoặc ghi thêm vào tệp."))
     reader.report.append(Finding("Loại tệp", SOURCE_KINDS[source.kind]))
     # Every citation of the text, the trích yếu and the opening trusted most.
     texts: list[tuple[str, int, str]] = []
@@ -233,7 +245,7 @@ def read_file(path: Path, workspace: Path | None = None) -> Imported:
                                      "; ".join(source.stamps[:4])))
     order = {what: n for n, what in enumerate(REPORT_ORDER)}
     reader.report.sort(key=lambda f: order.get(f.what, len(order)))
-    return Imported(path, source.kind, documents, reader.report, source.stamps)
+    return Imported(path, source.kind, documents, reader.report, source.stamps, photos)
 
 
 def _refuse_without_frame(path: Path, data: dict[str, Any]) -> None:

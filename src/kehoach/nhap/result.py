@@ -63,6 +63,7 @@ class Imported:
     documents: list[Found]
     report: list[Finding]
     ignored: list[str] = field(default_factory=list)  # signature-stamp lines left out
+    pages: list[Path] = field(default_factory=list)  # the photos of its pages, in order, when read from several images
 
     @property
     def document(self) -> Found:

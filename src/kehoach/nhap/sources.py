@@ -15,7 +15,7 @@ from kehoach.docx.model import Model
 from kehoach.docx.reader import read_path, read_text
 from kehoach.errors import InputError, Problem
 from kehoach.nhap import ocr, pdf
-from kehoach.nhap.layout import STAMP, lay_out
+from kehoach.nhap.layout import STAMP, Line, Page, lay_out
 
 KINDS = {"docx": "Word (.docx)", "pdf": "PDF có lớp chữ", "pdf-ocr": "PDF bản quét (OCR)", "anh": "ảnh (OCR)",
          "txt": "văn bản thuần"}
@@ -32,13 +32,16 @@ class Source:
     model: Model
     pages: list[int] | None = None  # page of each paragraph (PDF, OCR)
     stamps: list[str] = field(default_factory=list)
+    files: dict[int, str] = field(default_factory=dict)  # page → the photo it was read from (read_pages)
+    unread: list[tuple[int, Problem]] = field(default_factory=list)  # pages given that could not be read, and why
 
     def where(self, index: int | None) -> str:
-        """'trang 2' (PDF, scan), 'đoạn 14' (.docx), 'dòng 40' (text)."""
+        """'trang 2' (PDF, scan), 'trang 2 (anh-2.jpg)' (photos of the pages), 'đoạn 14' (.docx), 'dòng 40' (text)."""
         if index is None or not 0 <= index < len(self.model.paragraphs):
             return ""
         if self.pages is not None:
-            return f"trang {self.pages[index]}"
+            page = self.pages[index]
+            return f"trang {page} ({self.files[page]})" if page in self.files else f"trang {page}"
         para = self.model.paragraphs[index]
         return f"dòng {para.line}" if para.line is not None else f"đoạn {index + 1}"
 
@@ -121,6 +124,48 @@ def read_source(path: Path) -> Source:
     if not laid.model.paragraphs:
         raise InputError([Problem(path, "không thấy chữ nào trong tệp (ảnh trống hoặc quá mờ?).")])
     return Source(path, kind, laid.model, laid.pages, [text for _, text in laid.dropped])
+
+
+def is_photo(path: Path) -> bool:
+    """Whether `path` is an image (a photo or a scan of a page), told by its first bytes; False for anything that
+    cannot be opened (reading it then says why)."""
+    try:
+        return _kind(path) == "anh"
+    except InputError:
+        return False
+
+
+def read_pages(paths: list[Path]) -> Source:
+    """Photos or scans of the pages of ONE document, in the order given ("kehoach nhap trang-1.jpg trang-2.jpg"), each
+    read through OCR on its own and numbered by its place in the list. A page that cannot be read (damaged, not an
+    image, no text on it) is kept in `unread` with the reason, and the other pages are read: one bad photo does not
+    lose the rest. Raises InputError (naming every file) when no page can be read."""
+    lines: list[Line] = []
+    pages: list[Page] = []
+    files: dict[int, str] = {}
+    unread: list[tuple[int, Problem]] = []
+    for number, path in enumerate(paths, start=1):
+        try:
+            if _kind(path) != "anh":
+                raise InputError([Problem(path, "không phải ảnh: các trang chụp của một văn bản phải đều là ảnh "
+                                                "(.jpg, .png, .tif).")])
+            found, [page] = ocr.image_lines([path], path)
+        except InputError as exc:
+            unread += [(number, problem) for problem in exc.problems]
+            continue
+        if not any(ch.isalnum() for line in found for ch in line.text):
+            unread.append((number, Problem(path, "không thấy chữ nào trên trang này (ảnh trống hoặc quá mờ?).")))
+            continue
+        lines += [replace(line, page=number) for line in found]
+        pages.append(replace(page, number=number))
+        files[number] = path.name
+    if not pages:
+        raise InputError([problem for _, problem in unread])
+    laid = lay_out(lines, pages, name=str(paths[0]))
+    if not laid.model.paragraphs:
+        raise InputError([problem for _, problem in unread] +
+                         [Problem(paths[0], "không thấy chữ nào trong các ảnh (ảnh trống hoặc quá mờ?).")])
+    return Source(paths[0], "anh", laid.model, laid.pages, [text for _, text in laid.dropped], files, unread)
 
 
 def _docx_any_name(path: Path) -> Model:
