@@ -137,8 +137,9 @@ class Composer:
         return compose_opening(op, cited, self.style, extra, sentence, joiner)
 
     def allotted(self) -> Allotted:
-        """The tasks of the first parent that has any, re-addressed to this body."""
-        parent = next((d for d in map(self.lookup, self.plan.implements) if d and d.tasks), None)
+        """The tasks of the nearest parent that has any (reporting.nearest_first), re-addressed to this body."""
+        parents = reporting.nearest_first([d for d in map(self.lookup, self.plan.implements) if d], self.lookup)
+        parent = next((d for d in parents if d.tasks), None)
 
         def fill_task(raw: str) -> str:
             try:
@@ -342,9 +343,9 @@ class Composer:
         self.dept = dept
         self.names["qua_ban"] = f" (qua {dept.name})" if dept else ""
         self.lead = assign.lead_department(plan, profile)
-        # This body reports on the line of the document it implements first (its reporting line, or its issuer).
-        first = self.lookup(plan.implements[0]) if plan.implements else None
-        self.report = reporting.lines(plan, profile, first, self.task_report, self.lead.name if self.lead else "")
+        # This body reports on the line of its nearest parent, whatever the order of thuc_hien (reporting.lines).
+        parents = reporting.nearest_first([d for d in map(self.lookup, plan.implements) if d], self.lookup)
+        self.report = reporting.lines(plan, profile, parents, self.task_report, self.lead.name if self.lead else "")
         self.names["loi_giao"] = assign.verb(profile, self.addressed_units())
         self.names["bao_cao_ve"] = reporting.phrase(self.report.units)
         plan, profile = self._expanded(plan, profile)

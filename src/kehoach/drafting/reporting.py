@@ -9,9 +9,11 @@ department of another system: a Party plan is never told to go through a State d
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from kehoach.inputs.documents import key_of
 from kehoach.inputs.models import DocRef, PlanSpec, Profile, Reporting, Task
 from kehoach.text.vntext import PartialDate, short_date
 
@@ -63,18 +65,48 @@ def _date(text: str, year: int) -> PartialDate | None:
     return when
 
 
-def lines(plan: PlanSpec, profile: Profile, parent: DocRef | None, from_tasks: Reporting | None,
+def nearest_first(parents: Sequence[DocRef], lookup: Callable[[str], DocRef | None]) -> list[DocRef]:
+    """The parents a plan implements, the nearest first: a parent that another listed parent implements (directly or
+    down its chain) is farther than that one, whatever the order of `thuc_hien` ("Thực hiện Chỉ thị số 21-CT/TW …;
+    Kế hoạch số 15-KH/TU của Tỉnh ủy" is seed 002's order; the Tỉnh ủy's plan is the nearer)."""
+    def above(doc: DocRef) -> set[str]:
+        seen: set[str] = set()
+        todo = [k for k in (*doc.implements, doc.subject_of) if k]
+        while todo and len(seen) < 200:
+            key = key_of(todo.pop())
+            if key in seen:
+                continue
+            seen.add(key)
+            found = lookup(key)
+            if found is not None:
+                todo += [k for k in (*found.implements, found.subject_of) if k]
+        return seen
+
+    chains = [above(doc) for doc in parents]
+    # How many listed parents stand below it; stable: among parents equally near, the order of `thuc_hien`.
+    return sorted(parents, key=lambda doc: sum(doc.key in chain for chain in chains))
+
+
+def lines(plan: PlanSpec, profile: Profile, parents: Sequence[DocRef], from_tasks: Reporting | None,
           lead: str) -> Lines:
-    """Where this body reports, and where its units report (to it, through `lead`, its drafting department)."""
-    told = parent.reporting if parent is not None and parent.reporting is not None else from_tasks
+    """Where this body reports, and where its units report (to it, through `lead`, its drafting department).
+
+    `parents` nearest first (nearest_first). The line upward is the plan's `bao_cao`, else the reporting line of the
+    nearest parent that has one, else the one its parent's tasks named, else the body's first `cap_tren`, else the
+    issuer of the nearest parent: a commune implementing both the Chỉ thị and the Tỉnh ủy's plan reports to the Tỉnh
+    ủy, never to the Ban Bí thư."""
+    parent = next((d for d in parents if d.reporting is not None), None)
+    told = parent.reporting if parent is not None else from_tasks
+    if parent is None:
+        parent = parents[0] if parents else None
     upward = None
     if told is not None or parent is not None or profile.superiors or plan.reporting is not None:
         system = (told.system if told and told.system else parent.system if parent else profile.system)
         same = system == profile.system
         to = told.to if told and told.to else parent.issuer if parent else ""
         via = told.via if told and same else ""
-        if not same and profile.superiors:
-            to = profile.superiors[0]  # its own superior in its own system
+        if profile.superiors and (not same or told is None or not told.to):
+            to = profile.superiors[0]  # its own superior in its own system, or the one it names as such
         upward = Reporting(to, via, told.by if told else None, system if same else profile.system)
         if plan.reporting is not None:
             upward = Reporting(plan.reporting.to or upward.to, plan.reporting.via or upward.via,
