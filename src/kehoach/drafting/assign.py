@@ -39,9 +39,24 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
-def _mentions(task: Task, word: str) -> bool:
+def _where(task: Task, word: str) -> int | None:
+    """Where `word` first stands in the task as a whole word (case and Unicode form ignored); None if absent."""
     text = _fold(" ".join((task.title, *task.paragraphs)))
-    return re.search(rf"(?<!\w){re.escape(_fold(word))}(?!\w)", text) is not None
+    found = re.search(rf"(?<!\w){re.escape(_fold(word))}(?!\w)", text)
+    return found.start() if found else None
+
+
+def _mentions(task: Task, word: str) -> bool:
+    return _where(task, word) is not None
+
+
+def _match(task: Task, dept: Department) -> tuple[int, int] | None:
+    """How well a department's fields fit a task, best first when sorted: (minus the number of its fields the task
+    is written in, where the first of them stands); None when none is. "Kiểm tra, giám sát việc thực hiện chế độ
+    đào tạo nghề … tại doanh nghiệp" fits the department of "kiểm tra, giám sát" (two fields, at the start) better
+    than the one of "nghề" or of "doanh nghiệp" (one each, further on)."""
+    places = [at for at in (_where(task, word) for word in dept.fields) if at is not None]
+    return (-len(places), min(places)) if places else None
 
 
 def _unit(profile: Profile, name: str) -> Unit | None:
@@ -69,10 +84,13 @@ def assign(plan: PlanSpec, profile: Profile, tasks: tuple[Task, ...]) -> Assigne
             bucket = to_dept.setdefault(dept, []) if dept else to_unit.setdefault(unit, [])  # type: ignore[arg-type]
             bucket += [t for t in picked if t not in bucket]
     else:
-        for dept in profile.departments:
-            picked = [t for t in tasks if any(_mentions(t, word) for word in dept.fields)]
-            if picked:
-                to_dept[dept] = picked
+        # Each task to every department whose fields it is written in; the best fitting leads it, whatever the
+        # order of `phong_ban` (trial 1, defect 8).
+        for task in tasks:
+            fits = [(fit, i, d) for i, d in enumerate(profile.departments) if (fit := _match(task, d)) is not None]
+            for _, _, dept in sorted(fits, key=lambda f: (f[0], f[1])):
+                leads.setdefault(task, dept.name)
+                to_dept.setdefault(dept, []).append(task)
     departments = tuple((d, tuple(to_dept[d])) for d in profile.departments if to_dept.get(d))
     return Assigned(departments, tuple((u, tuple(ts)) for u, ts in to_unit.items()), tuple(leads.items()))
 
@@ -113,18 +131,22 @@ def organisation(profile: Profile, plan: PlanSpec, assigned: Assigned, by_kind: 
     if lead is not None and lead not in work:
         order.insert(0, lead)  # the department that drafts the plan follows it up, even with no task of its own
     owner: dict[Task, str] = dict(assigned.leads)  # a task given to several: the first named leads it
+    helpers: dict[Task, list[str]] = {}
+    for dept in order:
+        for task in work.get(dept, ()):
+            if owner.setdefault(task, dept.name) != dept.name and dept.name not in helpers.setdefault(task, []):
+                helpers[task].append(dept.name)
     for dept in order:
         items: list[str] = []
         for task in work.get(dept, ()):
-            if owner.setdefault(task, dept.name) != dept.name:
-                items.append(f"- Phối hợp với {owner[task]} {lower_first(task.title)}")
-                items += [p if p.startswith(("-", "+")) else f"- {p}" for p in task.paragraphs]
-            else:
-                items += as_items((task,))
+            if owner[task] != dept.name:
+                continue  # named in the line of the department that leads it: one line per task (trial 1, defect 8)
+            items += as_items((_led(task, helpers.get(task, [])),))
         if dept == lead:
             upward = f", tham mưu {profile.subject} báo cáo {phrase(report.upward)}" if report.upward else ", báo cáo"
             items.append(f"- Chủ trì, theo dõi, đôn đốc việc thực hiện {this}; tổng hợp kết quả thực hiện{upward}.")
-        children.append(Section(title=dept.name, paragraphs=tuple(items)))
+        if items:
+            children.append(Section(title=dept.name, paragraphs=tuple(items)))
     named = dict(by_kind)
     for unit, tasks in assigned.units:
         named[unit] = tuple(dict.fromkeys((*named.get(unit, ()), *tasks)))
@@ -151,6 +173,23 @@ def organisation(profile: Profile, plan: PlanSpec, assigned: Assigned, by_kind: 
     if lead is None and report.upward is not None:
         paragraphs = (f"{profile.subject} tổng hợp, báo cáo kết quả thực hiện {phrase(report.upward)}.",)
     return Section(title="Tổ chức thực hiện", children=tuple(children), paragraphs=paragraphs)
+
+
+_COOPERATE = re.compile(r"^(?:chủ trì\s*,\s*)?phối hợp(?P<with>\s+với)?\s+", re.IGNORECASE)
+
+
+def _led(task: Task, helpers: list[str]) -> Task:
+    """The task as its lead department's line: "Chủ trì, phối hợp với Ban A, Ban B <task>"; a task that itself
+    says "phối hợp với X …" says it once: "Chủ trì, phối hợp với Ban A và X …", never "phối hợp với Ban A phối hợp
+    với X"."""
+    if not helpers:
+        return task
+    title = lower_first(task.title)
+    partners = ", ".join(helpers)
+    said = _COOPERATE.match(title)
+    if said is not None:
+        title = ("và " if said["with"] else "") + title[said.end():]
+    return Task(f"Chủ trì, phối hợp với {partners} {title}", task.paragraphs, task.owners)
 
 
 def _join(names) -> str:
