@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from kehoach.drafting.flow import as_items
+from kehoach.drafting.flow import as_items, kind_names
 from kehoach.drafting.reporting import Lines, phrase
 from kehoach.inputs.models import Department, PlanSpec, Profile, Section, Task, Unit
 from kehoach.text.vntext import lower_first
@@ -64,8 +64,9 @@ def _unit(profile: Profile, name: str) -> Unit | None:
     return next((u for u in profile.units if folded in (_fold(u.name), _fold(u.short))), None)
 
 
-def assign(plan: PlanSpec, profile: Profile, tasks: tuple[Task, ...]) -> Assigned:
-    """Who takes which of `tasks` (the body's own, numbered from 1 as the Nhiệm vụ section prints them)."""
+def assign(plan: PlanSpec, profile: Profile, tasks: tuple[Task, ...], foreign: frozenset[Task] = frozenset()) -> Assigned:
+    """Who takes which of `tasks` (the body's own, numbered from 1 as the Nhiệm vụ section prints them). `foreign`:
+    those meant for other bodies (giao_cho), which no department takes by its fields (`phan_cong` still may)."""
     to_dept: dict[Department, list[Task]] = {}
     to_unit: dict[Unit, list[Task]] = {}
     leads: dict[Task, str] = {}
@@ -86,7 +87,7 @@ def assign(plan: PlanSpec, profile: Profile, tasks: tuple[Task, ...]) -> Assigne
     else:
         # Each task to every department whose fields it is written in; the best fitting leads it, whatever the
         # order of `phong_ban` (trial 1, defect 8).
-        for task in tasks:
+        for task in (t for t in tasks if t not in foreign):
             fits = [(fit, i, d) for i, d in enumerate(profile.departments) if (fit := _match(task, d)) is not None]
             for _, _, dept in sorted(fits, key=lambda f: (f[0], f[1])):
                 leads.setdefault(task, dept.name)
@@ -122,8 +123,11 @@ def verb(profile: Profile, units: tuple[Unit, ...] | None = None) -> str:
 
 
 def organisation(profile: Profile, plan: PlanSpec, assigned: Assigned, by_kind: tuple[tuple[Unit, tuple[Task, ...]], ...],
-                 report: Lines, lead: Department | None) -> Section:
-    """The Tổ chức thực hiện section."""
+                 report: Lines, lead: Department | None,
+                 others: tuple[tuple[tuple[str, ...], tuple[Task, ...]], ...] = ()) -> Section:
+    """The Tổ chức thực hiện section. `others`: tasks meant for kinds of body the profile has no unit for (giao_cho),
+    each group addressed to those bodies ("Đề nghị Mặt trận Tổ quốc Việt Nam các cấp …"): the printed plan says who
+    does every task of its Nhiệm vụ (trial 1, defect 9)."""
     this = f"{plan.type_name} này"
     children: list[Section] = []
     work = dict(assigned.departments)
@@ -153,6 +157,8 @@ def organisation(profile: Profile, plan: PlanSpec, assigned: Assigned, by_kind: 
     for unit, tasks in named.items():
         title = f"Đề nghị {unit.name}" if unit.relation else unit.name
         children.append(Section(title=title, paragraphs=as_items(tasks)))
+    for kinds, tasks in others:
+        children.append(Section(title=f"Đề nghị {kind_names(kinds)}", paragraphs=as_items(tasks)))
     generic = [u for u in profile.units if not u.kinds and u not in named]
     commanded = [u for u in generic if not u.relation]
     if commanded:
@@ -164,7 +170,7 @@ def organisation(profile: Profile, plan: PlanSpec, assigned: Assigned, by_kind: 
     if asked:
         children.append(Section(title=f"Đề nghị {_join(u.name for u in asked)}", paragraphs=(
             f"- Căn cứ {this}, phối hợp tuyên truyền, vận động {profile.people} tham gia thực hiện.",)))
-    if named or commanded:
+    if named or commanded or others:
         # Once for every unit, not a line repeated under each: where and when they report.
         children.append(Section(title="Chế độ báo cáo", paragraphs=(
             f"Các cơ quan, đơn vị được giao nhiệm vụ tại {this} định kỳ báo cáo kết quả thực hiện "

@@ -176,8 +176,9 @@ class Composer:
         own = strip(allotted.own)
         by_unit = tuple((unit, ts) for unit, ts in ((u, strip(ts)) for u, ts in allotted.by_unit) if ts)
         passed = strip(allotted.passed)
+        others = tuple((kinds, ts) for kinds, ts in ((k, strip(ts)) for k, ts in allotted.others) if ts)
         self.task_report = next((r for r in found if r is not None), None)
-        return replace(allotted, own=own, by_unit=by_unit, passed=passed)
+        return replace(allotted, own=own, by_unit=by_unit, passed=passed, others=others)
 
     def sections(self) -> list[Section]:
         is_letter = self.plan.kind == "cong_van"
@@ -195,7 +196,7 @@ class Composer:
                 drafted = default_sections.aims(self.profile, parents)
             elif section.auto == "nhiem_vu" and is_letter:
                 drafted = default_sections.letter_tasks(self.profile, tasks.own, tasks.by_unit, parents,
-                                                        reporting.phrase(self.report.units))
+                                                        reporting.phrase(self.report.units), tasks.others)
             elif section.auto == "nhiem_vu":
                 drafted = default_sections.tasks(tasks.own, parents)
             else:
@@ -212,7 +213,8 @@ class Composer:
         """Tổ chức thực hiện: each department its own tasks, the units what to do and where to report."""
         plan, profile = self.plan, self.profile
         try:
-            assigned = assign.assign(plan, profile, self.tasks.own)
+            foreign = frozenset(t for _, ts in (*self.tasks.by_unit, *self.tasks.others) for t in ts)
+            assigned = assign.assign(plan, profile, self.tasks.own, foreign)
         except assign.AllotmentError as exc:
             raise InputError([self.loc.problem(("phan_cong",), str(exc))]) from None
         explicit = dict(plan.assignments)
@@ -227,7 +229,8 @@ class Composer:
         # A department the plan names but the profile does not list still gets its line (giao_nhiem_vu).
         departments += [(Department(name, name), (Task(upper_first(duty)),)) for name, duty in explicit.items()]
         assigned = replace(assigned, departments=tuple(departments))
-        return assign.organisation(profile, plan, assigned, self.tasks.by_unit, self.report, self.lead)
+        return assign.organisation(profile, plan, assigned, self.tasks.by_unit, self.report, self.lead,
+                                   self.tasks.others)
 
     def blocks(self, sections: list[Section]) -> list[Block]:
         plan = self.plan

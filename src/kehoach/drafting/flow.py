@@ -22,6 +22,9 @@ class Allotted:
     by_unit: tuple[tuple[Unit, tuple[Task, ...]], ...]  # for its specialised units, text final
     left_out: tuple[Task, ...]  # for kinds of body it neither is nor has
     passed: tuple[Task, ...]  # what its own children receive: own and unit tasks, placeholders kept
+    # Its own tasks meant for kinds of body it neither is nor has a unit for (giao_cho), text final, grouped by
+    # their giao_cho in order of first appearance: printed in its Tổ chức thực hiện, addressed to those bodies.
+    others: tuple[tuple[tuple[str, ...], tuple[Task, ...]], ...] = ()
 
 
 def _generic(task: Task, people: str) -> Task:
@@ -62,7 +65,36 @@ def allot_own(tasks: tuple[Task, ...], profile: Profile, fill: Fill) -> Allotted
     """A plan that writes its own tasks lists them all; its specialised units still get theirs by name."""
     generic = tuple(_generic(t, profile.people) for t in tasks)
     by_unit = [(u, tuple(_final(t, fill) for t in generic if set(t.owners) & set(u.kinds))) for u in profile.units]
-    return Allotted(tuple(_final(t, fill) for t in generic), tuple((u, ts) for u, ts in by_unit if ts), (), generic)
+    taken = {kind for u in profile.units for kind in u.kinds} | set(profile.kinds)
+    others: dict[tuple[str, ...], list[Task]] = {}
+    for task in generic:
+        if task.owners and not set(task.owners) & taken:
+            others.setdefault(tuple(task.owners), []).append(_final(task, fill))
+    return Allotted(tuple(_final(t, fill) for t in generic), tuple((u, ts) for u, ts in by_unit if ts), (), generic,
+                    tuple((kinds, tuple(ts)) for kinds, ts in others.items()))
+
+
+# Who a task given to a kind of body (giao_cho) is for, when the issuing body's profile names no unit of that kind
+# (`don_vi_cap_duoi` with `loai`): the bodies of that kind, at every level below.
+KIND_NAMES = {
+    "cap_uy": "các cấp ủy, tổ chức đảng",
+    "chinh_quyen": "chính quyền các cấp",
+    "mat_tran": "Mặt trận Tổ quốc Việt Nam các cấp",
+    "doan_the": "các tổ chức chính trị - xã hội",
+    "cong_doan": "công đoàn các cấp",
+    "doan_thanh_nien": "Đoàn Thanh niên Cộng sản Hồ Chí Minh các cấp",
+    "hoi_phu_nu": "Hội Liên hiệp Phụ nữ các cấp",
+    "hoi_nong_dan": "Hội Nông dân các cấp",
+    "hoi_cuu_chien_binh": "Hội Cựu chiến binh các cấp",
+    "co_so_dao_tao": "các cơ sở giáo dục nghề nghiệp",
+}
+
+
+def kind_names(kinds: tuple[str, ...]) -> str:
+    """"Mặt trận Tổ quốc Việt Nam các cấp, công đoàn các cấp và các tổ chức chính trị - xã hội"; a kind this table
+    does not know reads "các cơ quan, đơn vị liên quan"."""
+    names = list(dict.fromkeys(KIND_NAMES.get(k, "các cơ quan, đơn vị liên quan") for k in kinds))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
 
 
 def as_items(tasks: tuple[Task, ...]) -> tuple[str, ...]:

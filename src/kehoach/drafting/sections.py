@@ -5,7 +5,7 @@ The words are the project's own, general enough for any body and any directive; 
 
 from __future__ import annotations
 
-from kehoach.drafting.flow import as_items
+from kehoach.drafting.flow import as_items, kind_names
 from kehoach.inputs.models import Profile, Section, Task, Unit
 
 
@@ -49,14 +49,19 @@ def tasks(parent_tasks: tuple[Task, ...], parents: str) -> Section:
 
 
 def letter_tasks(profile: Profile, own: tuple[Task, ...], by_unit: tuple[tuple[Unit, tuple[Task, ...]], ...],
-                 parents: str, report: str = "") -> Section:
+                 parents: str, report: str = "",
+                 others: tuple[tuple[tuple[str, ...], tuple[Task, ...]], ...] = ()) -> Section:
     """The body of a Công văn: the tasks, grouped by who carries them out (seed 003). `report`: where and when the
-    units report ("về LĐLĐ tỉnh (qua …) trước ngày …")."""
+    units report ("về LĐLĐ tỉnh (qua …) trước ngày …"). `others`: tasks for kinds of body the profile has no unit
+    for (flow.Allotted.others), each group "Đối với <those bodies>" and not in the general group."""
     heading = profile.units_heading or "các cơ quan, đơn vị"
+    elsewhere = {t for _, ts in others for t in ts}
+    own = tuple(t for t in own if t not in elsewhere)
     general = own or (Task(f"Căn cứ {parents}, xây dựng kế hoạch triển khai thực hiện phù hợp với tình hình thực tế; "
                            f"định kỳ báo cáo kết quả {report or 'về ' + profile.name}."),)
     children = [Section(title=f"Đối với {lower_plural(heading)}", paragraphs=as_items(general))]
     children += [Section(title=unit.name, paragraphs=as_items(ts)) for unit, ts in by_unit]
+    children += [Section(title=f"Đối với {kind_names(kinds)}", paragraphs=as_items(ts)) for kinds, ts in others]
     return Section(children=tuple(children))
 
 
