@@ -83,8 +83,11 @@ def _target(doc: DocRef, lookup: Lookup) -> DocRef | None:
     return lookup(key_of(target_key)) if target_key else None
 
 
-def subject(doc: DocRef, lookup: Lookup, comma: bool, _depth: int = 0, long_dates: bool = False) -> str:
-    """The trích yếu of doc, composing its chain when it was not written out ('' for a document cited by name)."""
+def subject(doc: DocRef, lookup: Lookup, comma: bool, _depth: int = 0, long_dates: bool = False,
+            known: frozenset[str] = frozenset()) -> str:
+    """The trích yếu of doc, composing its chain when it was not written out ('' for a document cited by name).
+    `known`: keys of documents the text has already cited in full; the chain names them by their short form
+    (format-rules §2.7: later mentions are type + number and symbol only)."""
     if doc.subject:
         return as_cited(doc.subject, doc.about)
     if doc.name or not doc.subject_prefix:
@@ -94,10 +97,13 @@ def subject(doc: DocRef, lookup: Lookup, comma: bool, _depth: int = 0, long_date
         # Neither its trích yếu nor the document it implements is known (a parent a text cites only by its number
         # and date): the dated form stands alone, never with a dangling "về thực hiện".
         return ""
-    return f"{as_cited(doc.subject_prefix, doc.about)} {full(target, lookup, comma, _depth + 1, long_dates)}"
+    if target.key in known:
+        return f"{as_cited(doc.subject_prefix, doc.about)} {short(target)}"
+    return f"{as_cited(doc.subject_prefix, doc.about)} {full(target, lookup, comma, _depth + 1, long_dates, known)}"
 
 
-def lineage(doc: DocRef, lookup: Lookup, comma: bool, _depth: int = 0, long_dates: bool = False) -> str:
+def lineage(doc: DocRef, lookup: Lookup, comma: bool, _depth: int = 0, long_dates: bool = False,
+            known: frozenset[str] = frozenset()) -> str:
     """The chain without the final trích yếu, as a Công văn's V/v line carries it:
     'Kế hoạch số 72-KH/TU ngày 17/8/2023 của Ban Thường vụ Tỉnh ủy thực hiện Chỉ thị số 21-CT/TW ngày 04/5/2023 của Ban Bí thư'.
     """
@@ -105,21 +111,44 @@ def lineage(doc: DocRef, lookup: Lookup, comma: bool, _depth: int = 0, long_date
     here = dated(doc, comma, long_dates)
     if target is None:
         return here
-    return f"{here} {as_cited(doc.subject_prefix, doc.about)} {lineage(target, lookup, comma, _depth + 1, long_dates)}"
+    if target.key in known:
+        return f"{here} {as_cited(doc.subject_prefix, doc.about)} {short(target)}"
+    return (f"{here} {as_cited(doc.subject_prefix, doc.about)} "
+            f"{lineage(target, lookup, comma, _depth + 1, long_dates, known)}")
 
 
-def full(doc: DocRef, lookup: Lookup, comma: bool, _depth: int = 0, long_dates: bool = False) -> str:
+def full(doc: DocRef, lookup: Lookup, comma: bool, _depth: int = 0, long_dates: bool = False,
+         known: frozenset[str] = frozenset()) -> str:
     """'Kế hoạch số 349/KH-TLĐ, ngày 15/8/2023 của Tổng Liên đoàn … về thực hiện Chỉ thị số 21-CT/TW, …'."""
-    about = subject(doc, lookup, comma, _depth, long_dates)
+    about = subject(doc, lookup, comma, _depth, long_dates, known)
     return f"{dated(doc, comma, long_dates)} {about}".rstrip()
 
 
-def cite(doc: DocRef, form: str, lookup: Lookup, comma: bool, long_dates: bool = False) -> str:
-    """One of FORMS: `day_du` full, `chuoi` lineage, `ngay` dated, `ngan` short."""
+def in_full(doc: DocRef, form: str, lookup: Lookup, known: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Keys of the documents a citation in `form` gives in full (number, date, issuer): the document, and down its
+    chain every document not already `known`; a later mention of any of them is the short form."""
+    if form in ("ngan",):
+        return frozenset()
+    keys = {doc.key}
+    here = doc
+    for _ in range(50):
+        if form == "ngay" or here.subject or here.name or not here.subject_prefix:
+            break
+        target = _target(here, lookup)
+        if target is None or target.key in known:
+            break
+        keys.add(target.key)
+        here = target
+    return frozenset(keys)
+
+
+def cite(doc: DocRef, form: str, lookup: Lookup, comma: bool, long_dates: bool = False,
+         known: frozenset[str] = frozenset()) -> str:
+    """One of FORMS: `day_du` full, `chuoi` lineage, `ngay` dated, `ngan` short. `known`: see subject()."""
     if form == "ngan":
         return short(doc)
     if form == "ngay":
         return dated(doc, comma, long_dates)
     if form == "chuoi":
-        return lineage(doc, lookup, comma, long_dates=long_dates)
-    return full(doc, lookup, comma, long_dates=long_dates)
+        return lineage(doc, lookup, comma, long_dates=long_dates, known=known)
+    return full(doc, lookup, comma, long_dates=long_dates, known=known)

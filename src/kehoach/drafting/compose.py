@@ -14,7 +14,7 @@ from typing import Any
 from kehoach.drafting import assign, citations, numbering, reporting
 from kehoach.drafting import sections as default_sections
 from kehoach.drafting.flow import Allotted, allot, allot_own
-from kehoach.drafting.opening import CiteStyle, compose_opening
+from kehoach.drafting.opening import CiteStyle, cited_in_full, compose_opening
 from kehoach.errors import InputError, Problem
 from kehoach.inputs.documents import Library
 from kehoach.inputs.models import Block, Department, DocRef, Draft, PlanSpec, Profile, Section, Task, Unit
@@ -131,7 +131,16 @@ class Composer:
                  for i, c in enumerate(cites)]
         narrative = op.style == "tuong_thuat"
         default = (NARRATIVE_SENTENCE if narrative else DEFAULT_SENTENCE)[self.plan.kind]
-        sentence = self.text(op.sentence or default, ("mo_dau", "cau_ban_hanh"))
+        # The trích yếu's document given in full just before: the issuing sentence names it short (format-rules
+        # §2.7), "… hướng dẫn thực hiện Kế hoạch số 349/KH-TLĐ như sau:", never the whole chain again.
+        target = self.target()
+        names = self.names
+        if target is not None and target.key in cited_in_full(op, cited, self.style):
+            self.names = {**names, "trich_yeu": names.get("trich_yeu_ngan", names.get("trich_yeu", ""))}
+        try:
+            sentence = self.text(op.sentence or default, ("mo_dau", "cau_ban_hanh"))
+        finally:
+            self.names = names
         extra = self.text(op.extra, ("mo_dau", "bo_sung"))
         joiner = op.joiner or ("cham" if narrative else "phay" if self.plan.kind == "cong_van" else "doan_moi")
         return compose_opening(op, cited, self.style, extra, sentence, joiner)

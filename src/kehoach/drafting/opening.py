@@ -28,11 +28,11 @@ class CiteStyle:
     long_dates: bool
     lookup: citations.Lookup
 
-    def form(self, doc: DocRef, form: str) -> str:
-        return citations.cite(doc, form, self.lookup, self.comma, self.long_dates)
+    def form(self, doc: DocRef, form: str, known: frozenset[str] = frozenset()) -> str:
+        return citations.cite(doc, form, self.lookup, self.comma, self.long_dates, known)
 
-    def subject(self, doc: DocRef) -> str:
-        return citations.subject(doc, self.lookup, self.comma, long_dates=self.long_dates)
+    def subject(self, doc: DocRef, known: frozenset[str] = frozenset()) -> str:
+        return citations.subject(doc, self.lookup, self.comma, long_dates=self.long_dates, known=known)
 
 
 def short_note(op: Opening, doc: DocRef) -> str:
@@ -45,13 +45,19 @@ def short_note(op: Opening, doc: DocRef) -> str:
     return f" ({note + ' ' if note else ''}{citations.short(doc)})"
 
 
-def listed(op: Opening, cited: Sequence[tuple[Cite, DocRef]], style: CiteStyle) -> str:
-    """'Thực hiện A (viết tắt là …), B; căn cứ C'."""
+def listed(op: Opening, cited: Sequence[tuple[Cite, DocRef]], style: CiteStyle, known: set[str] | None = None) -> str:
+    """'Thực hiện A (viết tắt là …), B; căn cứ C'. A document given in full once (itself, or inside the chain of an
+    earlier citation) is named by its short form afterwards (format-rules §2.7); `known` collects them."""
     text = ""
+    known = set() if known is None else known
     for i, (cite, doc) in enumerate(cited):
-        part = style.form(doc, cite.form)
-        if cite.form == "day_du":
-            part += short_note(op, doc)
+        if doc.key in known and cite.form == "day_du":
+            part = citations.short(doc)  # a form the plan asks for ("dang: ngay", "chuoi") is written as asked
+        else:
+            part = style.form(doc, cite.form, frozenset(known))
+            if cite.form == "day_du":
+                part += short_note(op, doc)
+            known |= citations.in_full(doc, cite.form, style.lookup, frozenset(known))
         if i == 0:
             text = f"{upper_first(cite.word or op.word)} {part}"
             continue
@@ -59,15 +65,19 @@ def listed(op: Opening, cited: Sequence[tuple[Cite, DocRef]], style: CiteStyle) 
     return text
 
 
-def narrated(op: Opening, cited: Sequence[tuple[Cite, DocRef]], style: CiteStyle) -> str:
+def narrated(op: Opening, cited: Sequence[tuple[Cite, DocRef]], style: CiteStyle, known: set[str] | None = None) -> str:
     """'Ngày 12/3/2019, Ban Bí thư … đã ban hành Chỉ thị số 40-CT/TW về … (sau đây viết tắt là …)', one sentence per
-    document, the last without its full stop (the extra words and the joiner follow)."""
+    document, the last without its full stop (the extra words and the joiner follow). A document its chain already
+    gave in full is named short inside a later chain (`known`, as in listed())."""
     sentences = []
+    known = set() if known is None else known
     for cite, doc in cited:
         what = citations.short(doc)
         if cite.form in ("day_du", "chuoi"):
-            about = style.subject(doc) if cite.form == "day_du" else ""
+            about = style.subject(doc, frozenset(known)) if cite.form == "day_du" else ""
             what = f"{what} {about}".rstrip() + (short_note(op, doc) if cite.form == "day_du" else "")
+            known |= citations.in_full(doc, "day_du" if cite.form == "day_du" else "ngay", style.lookup,
+                                       frozenset(known))
         who = citations.issuer(doc)
         sentence = f"{who} đã ban hành {what}" if who else f"đã ban hành {what}"
         if doc.date is not None:
@@ -95,4 +105,11 @@ def compose_opening(op: Opening, cited: Sequence[tuple[Cite, DocRef]], style: Ci
                     sentence: str, joiner: str) -> list[str]:
     lead = narrated(op, cited, style) if op.style == "tuong_thuat" else listed(op, cited, style)
     return join(lead, extra, sentence, joiner)
+
+
+def cited_in_full(op: Opening, cited: Sequence[tuple[Cite, DocRef]], style: CiteStyle) -> frozenset[str]:
+    """Keys of the documents the opening gives in full: the text after it names them by their short form."""
+    known: set[str] = set()
+    (narrated if op.style == "tuong_thuat" else listed)(op, cited, style, known)
+    return frozenset(known)
 
