@@ -14,6 +14,11 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "ke-hoach"
 
 
+def seen(text: str) -> str:
+    """A paragraph's text as a reader sees it: a non-breaking space (organ names in a title) is a space."""
+    return text.replace("\u00a0", " ")
+
+
 def header_columns(doc) -> tuple[list, list]:
     """The paragraphs of the header's left and right columns, every row (names, then number and date)."""
     header = doc.tables[0]
@@ -33,11 +38,12 @@ class Parts:
 
     @staticmethod
     def texts(paragraphs) -> list[str]:
-        return [p.text for p in paragraphs if p.text.strip()]
+        # As a reader sees it: the non-breaking spaces that keep an organ name on one line are spaces.
+        return [seen(p.text) for p in paragraphs if p.text.strip()]
 
     def find(self, paragraphs, text: str):
         for p in paragraphs:
-            if p.text == text:
+            if seen(p.text) == text:
                 return p
         raise AssertionError(f"không thấy đoạn {text!r}")
 

@@ -21,7 +21,7 @@ from kehoach.docx.layout import arrange
 from kehoach.errors import InputError, Problem, TemplateProblem
 from kehoach.inputs.models import Draft
 from kehoach.inputs.paths import builtin_templates
-from kehoach.text.vntext import number_vi, short_date, upper_vi
+from kehoach.text.vntext import number_vi, short_date, unbroken_names, upper_vi
 
 
 def jinja_env() -> jinja2.Environment:
@@ -49,7 +49,8 @@ def context(draft: Draft) -> dict[str, Any]:
         "dau_duoi_ten": draft.issuer_mark,
         "ngay_thang": draft.date_line,
         "ten_loai": draft.type_title,
-        "trich_yeu": draft.subject,
+        # A centred title never breaks inside an organ name ("Ban Thường vụ Tỉnh" / "ủy"): joined by U+00A0.
+        "trich_yeu": unbroken_names(draft.subject),
         "kinh_gui": list(draft.addressees),
         "khoi": [{"loai": b.kind, "noi_dung": b.text} for b in draft.blocks],
         "tham_quyen": draft.authority,
