@@ -439,3 +439,20 @@ def test_the_look_reaches_the_page(ws, tmp_path):
     assert [p.text for p in number if p.text.strip()] == ["Số: 03-KH/TĐTN"]
     body = [p.text for p in doc.paragraphs if p.text.strip()]
     assert body[:2] == ["KẾ HOẠCH", "-----"]  # no trích yếu, and no empty line for it
+
+
+@pytest.mark.parametrize("value", ['""', "null", "~", "{nguyen_van: ''}"])
+def test_a_cong_van_without_trich_yeu_has_no_vv_line(ws, tmp_path, value):
+    # Audit of issue 17 item 9: a Công văn with its trích yếu left out ended in an IndexError (exit 70).
+    from docx import Document
+
+    from kehoach.workspace.drafts import generate
+
+    made = draft(ws, f"thuc_hien: [99-kl-tw]\ntrich_yeu: {value}\n", kind="cong_van")
+    assert (made.type_title, made.subject, made.cv_subject) == ("", "", ())
+    assert made.doc_title == "Công văn"
+    doc = Document(str(generate(ws / "ke-hoach" / "kh.yaml", out_dir=tmp_path / "out").output))
+    texts = [p.text for table in doc.tables for cell in table._cells for p in cell.paragraphs] + [
+        p.text for p in doc.paragraphs]
+    assert not any(text.strip().startswith("V/v") for text in texts)
+    assert doc.core_properties.title == "Công văn"

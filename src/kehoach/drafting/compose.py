@@ -397,6 +397,8 @@ class Composer:
         if is_cv:
             line = self.cased(raw_subject, letter_line=True)
             cv_subject = () if not line else (line,) if self.system == "dang" else (f"V/v {line}",)
+        # A Công văn may have no trích yếu (issue 17 item 9): its title is then its type name alone.
+        title_rest = (cv_subject[0] if cv_subject else "") if is_cv else lower_first(subject)
         draft = Draft(
             system=self.system, kind=plan.kind,
             parent_body=profile.parent_body, issuer_lines=profile.issuer_lines,
@@ -412,7 +414,7 @@ class Composer:
             authority=signer.authority, signer_title=signer.title, signer_name=signer.name,
             recipients=self.recipients(),
             as_parent=self.as_parent(code, issuer, target, notation),
-            doc_title=_property(f"{plan.type_name} {cv_subject[0] if is_cv else lower_first(subject)}"),
+            doc_title=_property(f"{plan.type_name} {title_rest}".rstrip()),
             author=_property(profile.issuer_text),
         )
         return draft
