@@ -456,3 +456,20 @@ def test_a_cong_van_without_trich_yeu_has_no_vv_line(ws, tmp_path, value):
         p.text for p in doc.paragraphs]
     assert not any(text.strip().startswith("V/v") for text in texts)
     assert doc.core_properties.title == "Công văn"
+
+
+@pytest.mark.parametrize("group", ["Các xã", "Các ấp", "Các phòng", "Các phường", "các thôn, ấp"])
+def test_a_one_word_group_addressed_by_kinh_gui_is_not_listed_again(ws, group):
+    # Audit of issue 13 item 7: "Kính gửi: Các ấp" came back as "- Các ấp;" after "- Như trên;".
+    made = draft(ws, f"thuc_hien: [99-kl-tw]\nkinh_gui: ['{group}']\nnoi_nhan: ['{group}', 'Ủy ban nhân dân tỉnh (để b/c)']\n",
+                 kind="cong_van")
+    assert list(made.recipients) == ["- Như trên;", "- Ủy ban nhân dân tỉnh (để b/c);", "- Lưu: VT."]
+
+
+@pytest.mark.parametrize("typed", ["V/v: triển khai Tháng hành động", "V/v triển khai Tháng hành động",
+                                   "v/v. triển khai Tháng hành động", "V/V:triển khai Tháng hành động"])
+def test_a_trich_yeu_typed_with_vv_reads_ve(typed):
+    # Audit of issue 17 item 7: "V/v: …" (with a colon) was cited "… về v/v: …".
+    from kehoach.drafting.citations import as_cited
+
+    assert as_cited(typed) == "về triển khai Tháng hành động"

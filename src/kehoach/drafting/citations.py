@@ -21,7 +21,7 @@ from kehoach.text.vntext import PartialDate, long_date, lower_first, short_date
 # ("… về “Tuyên truyền …”"). A trích yếu typed "V/v …" (a Công văn's line) reads "về …".
 IMPLEMENTING = ("thực hiện", "triển khai", "tổ chức thực hiện", "tiếp tục thực hiện", "tiếp tục triển khai")
 _STANDS = re.compile(r"^(về|" + "|".join(IMPLEMENTING) + r")(\s|$)")
-_VV = re.compile(r"^v\s*/\s*v\.?\s+", re.IGNORECASE)
+_VV = re.compile(r"^v\s*/\s*v(?:[.:]\s*|\s+)", re.IGNORECASE)  # "V/v …", "V/v. …", "V/v: …", "v/v:…"
 FORMS = ("day_du", "chuoi", "ngay", "ngan")
 Lookup = Callable[[str], DocRef | None]
 

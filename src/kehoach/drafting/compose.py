@@ -479,6 +479,9 @@ def _same_body(a: str, b: str) -> bool:
         joined = " ".join(words).removeprefix("các ").replace(" ,", ",")
         return _REPORT_NOTE.sub("", joined).strip(" ;,.")
     x, y = sorted((norm(a), norm(b)), key=len)  # x the shorter
+    if x == y:  # "Các xã" and "các xã": one word left after "các" is still the same body
+        return bool(x)
+    # A prefix must be two words at least: "Ủy ban" alone does not name "Ủy ban nhân dân tỉnh".
     return len(x.split()) >= 2 and y.startswith(x) and y[len(x):len(x) + 1] in ("", " ", ",")
 
 
