@@ -1,7 +1,8 @@
 """The package's shape: its folders are the stages of the data flow, and imports only go down the stages.
 
 A module may import its own stage and the stages below it, never one above, and never a neighbour of the same
-rank (kiemtra and nhap stand beside each other; neither uses the other). Lazy imports inside functions count too:
+rank (nhap, above kiemtra, uses its term list and issuer codes; kiemtra never uses nhap). Lazy imports inside
+functions count too:
 a cycle hidden in a function is still a cycle.
 """
 
