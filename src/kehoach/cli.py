@@ -217,11 +217,12 @@ def rebuild(thu_muc: Path, out_dir: Path | None, dry_run: bool, recreate: bool, 
         report = build(ws, dry_run=dry_run, jobs=jobs, recreate=recreate, progress=ticker.tick)
     # Every draft that needs a person (merged, conflict, failed, skipped) is listed; thousands of routine ones are not.
     routine = [e for e in report.entries if e.status in (CREATED, REGENERATED)]
+    width = max([10] + [len(e.status) for e in report.entries])  # 'đã ban hành' is one wider than the rest
     for entry in report.entries:
         listed = entry.status not in (UNCHANGED, CREATED, REGENERATED) or (entry in routine and len(routine) <= 30)
         if listed or show_all:
-            detail = f": {_detail(entry.detail, ' ' * 14)}" if entry.detail else ""
-            click.echo(f"{entry.status:>10}  {entry.output}{detail}")
+            detail = f": {_detail(entry.detail, ' ' * (width + 4))}" if entry.detail else ""
+            click.echo(f"{entry.status:>{width}}  {entry.output}{detail}")
     counts = {s: report.count(s) for s in dict.fromkeys(e.status for e in report.entries)}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items()) or "không có kế hoạch nào"
     click.echo(("Thử (không ghi gì): " if dry_run else "Xong: ") + summary)
