@@ -346,3 +346,15 @@ def test_kehoachs_own_dated_draft_with_a_named_signer_is_a_draft(tmp_path, monke
     assert [(f.rule_id, f.severity, f.message) for f in check_path(alone).findings] == [
         ("TT-12b", "canh_bao", "Số văn bản để trống nhưng văn bản có vẻ đã ban hành (đã điền ngày “ngày 12 tháng 3 "
          "năm 2026” và có tên người ký “Nguyễn Huỳnh Huyện”).")]
+
+
+def test_two_citations_on_one_line_name_the_line_once():
+    """Audit A, 14.12: the places were listed "dòng 9, dòng 9" when a line cited the document twice."""
+    text = planted(STATE, "Nâng cao nhận thức của cán bộ, công chức và Nhân dân về tác hại của thuốc lá.",
+                   "Triển khai Kế hoạch số 205/KH-UBND ngày 02/8/2024 và tiếp tục quán triệt Kế hoạch số 205/KH-UBND "
+                   "ngày 02/8/2024 đến cán bộ.")
+    text = planted(text, "Công tác tuyên truyền bảo đảm thiết thực",
+                   "Thực hiện Kế hoạch số 205/KH-UBND, ngày 02/8/2024, công tác tuyên truyền bảo đảm thiết thực")
+    assert findings(text) == [
+        ("TT-21e", "“205/KH-UBND” được trích dẫn 1 lần có dấu phẩy trước “ngày” (dòng 14) và 3 lần không có (dòng 9, "
+                   "dòng 12): một văn bản, hai cách viết.", "Viết thống nhất “… ngày …” (không có dấu phẩy).")]

@@ -93,7 +93,9 @@ def _ways_of_citing(ctx: Context, citations: list[Citation]) -> set[str]:
                 mixed_comma.add(key)
             odd = min((True, False), key=lambda s: (len(by[s]), s == preferred))
             first = by[odd][0]
-            where = {s: ", ".join(ctx.model.paragraphs[c.para].where() for c in by[s]) for s in (True, False)}
+            # Each place once: two citations on one line are "dòng 9", not "dòng 9, dòng 9" (the count says how many).
+            where = {s: ", ".join(dict.fromkeys(ctx.model.paragraphs[c.para].where() for c in by[s]))
+                     for s in (True, False)}
             ctx.add("TT-21e", first.para, f"“{key}” được trích dẫn {len(by[True])} lần {yes} ({where[True]}) và "
                     f"{len(by[False])} lần {no} ({where[False]}): một văn bản, hai cách viết.",
                     f"Viết thống nhất {fix}.", quote=_quote(ctx, first))
