@@ -11,13 +11,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from kehoach.drafting import assign, citations, numbering, reporting
-from kehoach.drafting import sections as default_sections
-from kehoach.drafting.flow import Allotted, allot, allot_own
+from kehoach.drafting import assign, citations, reporting
+from kehoach.drafting.addressing import Addressing
+from kehoach.drafting.body import Body
 from kehoach.drafting.opening import CiteStyle, cited_in_full, compose_opening
 from kehoach.errors import InputError, Problem
 from kehoach.inputs.documents import Library
-from kehoach.inputs.models import Block, Department, DocRef, Draft, PlanSpec, Profile, Section, Task, Unit
+from kehoach.inputs.models import Block, DocRef, Draft, PlanSpec, Profile
 from kehoach.inputs.yamlfile import Located
 from kehoach.text.placeholders import NAMES, UnknownPlaceholder, fill
 from kehoach.text.symbols import number_line, type_code
@@ -38,13 +38,13 @@ NARRATIVE_SENTENCE = {
     "cong_van": "Để triển khai thực hiện có hiệu quả {viet_tat}, {chu_the} đề nghị {don_vi_thuc_hien} thực hiện "
                 "một số nội dung sau:",
 }
-LETTER_CLOSING = ("{loi_giao} {don_vi_thuc_hien} nghiêm túc triển khai thực hiện {viet_tat}, bảo đảm phù hợp với tình "
-                  "hình, đặc điểm, nhiệm vụ chính trị của từng địa phương, đơn vị. Định kỳ báo cáo kết quả {bao_cao_ve}")
 ENDINGS = ("./.", ".", ";", ",", ":")
 _SPACE_BEFORE_MARK = re.compile(r" +([,;.:])")  # left by a placeholder that expands to nothing: "{qua_ban}."
 
 
-class Composer:
+class Composer(Addressing, Body):
+    """One plan composed: the trích yếu and opening here, the body (body.py), whom it is for (addressing.py)."""
+
     def __init__(self, plan: PlanSpec, profile: Profile, library: Library, loc: Located):
         self.plan, self.profile, self.library, self.loc = plan, profile, library, loc
         self.comma = profile.layout.comma_before_date
@@ -144,192 +144,6 @@ class Composer:
         extra = self.text(op.extra, ("mo_dau", "bo_sung"))
         joiner = op.joiner or ("cham" if narrative else "phay" if self.plan.kind == "cong_van" else "doan_moi")
         return compose_opening(op, cited, self.style, extra, sentence, joiner)
-
-    def allotted(self) -> Allotted:
-        """The tasks of the nearest parent that has any (reporting.nearest_first), re-addressed to this body."""
-        parents = reporting.nearest_first([d for d in map(self.lookup, self.plan.implements) if d], self.lookup)
-        parent = next((d for d in parents if d.tasks), None)
-
-        def fill_task(raw: str) -> str:
-            try:
-                return fill(raw, self.names, self.per_doc(()))
-            except (UnknownPlaceholder, InputError) as exc:
-                message = str(exc.problems[0].message if isinstance(exc, InputError) else exc)
-                if self.plan.tasks:
-                    raise InputError([self.loc.problem(("nhiem_vu",), message)]) from None
-                where = parent.file if parent else self.plan.file
-                raise InputError([Problem(where, f"nhiệm vụ của văn bản cấp trên: {message}", key="nhiem_vu")]) from None
-
-        self.parent = parent
-        if self.plan.tasks:
-            allotted = allot_own(self.plan.tasks, self.profile, fill_task)
-        else:
-            allotted = allot(parent, self.profile, fill_task)
-        return self._without_reporting(allotted)
-
-    def _without_reporting(self, allotted: Allotted) -> Allotted:
-        """The tasks with their reporting clauses taken out: the parent's reporting line is this body's own line
-        upward, and its units are told to report to it (drafting/reporting.py)."""
-        year = self.plan.date.year
-        found = []
-
-        def strip(tasks: tuple[Task, ...]) -> tuple[Task, ...]:
-            kept = []
-            for task in tasks:
-                rest, report = reporting.split_task(task, year)
-                found.append(report)
-                if rest is not None:
-                    kept.append(rest)
-            return tuple(kept)
-
-        own = strip(allotted.own)
-        by_unit = tuple((unit, ts) for unit, ts in ((u, strip(ts)) for u, ts in allotted.by_unit) if ts)
-        passed = strip(allotted.passed)
-        others = tuple((kinds, ts) for kinds, ts in ((k, strip(ts)) for k, ts in allotted.others) if ts)
-        self.task_report = next((r for r in found if r is not None), None)
-        return replace(allotted, own=own, by_unit=by_unit, passed=passed, others=others)
-
-    def sections(self) -> list[Section]:
-        is_letter = self.plan.kind == "cong_van"
-        default = (Section(auto="nhiem_vu"),) if is_letter else (
-            Section(auto="muc_dich_yeu_cau"), Section(auto="nhiem_vu"), Section(auto="to_chuc_thuc_hien"))
-        given = self.plan.sections if self.plan.sections is not None else default
-        parents = ", ".join(citations.short(self.doc(k, ("thuc_hien",))) for k in self.plan.implements) or "Kế hoạch"
-        tasks = self.tasks
-        out = []
-        for section in given:
-            if not section.auto:
-                out.append(section)
-                continue
-            if section.auto == "muc_dich_yeu_cau":
-                drafted = default_sections.aims(self.profile, parents)
-            elif section.auto == "nhiem_vu" and is_letter:
-                drafted = default_sections.letter_tasks(self.profile, tasks.own, tasks.by_unit, parents,
-                                                        reporting.phrase(self.report.units), tasks.others)
-            elif section.auto == "nhiem_vu":
-                drafted = default_sections.tasks(tasks.own, parents)
-            else:
-                drafted = self.organisation()
-            if is_letter and section.auto == "nhiem_vu" and not section.title:
-                out += drafted.children  # a Công văn numbers its groups 1., 2. directly
-                continue
-            out.append(Section(title=section.title or drafted.title,
-                               paragraphs=drafted.paragraphs + section.paragraphs,
-                               children=drafted.children + section.children))
-        return out
-
-    def organisation(self) -> Section:
-        """Tổ chức thực hiện: each department its own tasks, the units what to do and where to report."""
-        plan, profile = self.plan, self.profile
-        try:
-            foreign = frozenset(t for _, ts in (*self.tasks.by_unit, *self.tasks.others) for t in ts)
-            assigned = assign.assign(plan, profile, self.tasks.own, foreign)
-        except assign.AllotmentError as exc:
-            raise InputError([self.loc.problem(("phan_cong",), str(exc))]) from None
-        explicit = dict(plan.assignments)
-        departments = []
-        for dept in profile.departments:
-            duty = explicit.pop(dept.name, None) or explicit.pop(dept.abbr, None) or dept.duty
-            tasks = dict(assigned.departments).get(dept, ())
-            if duty:
-                tasks = (Task(upper_first(duty)), *tasks)
-            if tasks:
-                departments.append((dept, tasks))
-        # A department the plan names but the profile does not list still gets its line (giao_nhiem_vu).
-        departments += [(Department(name, name), (Task(upper_first(duty)),)) for name, duty in explicit.items()]
-        assigned = replace(assigned, departments=tuple(departments))
-        return assign.organisation(profile, plan, assigned, self.tasks.by_unit, self.report, self.lead,
-                                   self.tasks.others)
-
-    def blocks(self, sections: list[Section]) -> list[Block]:
-        plan = self.plan
-        styles = plan.numbering or numbering.default_styles(plan.kind, self.profile.layout.section_mark,
-                                                           plan.point_style)
-        # A Công văn has no Roman sections: its groups look like the "1." level of a Kế hoạch (seed 003).
-        try:
-            return numbering.number(sections, styles, self.text, first_kind=1 if plan.kind == "cong_van" else 0)
-        except numbering.NumberingError as exc:
-            raise InputError([self.loc.problem(exc.path, str(exc))]) from None
-
-    def closing(self, subject_short: str) -> str | None:
-        plan = self.plan
-        if plan.closing == "":
-            return None
-        if plan.closing is not None:
-            text = self.text(plan.closing, ("ket_thuc",))
-        elif plan.kind == "cong_van":
-            text = upper_first(self.text(LETTER_CLOSING, ("ket_thuc",)))
-        else:
-            # The short form the opening defined, never the full chain again (issue 13 §6).
-            asked = self.text(plan.closing_addressees, ("de_nghi",))
-            # The verb follows the relation (drafting/assign.py), unless the plan names whom it proposes to.
-            ask = f"đề nghị {asked}" if asked else f"{assign.verb(self.profile, ())} các cơ quan, đơn vị liên quan"
-            about = f" {lower_first(subject_short)}" if subject_short else ""
-            text = f"Trên đây là {plan.type_name}{about}, {ask} nghiêm túc triển khai thực hiện"
-        return text
-
-    def drafting(self) -> tuple[str, Department | None]:
-        """(as written, department) of the unit drafting this document: the plan's, the profile's, else the unit the
-        Lưu line names (NĐ 30 Phụ lục I: "Lưu: VT, <đơn vị soạn thảo>"; a Party Lưu line names no unit)."""
-        plan, profile = self.plan, self.profile
-        wanted = plan.drafting_dept or profile.drafting_dept
-        if wanted:
-            return wanted, profile.department(wanted)
-        if self.system == "dang":
-            return "", None
-        for part in _archive(plan.archive or profile.archive).split(","):
-            part = part.strip()
-            for name in (part, part.removeprefix("Ban ").removeprefix("Phòng ")):
-                dept = profile.department(name) if name and name.upper() != "VT" else None
-                if dept is not None:
-                    return dept.abbr, dept
-        return "", None
-
-    def recipients(self) -> tuple[str, ...]:
-        from kehoach.inputs.profiles import clean_recipient
-
-        plan, profile = self.plan, self.profile
-        if plan.recipients is not None:
-            listed = [clean_recipient(self.text(r, ("noi_nhan", i))) for i, r in enumerate(plan.recipients)]
-        else:
-            listed = [clean_recipient(self.text(r, ("noi_nhan", i), profile)) for i, r in enumerate(profile.recipients)]
-        note = profile.layout.report_note
-        items = [s if "(" in s else f"{s} {note}" for s in profile.superiors if not _among(s, listed)]
-        items += listed + [clean_recipient(self.text(r, ("noi_nhan_them", i))) for i, r in enumerate(plan.extra_recipients)]
-        # One note for "report to" in the whole list, the profile's: the State writes "(để b/c)" (trinh_bay).
-        items = [_REPORT_NOTE.sub(note, item) for item in items]
-        if plan.kind == "cong_van":
-            # "Như trên" stands for the Kính gửi addressees: they are not listed again.
-            items = [item for item in items if not any(_same_body(item, a) for a in self.addressee_names())]
-        # Every body given a task is sent the document, unless it is already addressed ("Như trên" covers Kính gửi).
-        addressed = items + list(self.addressee_names())
-        items += [unit.short for unit, _ in self.tasks.by_unit if not _among(unit.short, addressed) and
-                  not _among(unit.name, addressed)]
-        if plan.kind == "cong_van" and (not items or not items[0].casefold().startswith("như trên")):
-            items.insert(0, "Như trên")
-        archive = _archive(plan.archive or profile.archive)
-        if self.system != "dang" and self.dept is not None and archive.strip() == "VT":
-            archive = f"VT, {self.dept.abbr}"  # NĐ 30: the drafting unit after "VT"
-        last = f"Lưu {archive}" if self.system == "dang" else f"Lưu: {archive}"
-        sep = profile.layout.recipient_sep
-        return tuple(f"- {item}{sep}" for item in items) + (f"- {last}.",)
-
-    def addressee_names(self) -> list[str]:
-        if self.plan.addressees:
-            return [self.text(a, ("kinh_gui", i)).lstrip("- ").rstrip(";,.") for i, a in enumerate(self.plan.addressees)]
-        if self.plan.kind != "cong_van":
-            return []
-        # A Công văn goes to the units addressed with everyone; specialised units get it in Nơi nhận.
-        return [u.name for u in self.profile.units if not u.kinds]
-
-    def addressees(self) -> tuple[str, ...]:
-        names = self.addressee_names()
-        if not names:
-            return ()
-        if len(names) == 1:
-            return (f"Kính gửi: {names[0]}",)
-        sep = self.profile.layout.recipient_sep
-        return ("Kính gửi:",) + tuple(f"- {n}{sep}" for n in names[:-1]) + (f"- {names[-1]}.",)
 
     # -- the whole draft ---------------------------------------------------------------------------
     def compose(self) -> Draft:
@@ -446,49 +260,6 @@ class Composer:
         departments = tuple(replace(d, duty=self.text(d.duty, ("phong_ban", i, "nhiem_vu"), profile))
                             for i, d in enumerate(profile.departments))
         return replace(plan, assignments=assignments), replace(profile, departments=departments)
-
-    def addressed_units(self) -> tuple[Unit, ...]:
-        """The units the body's request goes to (a Công văn's opening and closing): those addressed together, and
-        those given a task of their own."""
-        return tuple(u for u in self.profile.units if not u.kinds) + tuple(u for u, _ in self.tasks.by_unit)
-
-    def doers(self) -> str:
-        """Who the body asks to act: its units together, then each unit given a task of its own."""
-        heading = self.profile.units_heading
-        names = [default_sections.lower_plural(heading)] if heading else []
-        names += [unit.name for unit, _ in self.tasks.by_unit]
-        return ", ".join(names) or "các cơ quan, đơn vị"
-
-
-_REPORT_NOTE = re.compile(r"\((?:để )?b/c\)")
-_ABBREVIATIONS = (("lđlđ", "liên đoàn lao động"), ("ubnd", "ủy ban nhân dân"), ("mttq", "mặt trận tổ quốc"),
-                  ("cđcs", "công đoàn cơ sở"), ("cđ", "công đoàn"))
-
-
-def _archive(text: str) -> str:
-    return text.removeprefix("Lưu").lstrip(": ").rstrip(".")
-
-
-def _same_body(a: str, b: str) -> bool:
-    """Whether two ways of writing a recipient name the same bodies ("LĐLĐ các huyện" and "Liên đoàn lao động các
-    huyện, thị xã"): abbreviations spelt out, case and a leading "các" ignored, one a prefix of the other."""
-    def norm(text: str) -> str:
-        words = []
-        for word in text.casefold().replace(",", " , ").split():
-            words.append(next((full for short, full in _ABBREVIATIONS if word == short), word))
-        joined = " ".join(words).removeprefix("các ").replace(" ,", ",")
-        return _REPORT_NOTE.sub("", joined).strip(" ;,.")
-    x, y = sorted((norm(a), norm(b)), key=len)  # x the shorter
-    if x == y:  # "Các xã" and "các xã": one word left after "các" is still the same body
-        return bool(x)
-    # A prefix must be two words at least: "Ủy ban" alone does not name "Ủy ban nhân dân tỉnh".
-    return len(x.split()) >= 2 and y.startswith(x) and y[len(x):len(x) + 1] in ("", " ", ",")
-
-
-def _among(name: str, items: list[str]) -> bool:
-    folded = name.casefold()
-    return any(item.casefold().startswith(folded) for item in items)
-
 
 def _property(text: str, limit: int = 255) -> str:
     """A core property (title, author) holds at most 255 characters: a longer text is cut at a word, with "…"."""
