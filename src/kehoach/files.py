@@ -18,6 +18,7 @@ import os
 import secrets
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from kehoach.errors import InputError, OutputError, Problem, os_problem
@@ -77,8 +78,12 @@ def read_input(path: Path, limit: int, what: str = "tệp") -> bytes:
     return read_input_signed(path, limit, what)[0]
 
 
-def read_input_signed(path: Path, limit: int, what: str = "tệp") -> tuple[bytes, Signature]:
-    """read_input, with the signature of the file as it was opened (taken before its bytes were read)."""
+def read_input_signed(path: Path, limit: int, what: str = "tệp",
+                      sniff: Callable[[bytes], None] | None = None) -> tuple[bytes, Signature]:
+    """read_input, with the signature of the file as it was opened (taken before its bytes were read).
+
+    `sniff`, given the first 4 KB of a file bigger than `limit`, may raise its own InputError first (the YAML loader
+    says a big PDF is a PDF, not a YAML file too big)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
@@ -89,6 +94,8 @@ def read_input_signed(path: Path, limit: int, what: str = "tệp") -> tuple[byte
         info = os.fstat(fd)
         _regular(path, info.st_mode, what)
         if info.st_size > limit:
+            if sniff is not None:
+                sniff(os.read(fd, 4096))
             raise InputError([Problem(path, f"{what} quá lớn ({_mb(info.st_size)}; tối đa {_mb(limit)})")])
         with os.fdopen(fd, "rb") as handle:
             fd = -1

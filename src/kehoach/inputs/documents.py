@@ -52,7 +52,7 @@ def _symbol_parts(loc: Located, problems: list[Problem]) -> tuple[str, str, str,
 
 def load_document(file: Path, text: str | None = None) -> DocRef:
     """`text`, when given, is the content of `file` (a form not yet saved)."""
-    loc = read_yaml(file, text, strict=False)
+    loc = read_yaml(file, text, strict=False, what="tệp văn bản")
     problems = check(loc, DOCUMENT)
     problems = problems or placeholder_check.problems_in(loc, DOCUMENT)
     if problems:
@@ -228,7 +228,8 @@ class Library:
         if not file.is_absolute() and relative_to is not None and not file.exists():
             file = relative_to / file
         if self.record_loader is None:
-            raise InputError([Problem(file, "không đọc được bản thảo làm văn bản cấp trên")])
+            raise InputError([Problem(file, "ở đây chỉ dùng được văn bản viết thành tệp .yaml (trong van-ban/); để "
+                                            f"dùng tệp Word này, nhập nó trước: kehoach nhap {file}")])
         try:
             chain = self.record_loader(file)
         except InputError as exc:

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from kehoach.inputs import once
+from kehoach.inputs import filekind, once
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # the kehoach package
 YAML_SUFFIXES = (".yaml", ".yml")  # a plan, a document or a profile saved as .yml is one like any other
@@ -119,6 +119,11 @@ def _search(ref: str, dirs: list[Path], relative_to: Path | None,
         for base in ([relative_to] if relative_to else []) + [Path.cwd()]:
             path = candidate if candidate.is_absolute() else base / candidate
             if path.is_file():
+                return path
+        return None
+    if candidate.suffix.lower() in filekind.SUFFIXES:  # "thu.docx": the file is read, and the loader says what it is
+        for path in ([] if candidate.is_absolute() or not relative_to else [relative_to / candidate]) + [candidate]:
+            if path.is_file():  # as typed when it is found from the current folder: the message names it so
                 return path
         return None
     if candidate.is_absolute():  # "/etc/passwd": a path to one file, never a pattern to search folders with

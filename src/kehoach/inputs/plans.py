@@ -92,7 +92,7 @@ def _present(data: dict[str, Any], key: str, convert: Callable[[Any], Any]) -> A
 
 def check_plan(file: Path, text: str | None = None) -> tuple[Located, list[Problem]]:
     """The plan file read, and every problem of it; raises InputError only when it cannot be read at all."""
-    loc = read_yaml(file, text, strict=False)
+    loc = read_yaml(file, text, strict=False, what="tệp kế hoạch")
     problems = check(loc, PLAN)
     problems = problems or placeholder_check.problems_in(loc, PLAN)
     output = loc.data.get("tep_ra")

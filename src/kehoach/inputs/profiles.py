@@ -58,7 +58,7 @@ def _resolve_chain(file: Path, text: str | None = None) -> tuple[list[Located], 
     seen: list[Path] = []
     while True:
         try:
-            loc = read_yaml(file, text, strict=False)
+            loc = read_yaml(file, text, strict=False, what="tệp hồ sơ cơ quan")
         except InputError as exc:
             return chain, problems + exc.problems
         given, text = text, None  # only the first file's content can be given

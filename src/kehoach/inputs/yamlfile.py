@@ -27,8 +27,8 @@ from typing import Any
 import yaml
 
 from kehoach.errors import InputError, KeyPath, Problem
-from kehoach.files import MB, read_input, read_input_signed
-from kehoach.inputs import once
+from kehoach.files import MB, Signature, read_input_signed
+from kehoach.inputs import filekind, once
 from kehoach.text.vntext import nfc
 
 Path_ = tuple[Any, ...]
@@ -62,19 +62,21 @@ class Located:
         return Problem(self.file, message, self.line(path), key, tuple(path))
 
 
-def read_yaml(file: Path, text: str | None = None, strict: bool = True) -> Located:
+def read_yaml(file: Path, text: str | None = None, strict: bool = True, what: str = "tệp") -> Located:
     """Parse one YAML file (or `text`, shown as `file`); the top level must be a mapping. Raises InputError only.
 
     `strict=False` leaves the problems the loader could read past in `Located.problems` for schema.check to report
-    with the others; what it cannot read past (bad syntax, too deep, too big, not UTF-8) is raised at once."""
+    with the others; what it cannot read past (bad syntax, too deep, too big, not UTF-8, a Word file, a PDF …) is
+    raised at once. `what` names the file the caller expects ("tệp kế hoạch"), for the message that says a file is
+    something else (filekind)."""
     scope = once.current()
     if text is None and scope is not None:  # a build: each file read and parsed once, its bytes' hash kept
         key = str(file)  # as named: what a message says stays what it said without the scope
         loc = scope.parsed.get(key)
         if loc is None:
             taken = time.time_ns()
-            data, sig = read_input_signed(file, MAX_BYTES, "tệp YAML")
-            loc = _parse(file, decode(data, file))
+            data, sig = read_signed(file, what)
+            loc = _parse(file, decode(data, file, what))
             once.keep_parsed(key, loc)
             once.remember(file, sig, hashlib.sha256(data).hexdigest(), taken)
         else:
@@ -83,7 +85,7 @@ def read_yaml(file: Path, text: str | None = None, strict: bool = True) -> Locat
             raise InputError(loc.problems)
         return loc  # type: ignore[no-any-return]
     if text is None:
-        text = decode(read_bytes(file), file)
+        text = decode(read_bytes(file, what), file, what)
     elif len(text) > MAX_BYTES:
         raise InputError([Problem(file, f"nội dung quá lớn (tối đa {MAX_BYTES // MB} MB)")])
     loc = _parse(file, text)
@@ -109,13 +111,27 @@ def _parse(file: Path, text: str) -> Located:
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def read_bytes(file: Path) -> bytes:
+def read_bytes(file: Path, what: str = "tệp") -> bytes:
     """The bytes of a YAML input file, read as read_yaml reads them (regular file, at most MAX_BYTES)."""
-    return read_input(file, MAX_BYTES, "tệp YAML")
+    return read_signed(file, what)[0]
 
 
-def decode(data: bytes, file: Path) -> str:
-    """The text of a YAML file's bytes: UTF-8 (with or without a BOM) or UTF-16 with a BOM; InputError otherwise."""
+def read_signed(file: Path, what: str = "tệp") -> tuple[bytes, Signature]:
+    """read_bytes, with the file's signature (files.read_input_signed). A file too big to be YAML is first told apart
+    by its first bytes: a 30 MB scan is said to be a PDF, not a YAML file too big."""
+    return read_input_signed(file, MAX_BYTES, "tệp YAML", sniff=lambda head: _refuse_other(head, file, what))
+
+
+def _refuse_other(head: bytes, file: Path, what: str) -> None:
+    message = filekind.explain(file, head, what)
+    if message is not None:
+        raise InputError([Problem(file, message)])
+
+
+def decode(data: bytes, file: Path, what: str = "tệp") -> str:
+    """The text of a YAML file's bytes: UTF-8 (with or without a BOM) or UTF-16 with a BOM; InputError otherwise, saying
+    what the file is when its first bytes tell (a Word file, a PDF, a photo: filekind) and what to do with it."""
+    _refuse_other(data[:filekind.HEAD], file, what)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Notepad's "Unicode"
         try:
             return data.decode("utf-16")

@@ -22,12 +22,12 @@ from pathlib import Path
 
 from kehoach import __version__
 from kehoach.errors import InputError, Problem
-from kehoach.files import MB, check_name, read_input, read_input_signed, signature, write_atomic
+from kehoach.files import MB, check_name, read_input, signature, write_atomic
 from kehoach.inputs.documents import load_document
 from kehoach.inputs.paths import YAML_SUFFIXES
 from kehoach.inputs.plans import load_plan
 from kehoach.inputs.recorded import RECORD_DIR
-from kehoach.inputs.yamlfile import MAX_BYTES, Located, decode, read_yaml
+from kehoach.inputs.yamlfile import Located, decode, read_signed, read_yaml
 from kehoach.text.symbols import KINDS
 from kehoach.workspace.index import Known
 
@@ -183,7 +183,7 @@ class Workspace:
                 return found
         taken = time.time_ns()
         try:
-            data, sig = read_input_signed(path, MAX_BYTES, "tệp YAML")
+            data, sig = read_signed(path, "tệp kế hoạch")
         except InputError as exc:
             return Found(path, default, tuple(exc.problems))
         digest = hashlib.sha256(data).hexdigest()
@@ -193,7 +193,7 @@ class Workspace:
             if found is not None:
                 return found
         try:
-            loc = read_yaml(path, decode(data, path), strict=False)
+            loc = read_yaml(path, decode(data, path, "tệp kế hoạch"), strict=False)
         except InputError as exc:
             return Found(path, default, tuple(exc.problems))
         kind = loc.data.get("loai")
