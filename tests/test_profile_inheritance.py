@@ -77,3 +77,62 @@ def test_required_keys_are_reported_together(tmp_path):
     with pytest.raises(InputError) as err:
         load_profile(path)
     assert {p.key for p in err.value.problems} == {"ten_co_quan", "ten_goi", "ky_hieu", "dia_danh", "nguoi_ky"}
+
+
+# Trial 1, defect 16: a profile copied out of kehoach's profiles/ into an office's keeps finding its base.
+
+SHIPPED = Path(__file__).resolve().parent.parent / "profiles"
+OWN_PROFILES = sorted(p for p in SHIPPED.rglob("*.yaml") if p.parent.name != "co-so")
+
+
+def test_the_trial_copy_of_an_old_shipped_profile_finds_its_base(tmp_path):
+    """`ke_thua: ../co-so/nha-nuoc.yaml` (how kehoach shipped it until now) copied into an office's profiles/gia-lai/,
+    where there is no ../co-so/: the path leads nowhere, so the name under it, co-so/nha-nuoc, is looked up."""
+    from .hostile import invoke
+
+    office = tmp_path / "van-phong"
+    (office / "profiles" / "gia-lai").mkdir(parents=True)
+    text = (SHIPPED / "gia-lai" / "ubnd-xa-vi-du.yaml").read_text(encoding="utf-8")
+    old = text.replace("ke_thua: co-so/nha-nuoc\n", "ke_thua: ../co-so/nha-nuoc.yaml\n")
+    assert old != text
+    (office / "profiles" / "gia-lai" / "ubnd-xa-chu-se.yaml").write_text(old, encoding="utf-8")
+    result = invoke("ho-so", "ubnd-xa-chu-se", cwd=office)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == f"Hồ sơ hợp lệ: {office / 'profiles' / 'gia-lai' / 'ubnd-xa-chu-se.yaml'}"
+    profile = load_profile(office / "profiles" / "gia-lai" / "ubnd-xa-chu-se.yaml")
+    assert [s.name for s in profile.sources] == ["nha-nuoc.yaml", "ubnd-xa-chu-se.yaml"]
+    assert profile.sources[0].resolve() == (SHIPPED / "co-so" / "nha-nuoc.yaml").resolve()
+
+
+@pytest.mark.parametrize("shipped", OWN_PROFILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_shipped_profile_copied_into_an_office_loads_as_in_kehoach(tmp_path, shipped):
+    copy = tmp_path / "profiles" / shipped.parent.name / f"{shipped.stem}-rieng.yaml"
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(shipped.read_bytes())
+    assert not shipped.read_text(encoding="utf-8").count("ke_thua: ../")  # shipped with names, which work anywhere
+    assert load_profile(copy).issuer_lines == load_profile(shipped).issuer_lines
+    flat = tmp_path / "mot-thu-muc" / shipped.name  # another depth: a name still finds its base
+    flat.parent.mkdir()
+    flat.write_bytes(shipped.read_bytes())
+    assert load_profile(flat).signers == load_profile(shipped).signers
+
+
+def test_an_office_base_of_the_same_name_inherits_the_shipped_one(tmp_path):
+    """profiles/co-so/dang.yaml of an office changes a few keys of the shipped base: `ke_thua: co-so/dang` is the
+    shipped one, not itself; the office's profiles that name co-so/dang get the office's base."""
+    (tmp_path / "profiles" / "co-so").mkdir(parents=True)
+    own_base = write(tmp_path / "profiles" / "co-so", "dang.yaml", "ke_thua: co-so/dang\nluu: VT, VPĐU\n")
+    office = write(tmp_path / "profiles", "dang-uy-xa-a.yaml", "ke_thua: co-so/dang\nten_co_quan: Đảng ủy xã A\n"
+                   "ten_goi: Đảng ủy xã\nky_hieu: ĐU\ndia_danh: A\n")
+    profile = load_profile(office)
+    assert [s.resolve() for s in profile.sources] == [(SHIPPED / "co-so" / "dang.yaml").resolve(), own_base.resolve(),
+                                                      office.resolve()]
+    assert profile.archive == "VT, VPĐU" and profile.system == "dang"
+
+
+def test_a_profile_naming_only_itself_is_still_a_loop(tmp_path):
+    path = write(tmp_path, "rieng-biet.yaml", "he_thong: dang\nke_thua: rieng-biet.yaml\n")
+    with pytest.raises(InputError) as caught:
+        load_profile(path)
+    assert [(p.key, p.message) for p in caught.value.problems] == [
+        ("ke_thua", "kế thừa vòng tròn: hồ sơ kế thừa lại chính nó")]

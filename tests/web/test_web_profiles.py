@@ -56,6 +56,12 @@ def test_a_copy_of_a_similar_profile_keeps_a_base_it_can_find(client: FlaskClien
     assert copied.sources[0].name == "cong-doan.yaml"  # the base found from the workspace
 
 
+def test_a_copy_names_its_base_as_a_person_would(client: FlaskClient) -> None:
+    """Trial 1, defect 16: the copy's ke_thua is the base's name, never 'gia-lai/../co-so/nha-nuoc'."""
+    form = Form(client.get("/co-quan/moi?tu=gia-lai/ubnd-xa-vi-du&nguon=san&cach=chep").text).fields
+    assert form["ke_thua"] == "co-so/nha-nuoc"
+
+
 def _loader_messages(workspace: Path, text: str) -> dict[str, list[str]]:
     """What `kehoach ho-so` says about the same content, by key."""
     try:

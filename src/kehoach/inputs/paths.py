@@ -119,7 +119,7 @@ def _search(ref: str, dirs: list[Path], relative_to: Path | None,
         for base in ([relative_to] if relative_to else []) + [Path.cwd()]:
             path = candidate if candidate.is_absolute() else base / candidate
             if path.is_file():
-                return path
+                return _tidy(path)
         return None
     if candidate.suffix.lower() in filekind.SUFFIXES:  # "thu.docx": the file is read, and the loader says what it is
         for path in ([] if candidate.is_absolute() or not relative_to else [relative_to / candidate]) + [candidate]:
@@ -146,6 +146,18 @@ def _search(ref: str, dirs: list[Path], relative_to: Path | None,
                 if rel.endswith(name) and found.is_file() and not (skip and skip(folder, found)):
                     return found
     return None
+
+
+def _tidy(path: Path) -> Path:
+    """profiles/gia-lai/../co-so/dang.yaml → profiles/co-so/dang.yaml, when both name the same file (a folder that is a
+    symlink keeps its '..'): messages, records and the web page's copy show the path a person would write."""
+    tidy = Path(os.path.normpath(path))
+    if tidy == path:
+        return path
+    try:
+        return tidy if tidy.is_file() and os.path.samefile(tidy, path) else path
+    except OSError:
+        return path
 
 
 def _yaml_below(folder: Path) -> dict[str, list[tuple[str, Path]]]:

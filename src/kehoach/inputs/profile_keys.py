@@ -99,8 +99,9 @@ LAYOUT = Shape({
 
 PROFILE = Shape({
     "ke_thua": Field(str, label="Kế thừa",
-                     doc="Hồ sơ cơ sở được kế thừa: đường dẫn tương đối từ thư mục của tệp này, hoặc tên hồ sơ.",
-                     example="../co-so/cong-doan.yaml"),
+                     doc="Hồ sơ cơ sở được kế thừa: tên hồ sơ (tìm trong các thư mục profiles/, gần nhất trước, "
+                         "rồi đến hồ sơ có sẵn của kehoach), hoặc đường dẫn tương đối từ thư mục của tệp này.",
+                     example="co-so/cong-doan"),
     "he_thong": Field(str, options=SYSTEM_OPTIONS, label="Hệ thống",
                       doc="Thể thức áp dụng: Đảng (HD 36-HD/VPTW), Nhà nước (NĐ 30/2020/NĐ-CP), Công đoàn (QĐ "
                           "933/QĐ-TLĐ). Bắt buộc (thường đã có trong hồ sơ cơ sở).", example="dang"),

@@ -2,7 +2,7 @@
 
 Merge rules (also in profiles/README.md): a child's scalar replaces the base's; a child's group
 (`trinh_bay`) is merged key by key; a child's list replaces the base's list whole; `null` removes an
-inherited value. `ke_thua` names the base by path (relative to the child) or by profile name.
+inherited value. `ke_thua` names the base by path (relative to the child) or by profile name (find_base).
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def _resolve_chain(file: Path, text: str | None = None) -> tuple[list[Located], 
         base_ref = loc.data.get("ke_thua")
         if not base_ref or not isinstance(base_ref, str):
             return chain, problems
-        base = find_profile(base_ref, relative_to=file.parent, asking=file)
+        base = find_base(base_ref, file)
         if base is None:
             message = not_found("hồ sơ cơ sở", base_ref, profile_dirs(file.parent))
             return chain, problems + [loc.problem(("ke_thua",), message)]
@@ -77,6 +77,37 @@ def _resolve_chain(file: Path, text: str | None = None) -> tuple[list[Located], 
         if len(chain) >= MAX_CHAIN:
             return chain, problems + [loc.problem(("ke_thua",), f"chuỗi kế thừa dài quá {MAX_CHAIN} hồ sơ")]
         file = base
+
+
+def find_base(ref: str, child: Path) -> Path | None:
+    """The profile a child's `ke_thua` names, as a person who copied the child expects it found (profiles/README §4):
+
+    - a name (`co-so/dang`, `ldld-gia-lai`) is looked up in the profile folders, nearest first (profile_dirs), down
+      to kehoach's own, never finding the child itself (paths.find_profile `asking`): an office's
+      profiles/co-so/dang.yaml that says `ke_thua: co-so/dang` changes a few keys of the shipped base;
+    - a path (`../co-so/dang.yaml`) is taken from the child's folder; where it leads nowhere (the child was copied
+      out of kehoach's profiles/ into an office's, where there is no ../co-so/), it is the name under it
+      (`co-so/dang`), looked up like any name (an absolute path from an old clone: also its last two parts)."""
+    found = find_profile(ref, relative_to=child.parent, asking=child)
+    name = _name_of(ref)
+    if found is not None or not name or name == ref:
+        return found
+    names = [name] + (["/".join(name.split("/")[-2:])] if name.count("/") > 1 else [])
+    for wanted in names:
+        found = find_profile(wanted, relative_to=child.parent, asking=child)
+        if found is not None:
+            return found
+    return None
+
+
+def _name_of(ref: str) -> str:
+    """'../co-so/dang.yaml' → 'co-so/dang': the path without the steps up and the suffix."""
+    parts = [p for p in ref.replace("\\", "/").split("/") if p not in ("", ".", "..")]
+    if not parts:
+        return ""
+    last = parts[-1]
+    parts[-1] = last.rsplit(".", 1)[0] if last.endswith((".yaml", ".yml")) else last
+    return "/".join(parts)
 
 
 def _check(loc: Located) -> list[Problem]:
