@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -12,7 +14,7 @@ import click
 
 from kehoach import __version__
 from kehoach.cli_vi import VietnameseGroup
-from kehoach.errors import EXIT_FINDINGS, EXIT_NEEDS_PERSON, explain
+from kehoach.errors import EXIT_FINDINGS, EXIT_NEEDS_PERSON, EXIT_OK, explain
 
 F = TypeVar("F", bound=Callable[..., Any])
 # Exit codes besides 0 (done) and 2 (a user mistake, KehoachError): 1 some draft failed, 3 a draft needs a person
@@ -37,6 +39,8 @@ def reports_errors(func: F) -> F:
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except BaseException as exc:
+            if isinstance(exc, BrokenPipeError) and _output_closed():
+                sys.exit(EXIT_OK)  # `kehoach ho-so | head -1`: the reader has all it wanted; nothing went wrong
             explained = explain(exc)
             if explained is None:
                 raise
@@ -46,6 +50,28 @@ def reports_errors(func: F) -> F:
             sys.exit(code)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _output_closed() -> bool:
+    """Whether the broken pipe is our output (the program reading it stopped: `| head`). Then what is left to print,
+    and the interpreter's last flush of it, goes to the null device, so nothing is said about it at exit."""
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError, io.UnsupportedOperation):  # not a file (a test's runner): only output breaks so
+        return True
+    try:
+        import select
+
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        if not any(events & (select.POLLERR | select.POLLHUP) for _fd, events in poller.poll(0)):
+            return False  # our output is fine: the pipe that broke is another's, a fault to report
+    except (AttributeError, OSError):  # no poll (Windows): a broken pipe there is the output's
+        pass
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)
+    return True
 
 
 class _Commands(VietnameseGroup):

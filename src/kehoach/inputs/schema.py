@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,6 +94,10 @@ class Checker:
         if value is None:
             return None
         kind = spec.kind
+        if _takes_text(kind) and (line := _colon_line(value, kind)) is not None:
+            self.fail(path, "dòng có dấu hai chấm nên được đọc thành 'khóa: giá trị'; hãy đặt cả "
+                            f"dòng trong dấu nháy kép: {line}")
+            return value
         if isinstance(kind, Shape):
             self.shape(value, kind, path)
         elif isinstance(kind, ListOf):
@@ -133,6 +138,29 @@ class Checker:
             if not isinstance(value, bool):
                 self.fail(path, "cần true hoặc false (có/không)")
         return value
+
+
+def _takes_text(kind: Any) -> bool:
+    return kind in (str, "text", "date") or (isinstance(kind, Shape) and kind.shorthand is not None)
+
+
+_KEY_NAME = re.compile(r"[a-z0-9_]+")
+
+
+def _colon_line(value: Any, kind: Any) -> str | None:
+    """`- Nhiệm vụ số 1: tổ chức …` unquoted is YAML for the group {'Nhiệm vụ số 1': 'tổ chức …'}: where a text was
+    expected, a group of one key that is no key name (spaces, capitals, Vietnamese letters) is that line, given back
+    quoted as it should be typed; None for anything else."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    [(key, text)] = value.items()
+    known = kind.fields if isinstance(kind, Shape) else {}
+    if not isinstance(key, str) or key in known or _KEY_NAME.fullmatch(key) or not isinstance(text, (str, type(None))):
+        return None
+    line = f"{key}: {text}" if text is not None else f"{key}:"
+    if len(line) > 60:
+        line = line[:57].rstrip() + " …"
+    return '"' + line.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def check(loc: Located, shape: Shape) -> list[Problem]:
