@@ -3,7 +3,8 @@
 The core raises these; the faces (the CLI, `kiemtra`, the web page) call `explain` to turn whatever reached them,
 including an OS error or a bug, into Vietnamese lines and an exit code (README, "Mã thoát"):
 
-    0 done (also when the program reading the output stopped early: `| head`); 1 done, with findings (kiemtra) or drafts that failed (xay-dung);
+    0 done (also when the program reading the output stopped early: `| head`);
+    1 done, with findings (kiemtra) or drafts that failed (xay-dung);
     2 the input, a file or the workspace is unusable (the message says which and why);
     3 a draft needs a person (conflicts to resolve, edits that could not be merged: tao, tao-tat-ca, xay-dung);
     70 a fault of kehoach itself (a bug, or memory exhausted; EX_SOFTWARE of sysexits.h); 130 stopped with Ctrl+C.

@@ -15,10 +15,10 @@ from pathlib import Path
 from kehoach.drafting import citations
 from kehoach.errors import InputError, KehoachError, Problem
 from kehoach.generate import new_library
-from kehoach.inputs.documents import key_of
+from kehoach.inputs.documents import Library, key_of
 from kehoach.inputs.models import DocRef
-from kehoach.inputs.recorded import document_of, record_path
-from kehoach.workspace.folders import Workspace
+from kehoach.inputs.recorded import document_of, load_record, parent_chain, record_path
+from kehoach.workspace.folders import Found, Workspace
 from kehoach.workspace.state import (
     DELETED,
     FRESH,
@@ -83,6 +83,14 @@ def _forest(ws: Workspace) -> tuple[list[Node], list[Problem]]:
             library.resolve(plan.stem, plan.parent)
         except KehoachError as exc:
             found += exc.problems
+    quick = _quick_drafts(ws, items, library, found)
+    if ws.plans_dir == ws.root:  # no ke-hoach/: the documents of van-ban/ are the tree, whoever implements them
+        for key, file in ws.index().items():
+            if file.is_relative_to(ws.root / "van-ban"):
+                try:
+                    library.resolve(key, file.parent)
+                except KehoachError as exc:
+                    found += exc.problems
 
     def state_of(doc: DocRef) -> DraftState:
         known = states.get(doc.file) if doc.file is not None else None
@@ -92,7 +100,7 @@ def _forest(ws: Workspace) -> tuple[list[Node], list[Problem]]:
 
     for doc in library.docs.values():
         try:
-            label = _label(doc, ws, state_of)
+            label = _quick_label(doc, quick[doc.key], ws) if doc.key in quick else _label(doc, ws, state_of)
         except KehoachError as exc:  # a damaged record beside a draft
             label = f"{citations.dated(doc, comma=False)}  [không đọc được bản thảo]"
             found += exc.problems
@@ -141,6 +149,44 @@ def _recorded(output: Path, plan: Path) -> DocRef | None:
     (then the plan is composed, and any problem reported as composing reports it)."""
     doc = document_of(record_path(output))
     return replace(doc, file=plan) if doc is not None else None
+
+
+def _quick_drafts(ws: Workspace, items: list[Found], library: Library, found: list[Problem]) -> dict[str, Path]:
+    """Drafts made without a plan file (`kehoach tao --ho-so … --van-ban …`), put in the library from their records
+    with the documents they implement: their keys → the draft. A plan's draft is not one of them."""
+    if not ws.out_dir.is_dir():
+        return {}
+    planned = {item.output for item in items}
+    quick: dict[str, Path] = {}
+    for draft in sorted(ws.out_dir.rglob("*.docx")):
+        hidden = any(part.startswith((".", "~$")) for part in draft.relative_to(ws.out_dir).parts)
+        if hidden or draft in planned or not record_path(draft).is_file():
+            continue
+        try:
+            raw = load_record(record_path(draft))
+            if (raw.get("inputs") or {}).get("plan"):
+                continue  # made from a plan file that is gone or elsewhere: not a quick draft
+            doc, *chain = parent_chain(draft)
+        except KehoachError as exc:
+            found += exc.problems
+            continue
+        if doc.key in library.docs:
+            continue
+        library.add(replace(doc, file=draft), frozenset([draft]))
+        quick[doc.key] = draft
+        for ref in doc.implements:  # the documents as van-ban/ has them now, else as the record keeps them
+            try:
+                library.resolve(ref, ws.root / "van-ban")
+            except KehoachError:
+                for above in chain:
+                    if above.key not in library.docs:
+                        library.add(above)
+    return quick
+
+
+def _quick_label(doc: DocRef, draft: Path, ws: Workspace) -> str:
+    state = "đã ban hành" if doc.issued else "dự thảo"
+    return f"{citations.dated(doc, comma=False)} — {_shown(draft, ws.root)}  [{state} · soạn nhanh (không có tệp kế hoạch)]"
 
 
 def _label(doc: DocRef, ws: Workspace, state_of: Callable[[DocRef], DraftState]) -> str:

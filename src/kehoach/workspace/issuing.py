@@ -19,7 +19,8 @@ from kehoach.inputs.models import DocRef
 from kehoach.inputs.plans import load_plan
 from kehoach.inputs.recorded import doc_from_json
 from kehoach.inputs.yamlfile import read_yaml
-from kehoach.text.vntext import PartialDate, parse_date, short_date
+from kehoach.text.symbols import number_line
+from kehoach.text.vntext import PartialDate, long_date, parse_date, short_date
 from kehoach.workspace.folders import Workspace
 from kehoach.workspace.record import NUMBER_PENDING, read_record, resolve_input, write_record
 
@@ -187,4 +188,10 @@ def issue_draft(draft: Path, number: str, when: str, earlier: bool = False) -> l
         record[NUMBER_PENDING] = True
     path = write_record(draft, record)
     done.append(f"Đã ghi số {number}, ngày {short_date(date)} vào bản ghi {path}")
+    if not plans:  # nothing will draft it again: the .docx is the văn thư's to complete, as issued documents are
+        line = number_line(number, str(document.get("type_code") or ""), str(document.get("issuer_symbol") or ""),
+                           str(document.get("system") or ""))
+        done.append(f"Bản thảo {draft} không có tệp kế hoạch (soạn bằng kehoach tao --ho-so) nên không được soạn lại, "
+                    f"tệp .docx giữ nguyên: hãy gõ số và ngày vào bản thảo trong Word ('{line}', "
+                    f"'ngày {long_date(date)}').")
     return done
