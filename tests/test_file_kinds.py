@@ -125,6 +125,7 @@ def test_kinds_told_by_first_bytes(head, suffix, name, use):
     "co_quan: x\n".encode("utf-16"),
     b"so: 470 # s\xf4 c\xfb\n",  # Windows-1258: told to re-save as UTF-8, as before
     b"",
+    b"MZ: a key that happens to be written so\n",
 ])
 def test_text_is_left_to_the_yaml_reader(text):
     assert filekind.recognise(text, ".yaml") is None

@@ -77,7 +77,7 @@ def recognise(head: bytes, suffix: str = "") -> Kind | None:
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: Word, Excel, PowerPoint before 2007
         return _OLE.get(suffix, OLD_WORD)
     for magic, kind in _IMAGES + _OTHER:
-        if head.startswith(magic):
+        if head.startswith(magic) and (magic != b"MZ" or b"\x00" in head):  # "MZ: …" could begin a text
             return kind
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return Kind("ảnh WebP (.webp)", ".webp", "parent")
