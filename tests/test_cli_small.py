@@ -105,7 +105,7 @@ def test_tree_and_issue_of_a_draft_made_without_a_plan(tmp_path):
     made = invoke("tao", "--ho-so", "lai-chau/huyen-uy-phong-tho", "--van-ban", "184-kh-tu-lai-chau", "--loai",
                   "ke_hoach", "--ngay", "2026", cwd=tmp_path)
     assert made.exit_code == 0, made.output
-    draft = Path("ban-thao") / "ke_hoach-huyen-uy-phong-tho.docx"
+    draft = Path("ban-thao") / "ke-hoach-huyen-uy-phong-tho-184-kh-tu-lai-chau.docx"
     before = (tmp_path / draft).read_bytes()
     tree = invoke("cay", cwd=tmp_path)
     assert tree.exit_code == 0, tree.output
@@ -114,18 +114,18 @@ def test_tree_and_issue_of_a_draft_made_without_a_plan(tmp_path):
         "Chỉ thị số 21-CT/TW ngày 04/5/2023 của Ban Bí thư  (van-ban/21-ct-tw.yaml)",
         "└── Kế hoạch số 184-KH/TU ngày 27/6/2023 của Ban Thường vụ Tỉnh ủy  (van-ban/184-kh-tu-lai-chau.yaml)",
         "    └── Kế hoạch số …-KH/HU ngày …/2026 của Ban Thường vụ Huyện ủy Phong Thổ — "
-        "ban-thao/ke_hoach-huyen-uy-phong-tho.docx  [dự thảo · soạn nhanh (không có tệp kế hoạch)]",
+        "ban-thao/ke-hoach-huyen-uy-phong-tho-184-kh-tu-lai-chau.docx  [dự thảo · soạn nhanh (không có tệp kế hoạch)]",
     ]
     issued = invoke("ban-hanh", draft, "--so", "12", "--ngay", "05/12/2026", cwd=tmp_path)
     assert issued.exit_code == 0, issued.output
     assert issued.output.splitlines() == [
-        "Đã ghi số 12, ngày 05/12/2026 vào bản ghi ban-thao/.kehoach/ke_hoach-huyen-uy-phong-tho.json",
-        "Bản thảo ban-thao/ke_hoach-huyen-uy-phong-tho.docx không có tệp kế hoạch (soạn bằng kehoach tao --ho-so) nên "
-        "không được soạn lại, tệp .docx giữ nguyên: hãy gõ số và ngày vào bản thảo trong Word ('Số 12-KH/HU', "
-        "'ngày 05 tháng 12 năm 2026').",
+        "Đã ghi số 12, ngày 05/12/2026 vào bản ghi ban-thao/.kehoach/ke-hoach-huyen-uy-phong-tho-184-kh-tu-lai-chau.json",
+        "Bản thảo ban-thao/ke-hoach-huyen-uy-phong-tho-184-kh-tu-lai-chau.docx không có tệp kế hoạch (soạn bằng "
+        "kehoach tao --ho-so) nên không được soạn lại, tệp .docx giữ nguyên: hãy gõ số và ngày vào bản thảo trong "
+        "Word ('Số 12-KH/HU', 'ngày 05 tháng 12 năm 2026').",
         "Các bản thảo cấp dưới sẽ trích dẫn số này khi soạn lại (kehoach xay-dung).",
     ]
     assert (tmp_path / draft).read_bytes() == before
     assert invoke("cay", cwd=tmp_path).output.splitlines()[-1] == (
         "    └── Kế hoạch số 12-KH/HU ngày 05/12/2026 của Ban Thường vụ Huyện ủy Phong Thổ — "
-        "ban-thao/ke_hoach-huyen-uy-phong-tho.docx  [đã ban hành · soạn nhanh (không có tệp kế hoạch)]")
+        "ban-thao/ke-hoach-huyen-uy-phong-tho-184-kh-tu-lai-chau.docx  [đã ban hành · soạn nhanh (không có tệp kế hoạch)]")
