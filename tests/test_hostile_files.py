@@ -81,6 +81,10 @@ def test_template_constructs_refused_when_read(tmp_path, body, message):
     ("{{ ['x' * 100] * 60000 ~ ['x' * 100] * 60000 }}", "mẫu nối chữ dài quá 10.000.000 ký tự"),
     ("{{ (['x'] * 999999)|join(trich_yeu * 90) }}", "bộ lọc join cho chữ dài quá 10.000.000 ký tự"),
     ("{{ ('x' * 2000000)|list }}", "bộ lọc list cho danh sách dài quá 1.000.000 phần tử"),
+    ("{% for a in ['x'] * 999999 %}{{ (['x'] * 999999)|length }}{% endfor %}",  # hours of copying, little memory
+     "mẫu tạo ra quá 100.000.000 ký tự chữ và danh sách cho một bản thảo"),
+    ("{% for a in ['x'] * 999999 %}{{ ('x' * 9999999)|length }}{% endfor %}",
+     "mẫu tạo ra quá 100.000.000 ký tự chữ và danh sách cho một bản thảo"),
     ("{% for a in ['x'] * 30 %}{{ ['x' * 100] * 90000 }}{% endfor %}",
      "mẫu viết ra quá 20.000.000 ký tự cho một bản thảo"),
     ("{{ '%999999999d' % 1 }}", "mẫu không được định dạng chữ bằng '%': hãy viết thẳng biến, ví dụ {{ so_ky_hieu }}"),

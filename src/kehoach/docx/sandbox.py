@@ -11,7 +11,8 @@ template is read, with a Vietnamese message naming the construct, or stopped whi
   or a list over MAX_TEXT characters as written or MAX_ITEMS items (`'ab' * 2000000000`, `[trich_yeu] * 9999999`:
   the size of the result is estimated from its operands, `weight()`, before it is made), `%` formatting of text:
   refused while rendering;
-- `~` and `|join` make at most MAX_TEXT characters, `|list` at most MAX_ITEMS items; a render runs at most MAX_STEPS
+- `~` and `|join` make at most MAX_TEXT characters, `|list` at most MAX_ITEMS items; all that `*`, `+`, `~` and
+  `|join` make in one draft counts against MAX_MADE (a loop making a large list at each step); a render runs at most MAX_STEPS
   loop steps and writes at most MAX_OUTPUT characters, each value's size estimated before it is turned into text
   (`bounded()` sets the budget; LoadedTemplate renders inside it).
 """
@@ -34,6 +35,7 @@ MAX_TEXT = 10_000_000  # characters in one value made by the template
 MAX_OUTPUT = 20_000_000  # characters a template writes for one draft (a long plan's body is about 1,000,000)
 MAX_STEPS = 1_000_000  # loop steps in one draft (a plan has a few hundred paragraphs)
 MAX_ITEMS = 1_000_000  # items in one list the template makes (about 8 MB of references)
+MAX_MADE = 100_000_000  # characters of text and lists made by *, +, ~, |join in one draft (a second or so of work)
 
 # Filters a layout template may use: they only reshape text or lists, in time and size proportional to their input.
 # `safe` is among them: a template is XML its author writes anyway, and the core properties (Title, Author), which
@@ -66,6 +68,7 @@ class _Budget:
     def __init__(self) -> None:
         self.steps = 0
         self.output = 0
+        self.made = 0
 
     def step(self, count: int = 1) -> None:
         self.steps += count
@@ -76,6 +79,13 @@ class _Budget:
         self.output += size
         if self.output > MAX_OUTPUT:
             raise SecurityError(f"mẫu viết ra quá {MAX_OUTPUT:,} ký tự cho một bản thảo".replace(",", "."))
+
+    def make(self, size: int) -> None:
+        """Text and lists a template makes (each within MAX_TEXT), counted for the draft: a loop making a large list
+        at every step would run for hours in little memory."""
+        self.made += size
+        if self.made > MAX_MADE:
+            raise SecurityError(f"mẫu tạo ra quá {MAX_MADE:,} ký tự chữ và danh sách cho một bản thảo".replace(",", "."))
 
 
 _BUDGET: ContextVar[_Budget | None] = ContextVar("kehoach_render_budget", default=None)
@@ -121,8 +131,10 @@ def _written(value: Any) -> Any:
 @jinja2.pass_eval_context
 def _joined(eval_ctx: Any, values: list[Any]) -> Any:
     """`a ~ b ~ c`, bounded (by the estimate: nothing is turned into text before)."""
-    if weight(values) > MAX_TEXT:
+    size = weight(values)
+    if size > MAX_TEXT:
         raise SecurityError(f"mẫu nối chữ dài quá {MAX_TEXT:,} ký tự".replace(",", "."))
+    _budget().make(size)
     return markup_join(values) if eval_ctx.autoescape else str_join(values)
 
 
@@ -130,8 +142,10 @@ def _joined(eval_ctx: Any, values: list[Any]) -> Any:
 def _join(eval_ctx: Any, value: Any, d: str = "", attribute: Any = None) -> Any:
     """Jinja's `join`, bounded: the separator counts once between every two items."""
     items = list(value) if not isinstance(value, (list, tuple)) else value
-    if len(items) > MAX_ITEMS or weight(items) + len(str(d)) * max(len(items) - 1, 0) > MAX_TEXT:
+    size = weight(items) + len(str(d)) * max(len(items) - 1, 0) if len(items) <= MAX_ITEMS else MAX_TEXT + 1
+    if size > MAX_TEXT:
         raise SecurityError(f"bộ lọc join cho chữ dài quá {MAX_TEXT:,} ký tự".replace(",", "."))
+    _budget().make(size)
     return _JINJA_JOIN(eval_ctx, items, d, attribute)
 
 
@@ -204,12 +218,16 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         if both_int and _bits(left) + _bits(right) > MAX_INT_BITS:
             raise SecurityError(f"phép nhân cho số quá lớn (hơn {MAX_INT_BITS} bit)")
         for seq, times in ((left, right), (right, left)):  # the size of the result, estimated before it is made
-            if _size(seq) is not None and isinstance(times, int) and times > 1 and (
-                    _items(seq) * times > MAX_ITEMS or weight(seq) * times > MAX_TEXT):
-                raise SecurityError(f"phép nhân cho chữ hay danh sách dài quá {MAX_TEXT:,} ký tự".replace(",", "."))
+            if _size(seq) is not None and isinstance(times, int) and times > 1:
+                size = weight(seq) * times if _items(seq) * times <= MAX_ITEMS else MAX_TEXT + 1
+                if size > MAX_TEXT:
+                    raise SecurityError(f"phép nhân cho chữ hay danh sách dài quá {MAX_TEXT:,} ký tự".replace(",", "."))
+                _budget().make(size)
     if operator == "+" and _size(left) is not None and _size(right) is not None:
-        if _items(left) + _items(right) > MAX_ITEMS or weight(left) + weight(right) > MAX_TEXT:
+        size = weight(left) + weight(right) if _items(left) + _items(right) <= MAX_ITEMS else MAX_TEXT + 1
+        if size > MAX_TEXT:
             raise SecurityError(f"phép cộng cho chữ hay danh sách dài quá {MAX_TEXT:,} ký tự".replace(",", "."))
+        _budget().make(size)
     if operator == "%" and isinstance(left, str):
         raise SecurityError("mẫu không được định dạng chữ bằng '%': hãy viết thẳng biến, ví dụ {{ so_ky_hieu }}")
     if max(_bits(left), _bits(right)) > MAX_INT_BITS:
