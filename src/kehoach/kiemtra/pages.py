@@ -41,14 +41,22 @@ def lines_of(para: Para) -> list[str]:
     return wrap(para.clean, para.box_mm, size, bold, italic) or [""]
 
 
-def height_pt(para: Para) -> float:
+def height_pt(para: Para, first: bool = True, last: bool = True) -> float:
+    """The height of the lines `para` fills, with its paragraph's space before (when it is the paragraph's first
+    line) and after (when it is its last): the lines of a paragraph split by Shift+Enter share one paragraph's
+    spacing, as Word and LibreOffice set them."""
     size = style_of(para)[0]
     count = len(lines_of(para))
     if para.line_rule in ("exact", "atLeast") and para.line_spacing:
         line = max(para.line_spacing, size * LINE_HEIGHT) if para.line_rule == "atLeast" else para.line_spacing
     else:
         line = size * LINE_HEIGHT * (para.line_spacing or 1.0)
-    return count * line + (para.space_before or 0) + (para.space_after or 0)
+    return count * line + (para.space_before or 0 if first else 0) + (para.space_after or 0 if last else 0)
+
+
+def _same_paragraph(a: Para, b: Para) -> bool:
+    """Two lines of one Word paragraph (split by Shift+Enter)."""
+    return a.number is not None and a.number == b.number and a.part is not None and b.part is not None
 
 
 @dataclass
@@ -74,17 +82,26 @@ def _blocks(model: Model) -> list[Block]:
         blocks.append(Block(members, current, sum(rows.values()), False))
         cells.clear()
 
-    for para in model.paragraphs:
+    paras = model.paragraphs
+    for i, para in enumerate(paras):
+        first = i == 0 or not _same_paragraph(paras[i - 1], para)
+        last = i == len(paras) - 1 or not _same_paragraph(para, paras[i + 1])
+        height = height_pt(para, first, last)
         if para.kind == "table" and para.table is not None:
             if para.table != current:
                 close_table()
                 current = para.table
             key = (para.table, para.row or 0, para.col or 0)
-            cells[key] = cells.get(key, 0.0) + height_pt(para)
+            cells[key] = cells.get(key, 0.0) + height
             continue
         close_table()
         current = None
-        blocks.append(Block([para], None, height_pt(para), para.keep_next))
+        if not first and blocks and blocks[-1].table is None:  # the next line of the same paragraph: one block
+            blocks[-1].paras.append(para)
+            blocks[-1].height += height
+            blocks[-1].keep_next = para.keep_next
+            continue
+        blocks.append(Block([para], None, height, para.keep_next))
     close_table()
     return blocks
 
