@@ -3,6 +3,7 @@ the profile loader, and the file a person wrote keeps its comments."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,38 @@ def test_the_list_is_searchable_by_province_and_system(client: FlaskClient) -> N
     assert "gia-lai/tinh-uy-gia-lai" not in page and "binh-dinh/" not in page
     page = client.get("/co-quan/?q=ph%C3%B2ng+th%E1%BB%95").text  # "phòng thổ"
     assert "lai-chau/huyen-uy-phong-tho" in page and "ldld-lai-chau" not in page
+
+
+def _provinces(html: str) -> list[tuple[str, str]]:
+    select = re.search(r'<select id="tinh" name="tinh">(.*?)</select>', html, re.S)
+    assert select is not None
+    return re.findall(r'<option value="([^"]+)"[^>]*>([^<]*)</option>', select[1])
+
+
+def test_the_province_filter_names_each_folder_as_its_profiles_write_it(client: FlaskClient) -> None:
+    """Trial 1, defect 18: the filter listed "Bình Định, Cao Bằng, Ví Dụ, Lai Châu": gia-lai/ was named after the
+    place of its last profile, a commune's placeholder "Ví Dụ" (and lai-chau/ could be "Phong Thổ", a district)."""
+    assert _provinces(client.get("/co-quan/").text) == [
+        ("binh-dinh", "Bình Định"), ("cao-bang", "Cao Bằng"), ("gia-lai", "Gia Lai"), ("lai-chau", "Lai Châu")]
+
+
+def test_a_workspace_folder_is_named_from_its_profiles_never_title_cased(client: FlaskClient, workspace: Path) -> None:
+    """The whole kind: the name is the profiles' own words (marks and đ included), in the case they are written in
+    running text; a folder its profiles do not name keeps its own name."""
+    own = workspace / "profiles"
+    for folder, name, lines, place in (("dak-lak", "dak-lak/ubnd-xa-ea-tieu", "[Ủy ban nhân dân, xã Ea Tiêu]", "Ea Tiêu"),
+                                       ("ha-noi", "ha-noi/ubnd-thanh-pho", "[Ủy ban nhân dân, thành phố Hà Nội]", "Hà Nội"),
+                                       ("cua-toi", "cua-toi/ubnd-xa-a", "[Ủy ban nhân dân, xã A Lưới]", "A Lưới")):
+        (own / folder).mkdir(parents=True, exist_ok=True)
+        (own / f"{name}.yaml").write_text(f"ke_thua: co-so/nha-nuoc\nten_co_quan: {lines}\nten_goi: UBND\n"
+                                          f"ky_hieu: UBND\ndia_danh: {place}\n", encoding="utf-8")
+    (own / "dak-lak" / "ubnd-tinh.yaml").write_text(
+        "ke_thua: co-so/nha-nuoc\nten_co_quan: [Ủy ban nhân dân, tỉnh Đắk Lắk]\nten_goi: UBND tỉnh\nky_hieu: UBND\n"
+        "dia_danh: Đắk Lắk\n", encoding="utf-8")
+    found = dict(_provinces(client.get("/co-quan/").text))
+    assert (found["dak-lak"], found["ha-noi"], found["cua-toi"]) == ("Đắk Lắk", "Hà Nội", "cua-toi")
+    page = client.get("/co-quan/?tinh=dak-lak").text
+    assert "dak-lak/ubnd-xa-ea-tieu" in page and "ha-noi/" not in page
 
 
 def test_a_profile_made_from_a_base_is_saved_and_loads(client: FlaskClient, workspace: Path) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from kehoach.catalog import ProfileEntry, profile_entries
 from kehoach.drafting import citations
 from kehoach.errors import KehoachError
 from kehoach.inputs.documents import load_document
 from kehoach.inputs.paths import builtin_profiles
-from kehoach.web.site import Site
+from kehoach.web.site import Site, slug
 
 SHIPPED, OWN = "san", "rieng"
 
@@ -18,6 +20,44 @@ def profiles(site: Site) -> list[tuple[str, ProfileEntry]]:
     own = [(OWN, e) for e in profile_entries(folders=[site.profiles], load=load)]
     names = {e.name for _src, e in own}
     return own + [(SHIPPED, e) for e in profile_entries(folders=[builtin_profiles()], load=load) if e.name not in names]
+
+
+def folder_of(entry: ProfileEntry) -> str:
+    """The folder a profile is filed under ("gia-lai" for gia-lai/ldld-gia-lai), "" for one at the top."""
+    return entry.name.split("/")[0] if "/" in entry.name else ""
+
+
+def place_names(entries: list[tuple[str, ProfileEntry]]) -> dict[str, str]:
+    """folder → the place it is named after, written as the profiles in it write it: "gia-lai" → "Gia Lai".
+
+    A folder of profiles is named after its province (profiles/README.md), without marks. The name is looked for in
+    what its profiles print (names, place of the date line, the body above, Nơi nhận): the words whose plain form is
+    the folder's name, in the case most profiles write them ("Gia Lai" in "Liên đoàn Lao động tỉnh Gia Lai", not the
+    header's "GIA LAI"). Not every profile of a folder is dated at the province ("Ví Dụ", a commune; "Phong Thổ", a
+    district), so the place of one profile is not the folder's name. A folder none of whose profiles names it keeps
+    its own name as written."""
+    found: dict[str, Counter[str]] = {}
+    for _source, entry in entries:
+        folder = folder_of(entry)
+        if not folder or entry.profile is None:
+            continue
+        counts = found.setdefault(folder, Counter())
+        p = entry.profile
+        for text in (p.full_name, p.name, p.issuer_text, p.place, p.parent_body, *p.issuer_lines, *p.recipients):
+            counts.update(_named(text, folder))
+    out = {}
+    for folder, counts in found.items():
+        written = [name for name, _n in counts.most_common() if not name.isupper()] or [n for n, _c in counts.most_common()]
+        out[folder] = written[0] if written else folder
+    return out
+
+
+def _named(text: str, folder: str) -> list[str]:
+    """The runs of words of `text` whose plain form is `folder`: "tỉnh Gia Lai" → ["Gia Lai"] for "gia-lai"."""
+    words = text.replace(",", " ").replace("(", " ").replace(")", " ").split()
+    size = folder.count("-") + 1
+    return [" ".join(words[i:i + size]) for i in range(len(words) - size + 1)
+            if slug(" ".join(words[i:i + size])) == folder]
 
 
 def kinds(entries: list[tuple[str, ProfileEntry]]) -> list[tuple[str, str]]:

@@ -37,23 +37,16 @@ def _entries() -> list[tuple[str, ProfileEntry]]:
     return known.profiles(state().site)
 
 
-def _province(entry: ProfileEntry) -> str:
-    return entry.name.split("/")[0] if "/" in entry.name else ""
-
-
 @blueprint.get("/")
 def index() -> str:
     q = slug(request.args.get("q", ""))  # without marks: "phong tho" finds "Phong Thổ"
     province = request.args.get("tinh", "")
     system = request.args.get("he_thong", "")
     rows = []
-    provinces: dict[str, str] = {}
-    for source, entry in _entries():
-        if entry.base:
-            continue
-        if _province(entry):
-            provinces[_province(entry)] = entry.profile.place if entry.profile else _province(entry)
-        if province and _province(entry) != province:
+    entries = [(source, entry) for source, entry in _entries() if not entry.base]
+    provinces = known.place_names(entries)
+    for source, entry in entries:
+        if province and known.folder_of(entry) != province:
             continue
         if system and (entry.profile is None or entry.profile.system != system):
             continue
@@ -63,7 +56,8 @@ def index() -> str:
             continue
         rows.append((source, entry))
     return render_template("profiles/index.html", rows=rows, q=request.args.get("q", ""), province=province,
-                           system=system, provinces=sorted(provinces.items()), systems=SYSTEM_NAMES)
+                           system=system, provinces=sorted(provinces.items(), key=lambda item: slug(item[1])),
+                           systems=SYSTEM_NAMES)
 
 
 def _file(source: str, name: str) -> Path:
