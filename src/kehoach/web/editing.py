@@ -16,7 +16,7 @@ from kehoach.errors import InputError, KehoachError, Problem
 from kehoach.inputs.schema import Shape, check
 from kehoach.inputs.yamlfile import read_yaml
 from kehoach.web import forms, roundtrip
-from kehoach.web.site import NEW_NAME, Site, digest
+from kehoach.web.site import NEW_NAME, Site, digest, slug
 
 Validate = Callable[[Path, str], object]  # the loader, given the file and the text to write; raises InputError
 
@@ -69,28 +69,45 @@ def submit(site: Site, shape: Shape, form: Any, validate: Validate, path: Path |
     data = forms.read(shape, form)
     errors: dict[str, list[str]] = {}
     target = path
+    checked_as = path  # where the content is checked: the file's folder decides what its relative names mean
     if target is None:
         name = forms.clean(str(form.get("_ten_tep", ""))).lower()
         target = new_name(name) if new_name is not None and NEW_NAME.match(name) else None
+        checked_as = target if target is not None else _stand_in(name, new_name)
         if target is None:
             errors["_ten_tep"] = ["tên tệp chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ "
                                   "dang-uy-xa-ia-grai (một thư mục con được: gia-lai/dang-uy-xa-ia-grai)"]
         elif target.exists():
             errors["_ten_tep"] = [f"đã có tệp {target.relative_to(site.root)}; chọn tên khác (trang không ghi đè)"]
+    old = target.read_text(encoding="utf-8-sig") if path is not None and target is not None and target.is_file() else None
+    text = roundtrip.updated(old, data, header=header)
+    if checked_as is not None:  # every mistake of the form at once, the file name's and the content's
+        try:
+            validate(checked_as, text)
+        except InputError as exc:
+            for key, messages in forms.errors_by_field(exc.problems, own=checked_as).items():
+                errors.setdefault(key, []).extend(messages)
     if errors or target is None:
         return Outcome(data, errors)
-    old = target.read_text(encoding="utf-8-sig") if path is not None and target.is_file() else None
-    text = roundtrip.updated(old, data, header=header)
-    try:
-        validate(target, text)
-    except InputError as exc:
-        return Outcome(data, forms.errors_by_field(exc.problems, own=target))
     expected = str(form.get("_ban", "")) if path is not None else ""
     try:
         site.save(target, text, expected)
     except InputError as exc:
         return Outcome(data, {"": [str(p) for p in exc.problems]})
     return Outcome(data, path=target)
+
+
+def _stand_in(name: str, new_name: Callable[[str], Path | None] | None) -> Path | None:
+    """Where to check a new file's content while its typed name is refused: the name made acceptable, in a folder
+    that exists ("gia-lai/Xã Mới" → gia-lai/xa-moi, "../../tmp/evil" → evil); nothing is written there."""
+    if new_name is None:
+        return None
+    parts = [slug(part) for part in name.split("/") if slug(part)] or ["ban-nhap"]
+    for candidate in ("/".join(parts[-2:]), parts[-1]):
+        path = new_name(candidate)
+        if path is not None and path.parent.is_dir():
+            return path
+    return None
 
 
 def current_digest(path: Path | None) -> str:
