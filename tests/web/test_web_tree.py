@@ -143,3 +143,20 @@ def test_a_conflict_comes_first_with_what_to_do_and_stays_on_the_tree(client: Fl
     assert page.index("xung đột</td>") < page.index("không đổi</td>")
     assert "Mở bản thảo, tìm các dòng đánh dấu đỏ" in page
     assert "chỗ xung đột, cần người xử lý" in client.get("/cay/").text
+
+
+def test_the_issue_date_box_shows_todays_date_as_documents_write_it(client: FlaskClient) -> None:
+    """Trial 1, defect 18: the Ban hành date box showed "30/5/2024" in 2026. It now shows today's date in the form
+    the documents write it (day padded, only months 01 and 02 padded): never stale."""
+    import datetime
+    import re
+
+    from kehoach.text.vntext import PartialDate, short_date
+
+    now = datetime.date.today()
+    expected = short_date(PartialDate(now.year, now.month, now.day))
+    boxes = re.findall(r'<input id="ngay-[^"]*" name="ngay" type="text" placeholder="([^"]*)"', client.get("/cay/").text)
+    assert boxes and set(boxes) == {expected}
+    # The whole kind: every date box the forms build from the declaration without a default of its own.
+    page = client.get("/van-ban/moi").text
+    assert re.search(rf'<input id="f-ngay" name="ngay" type="text" value=""[^>]*placeholder="{expected}"', page)

@@ -11,6 +11,7 @@ The labels, meanings and examples come from the declaration too (`Field.label`, 
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from typing import Any
 
 from kehoach.errors import Problem
 from kehoach.inputs.schema import Field, ListOf, Shape
-from kehoach.text.vntext import nfc
+from kehoach.text.vntext import PartialDate, nfc, short_date
 
 Path_ = tuple[Any, ...]
 ACTION = "_tac_vu"  # the submit button that adds, removes or moves an item instead of saving
@@ -60,6 +61,12 @@ class Widget:
     @property
     def id(self) -> str:
         return "f-" + self.name.replace(".", "-")
+
+
+def today() -> str:
+    """Today's date as a date box shows what it wants, in the form the documents write it: '29/11/2026'."""
+    now = datetime.date.today()
+    return short_date(PartialDate(now.year, now.month, now.day))
 
 
 def meta(key: str, spec: Field) -> dict[str, str]:
@@ -119,6 +126,8 @@ class Builder:
                    notes=list(self.notes.get(name, [])))
         default = info["default"].replace("`", "")
         w.placeholder = self.placeholders.get(name) or (f"mặc định: {default}" if default else "")
+        if not w.placeholder and spec.kind == "date":
+            w.placeholder = today()  # the form a date is written in, with a date that is never stale
         kind = spec.kind
         hint = self.hints.get(pattern(path))
         if isinstance(kind, Shape):

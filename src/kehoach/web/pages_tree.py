@@ -70,7 +70,7 @@ def _page(errors: dict[str, dict[str, list[str]]] | None = None, values: dict[st
     except KehoachError as exc:
         roots, problems, failure = [], [], [str(p) for p in exc.problems]
     return render_template("tree/index.html", rows=_rows(roots), problems=problems + failure, errors=errors or {},
-                           values=values or {})
+                           values=values or {}, today=forms.today())
 
 
 @blueprint.get("/")
