@@ -143,8 +143,8 @@ def test_a_secretary_drafts_in_her_browser(tmp_path: Path) -> None:
         wait(lambda: _stale(old), 30, "danh sách người ký của cơ quan")
         _choose(driver, "thuc_hien.0", "15-kh-tu")
         _press(driver, "them:giao_nhiem_vu")
-        _fill(driver, {"giao_nhiem_vu.0.phong_ban": "Ban Tuyên giáo - Nữ công",
-                       "giao_nhiem_vu.0.nhiem_vu": "chủ trì tham mưu, theo dõi, tổng hợp kết quả.",
+        _choose(driver, "giao_nhiem_vu.0.phong_ban", "Ban Tuyên giáo - Nữ công")  # from the profile's list
+        _fill(driver, {"giao_nhiem_vu.0.nhiem_vu": "chủ trì tham mưu, theo dõi, tổng hợp kết quả.",
                        "so": "12", "ngay": "25/11/2026", "_ten_tep": "kh-12"})
         _choose(driver, "nguoi_ky", "pho-chu-tich")
         shoot(driver, "09-soan-bieu-mau")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from flask.testing import FlaskClient
@@ -50,9 +51,9 @@ def test_labels_meanings_examples_and_defaults_come_from_the_declaration() -> No
                  default_doc="`ten_co_quan`")
     widget = forms.Builder().widget("ten_goi", spec, "", ("ten_goi",))
     assert (widget.label, widget.meaning, widget.example) == ("Tên gọi trong lời văn", "Tên dùng trong câu.", "LĐLĐ tỉnh")
-    assert widget.placeholder == "mặc định: ten_co_quan"
+    assert widget.placeholder == "mặc định: “Tên cơ quan”"  # a key the default names: by its label
     choice = forms.Builder().widget("noi", Field(str, options=(("cham", "dấu chấm"), ("phay", "dấu phẩy"))), "", ("noi",))
-    assert choice.choices == [("", "(không chọn)"), ("cham", "cham — dấu chấm"), ("phay", "phay — dấu phẩy")]
+    assert choice.choices == [("", "(không chọn)"), ("cham", "dấu chấm"), ("phay", "dấu phẩy")]
     assert forms.Builder().widget("ten_goi", Field(str), "", ("ten_goi",)).label == "ten_goi"  # undescribed: its name
     items = forms.Builder().widget("nguoi_ky", PROFILE.fields["nguoi_ky"], [{"ma": "a"}], ("nguoi_ky",))
     assert items.children[0].label == "Người ký 1"  # the item's title from its Shape
@@ -157,3 +158,56 @@ def test_shapes_are_not_changed_by_the_page() -> None:
     before = {k: dataclasses.astuple(v) for k, v in PROFILE.fields.items()}
     forms.grouped(forms.Builder(), PROFILE, {"nguoi_ky": [{"ma": "x"}]}, [])
     assert {k: dataclasses.astuple(v) for k, v in PROFILE.fields.items()} == before
+
+
+# ---------------------------------------------------------------------------------------------- help in a secretary's words
+
+def _help(html: str, name: str) -> str:
+    """The help text shown under a control (meaning and example), as a person reads it."""
+    import html as html_lib
+    import re
+
+    found = re.search(rf'<p class="y-nghia" id="f-{name.replace(".", "-")}-y">(.*?)</p>', html, re.S)
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", found[1])) if found else ""
+
+
+def test_the_trials_phan_cong_help_speaks_of_the_form_not_of_yaml(client: FlaskClient) -> None:
+    """Trial 1, defect 18: Phân công said "Đặt trong dấu nháy kép" (a YAML matter) and "trên một dòng" beside the
+    form's "Mỗi dòng một mục"."""
+    html = client.get("/soan/moi").text
+    text = _help(html, "phan_cong")
+    assert text.startswith("Ai nhận nhiệm vụ nào của mục Nhiệm vụ: tên hoặc chữ viết tắt của phòng, ban")
+    assert "nháy kép" not in text and "trên một dòng" not in text
+    assert "hoặc mỗi phòng, ban một dòng" in text and "Ví dụ: VHXH: 1, 3; KT: 2; Công an xã: 4" in text
+    # The file's reader still learns about the quotes: the key reference shows the declaration's file note.
+    from kehoach.inputs.reference import generated
+    assert "Trong tệp YAML, đặt mỗi dòng trong dấu nháy kép" in generated()["docs/khoa-ke-hoach.md"]
+
+
+YAML_MARKS = re.compile(r'`|\bnull\b|\btrue\b|\bfalse\b|\{\s*\w+: |\[\s*\{|\b[a-z]+_[a-z_]+: |nháy kép|Ghi ""|khối "\|"')
+
+
+@pytest.mark.parametrize("url", ["/co-quan/moi?tu=gia-lai/ubnd-xa-vi-du&nguon=san&cach=ke_thua", "/van-ban/moi",
+                                 "/soan/moi", "/soan/sua/000-ldld-lai-chau"])
+def test_no_help_text_or_placeholder_is_written_for_yaml(client: FlaskClient, url: str) -> None:
+    """The whole kind: on every form, no help, example, placeholder or choice shows YAML: no backquoted key, no
+    `khóa: giá trị`, no [{…}] structure, no true/false/null, no advice on quotes; keys are named by their labels."""
+    import html as html_lib
+    import re as re_
+
+    html = client.get(url).text
+    assert client.get(url).status_code == 200
+    helps = re_.findall(r'<p class="(?:y-nghia|goi-y)"[^>]*>(.*?)</p>', html, re_.S)
+    shown = [html_lib.unescape(re_.sub(r"<[^>]+>", "", m)) for m in helps]
+    shown += [html_lib.unescape(m) for m in re_.findall(r'placeholder="([^"]*)"', html)]
+    shown += [html_lib.unescape(m) for m in re_.findall(r"<option [^>]*>([^<]*)</option>", html)]
+    bad = [text for text in shown if YAML_MARKS.search(text)]
+    assert bad == [], bad
+
+
+def test_keys_named_in_help_are_named_by_their_labels(client: FlaskClient) -> None:
+    html = client.get("/soan/moi").text
+    assert _help(html, "ten_loai") == "Tên loại in ở tiêu đề và trong lời văn, nếu khác tên mặc định của “Loại văn bản”. " \
+                                      "Ví dụ: Kế hoạch hành động"
+    assert 'placeholder="mặc định: “Người ký mặc định” của hồ sơ"' not in html  # a list to choose from instead
+    assert "ba mục chương trình tự soạn: mục đích, yêu cầu; nhiệm vụ và giải pháp; tổ chức thực hiện" in html

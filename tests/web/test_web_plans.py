@@ -3,6 +3,8 @@ controls with the words of `kehoach tao`."""
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -24,18 +26,45 @@ def _post(client: FlaskClient, url: str, changes: dict[str, str], base: str | No
     return client.post(url, data=fields)
 
 
+def _options(html: str, name: str) -> list[tuple[str, str]]:
+    """(value, label) of the select named `name`; fails when the control is not a list to choose from."""
+    select = re.search(rf'<select id="[^"]*" name="{re.escape(name)}"[^>]*>(.*?)</select>', html, re.S)
+    assert select is not None, f"{name} không phải danh sách để chọn"
+    return [(v, unescape(label)) for v, label in re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select[1])]
+
+
 def test_choosing_a_body_offers_its_signers_and_departments(client: FlaskClient) -> None:
+    """Trial 1, defect 18: the văn thư had to know the code "pho-chu-tich". Signers, departments and the drafting
+    department are chosen from the body's profile, named as the document prints them."""
     page = _post(client, "/soan/moi", {"co_quan": "lai-chau/ldld-lai-chau", "_tac_vu": "cap_nhat:co_quan"})
     assert page.status_code == 200
     assert errors_of(page.text) == {}  # refreshing is not saving: nothing is checked yet
-    assert '<option value="chu-tich">TM. BAN THƯỜNG VỤ CHỦ TỊCH Hoàng Thọ Trung</option>' in page.text
-    assert "(người ký mặc định của hồ sơ: chu-tich)" in page.text
+    assert _options(page.text, "nguoi_ky") == [
+        ("", "(mặc định của hồ sơ: CHỦ TỊCH — Hoàng Thọ Trung (TM. BAN THƯỜNG VỤ))"),
+        ("chu-tich", "CHỦ TỊCH — Hoàng Thọ Trung (TM. BAN THƯỜNG VỤ)")]
+    drafting = _options(page.text, "phong_soan_thao")
+    assert drafting[0] == ("", "(mặc định của hồ sơ: Ban Chính sách pháp luật và Quan hệ lao động (CSPL&QHLĐ))")
+    assert ("TG-NC", "Ban Tuyên giáo - Nữ công (TG-NC)") in drafting
     fields = Form(page.text).fields
     fields["_tac_vu"] = "them:giao_nhiem_vu"
     page = client.post("/soan/moi", data=fields)
-    assert '<datalist id="f-giao_nhiem_vu-0-phong_ban-ds">' in page.text
-    assert '<option value="Ban Tuyên giáo - Nữ công">Ban Tuyên giáo - Nữ công (TG-NC)</option>' in page.text
-    assert '<option value="LĐLĐ các huyện, thành phố">' in page.text  # a unit below takes a task too
+    owners = _options(page.text, "giao_nhiem_vu.0.phong_ban")
+    assert ("Ban Tuyên giáo - Nữ công", "Ban Tuyên giáo - Nữ công (TG-NC)") in owners
+    assert ("LĐLĐ các huyện, thành phố", "LĐLĐ các huyện, thành phố") in owners  # a unit below takes a task too
+
+
+def test_a_commune_s_two_signers_are_named_as_printed(client: FlaskClient) -> None:
+    """The trial's case: the Phó Chủ tịch of a commune (code pho-chu-tich), signing "TM. ỦY BAN NHÂN DÂN / KT. CHỦ
+    TỊCH"; before a body is chosen the list says to choose it first, and a code written by hand stays."""
+    page = _post(client, "/soan/moi", {"co_quan": "gia-lai/ubnd-xa-vi-du", "_tac_vu": "cap_nhat:co_quan"})
+    assert _options(page.text, "nguoi_ky") == [
+        ("", "(mặc định của hồ sơ: CHỦ TỊCH (TM. ỦY BAN NHÂN DÂN))"), ("chu-tich", "CHỦ TỊCH (TM. ỦY BAN NHÂN DÂN)"),
+        ("pho-chu-tich", "PHÓ CHỦ TỊCH (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH)")]
+    first = client.get("/soan/moi").text
+    for name in ("nguoi_ky", "phong_soan_thao"):
+        assert _options(first, name) == [("", "(chọn Cơ quan ban hành trước để có danh sách)")]
+    page = _post(client, "/soan/moi", {"co_quan": "", "nguoi_ky": "pho-chu-tich", "_tac_vu": "cap_nhat:co_quan"})
+    assert ("pho-chu-tich", "pho-chu-tich") in _options(page.text, "nguoi_ky")
 
 
 def test_soan_saves_the_plan_drafts_it_and_shows_it(client: FlaskClient, workspace: Path) -> None:

@@ -66,6 +66,19 @@ def test_a_workspace_folder_is_named_from_its_profiles_never_title_cased(client:
     assert "dak-lak/ubnd-xa-ea-tieu" in page and "ha-noi/" not in page
 
 
+def test_the_default_signer_and_drafting_department_are_chosen_from_the_profile_and_its_base(
+        client: FlaskClient) -> None:
+    """Trial 1, defect 18 (signers chosen from a list): a profile that inherits its signers and departments offers
+    them by what the document prints, not only the ones typed in the form."""
+    page = client.get("/co-quan/moi?tu=gia-lai/ubnd-xa-vi-du&nguon=san&cach=ke_thua").text
+    signers = [v for v, _label in re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', re.search(
+        r'name="nguoi_ky_mac_dinh"[^>]*>(.*?)</select>', page, re.S)[1])]
+    assert signers == ["", "chu-tich", "pho-chu-tich"]
+    assert '<option value="pho-chu-tich">PHÓ CHỦ TỊCH (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH)</option>' in page
+    assert '<option value="VHXH">Phòng Văn hóa - Xã hội (VHXH)</option>' in re.search(
+        r'name="phong_soan_thao"[^>]*>(.*?)</select>', page, re.S)[1]
+
+
 def test_a_profile_made_from_a_base_is_saved_and_loads(client: FlaskClient, workspace: Path) -> None:
     form = Form(client.get(FROM_BASE).text).fields
     assert form["ke_thua"] == "co-so/dang"

@@ -64,8 +64,9 @@ OPENING = Shape({
                      doc="Lời viết thêm ngay sau các văn bản được trích, trước câu ban hành.",
                      example="và chỉ đạo của Thường trực Tỉnh ủy"),
     "viet_tat": Field(str, label="Lời dẫn chữ viết tắt",
-                      doc="Chữ đứng trước dạng viết tắt trong ngoặc: \"(viết tắt là Kế hoạch số …)\". Ghi \"\" để "
-                          "chỉ in \"(Kế hoạch số …)\"; ghi \"-\" để không in dạng viết tắt.",
+                      doc="Chữ đứng trước dạng viết tắt trong ngoặc: \"(viết tắt là Kế hoạch số …)\"; ghi \"-\" "
+                          "để không in dạng viết tắt.",
+                      file_note="Ghi \"\" để chỉ in \"(Kế hoạch số …)\".",
                       default_doc="liệt kê: \"viết tắt là\"; tường thuật: \"sau đây viết tắt là\"",
                       example="sau đây viết tắt là"),
     "noi": Field(str, options=JOINS, label="Nối với câu ban hành",
@@ -80,8 +81,10 @@ OPENING = Shape({
                                       "\"Để triển khai thực hiện có hiệu quả {viet_tat}, {chu_the} …\"",
                           example="{chu_the} hướng dẫn {trich_yeu} ({viet_tat}) như sau:"),
     "nguyen_van": Field("text", placeholders=True, label="Câu mở đầu viết sẵn",
-                        doc="Cả phần mở đầu viết tay (một đoạn, hoặc danh sách nhiều đoạn; mỗi dòng của một khối "
-                            "\"|\" cũng là một đoạn); khi có thì các khóa khác của `mo_dau` không dùng.",
+                        doc="Cả phần mở đầu viết tay, mỗi dòng một đoạn; khi có thì các khóa khác của `mo_dau` "
+                            "không dùng.",
+                        file_note="Một đoạn, hoặc danh sách nhiều đoạn; mỗi dòng của một khối \"|\" cũng là một "
+                                  "đoạn.",
                         example="Thực hiện {trich_dan:001-btg-binh-dinh}, Ban Thường vụ LĐLĐ tỉnh đề nghị …"),
 }, title="Câu mở đầu", doc="Đoạn mở đầu: trích dẫn văn bản cấp trên rồi câu ban hành.")
 SUBJECT_FORMS = (
@@ -114,8 +117,9 @@ SUBJECT = Shape({
                         doc="Trích yếu viết tay, thay cho trích yếu chương trình soạn.",
                         example="Tuyên truyền kỷ niệm 95 năm Ngày thành lập Đảng"),
 }, shorthand="nguyen_van", title="Trích yếu",
-    doc="Một chuỗi (trích yếu viết sẵn) hoặc nhóm khóa để chương trình soạn trích yếu từ văn bản cấp trên. Ghi "
-        "`trich_yeu: \"\"` (hoặc `null`) cho văn bản không có trích yếu.")
+    doc="Trích yếu viết sẵn, hoặc cách chương trình soạn trích yếu từ văn bản cấp trên.",
+    file_note="Một chuỗi (trích yếu viết sẵn) hoặc nhóm khóa. Ghi `trich_yeu: \"\"` (hoặc `null`) cho văn bản không "
+              "có trích yếu.")
 PLAN_REPORTING = Shape({
     "han": Field("date", label="Hạn báo cáo cấp trên", doc="Cơ quan báo cáo cấp trên trước ngày này.",
                  default_doc="hạn trong câu báo cáo của văn bản cấp trên", example="15/6/2026"),
@@ -175,8 +179,9 @@ KIND_NAMES = tuple((code, name) for code, name in KINDS.items())
 
 PLAN = Shape({
     "co_quan": Field(str, required=True, label="Cơ quan ban hành",
-                     doc="Hồ sơ cơ quan ban hành: tên hồ sơ (đường dẫn trong profiles/, không có .yaml) hoặc "
-                         "đường dẫn tệp.", example="lai-chau/ldld-lai-chau"),
+                     doc="Hồ sơ của cơ quan ban hành văn bản.",
+                     file_note="Tên hồ sơ (đường dẫn trong profiles/, không có .yaml) hoặc đường dẫn tệp.",
+                     example="lai-chau/ldld-lai-chau"),
     "loai": Field(str, required=True, options=KIND_NAMES, label="Loại văn bản",
                   doc="Loại văn bản cần soạn; quyết định bố cục và mẫu trình bày.", example="ke_hoach"),
     "ten_loai": Field(str, label="Tên loại in ra",
@@ -192,7 +197,8 @@ PLAN = Shape({
     "ngay": Field("date", label="Ngày ban hành",
                   doc="Ngày ban hành: 23/8/2023, 2023-08-23, hoặc \"tháng 8 năm 2023\" để trống ngày cho văn thư.",
                   default_doc="trống ngày và tháng của năm nay", example="23/8/2023"),
-    "nguoi_ky": Field(str, label="Người ký", doc="Mã người ký trong `nguoi_ky` của hồ sơ.",
+    "nguoi_ky": Field(str, label="Người ký", doc="Người ký văn bản, một trong những người ký của hồ sơ.",
+                      file_note="Ghi mã (`ma`) của người đó trong `nguoi_ky` của hồ sơ.",
                       default_doc="`nguoi_ky_mac_dinh` của hồ sơ", example="pho-chu-tich"),
     "thuc_hien": Field(ListOf(str), label="Văn bản cấp trên",
                        doc="Các văn bản được triển khai, theo thứ tự trích dẫn: mã trong van-ban/, một kế hoạch "
@@ -208,10 +214,10 @@ PLAN = Shape({
     "muc": Field(ListOf(SECTION), label="Các mục",
                  doc="Các mục của phần nội dung, theo thứ tự; chương trình đánh số. Thiếu thì soạn ba mục: mục "
                      "đích, yêu cầu; nhiệm vụ; tổ chức thực hiện (Công văn: các nhóm việc).",
-                 default_doc="[{tu_dong: muc_dich_yeu_cau}, {tu_dong: nhiem_vu}, {tu_dong: to_chuc_thuc_hien}]",
+                 default_doc="ba mục chương trình tự soạn: mục đích, yêu cầu; nhiệm vụ và giải pháp; tổ chức thực hiện",
                  example=[{"tu_dong": "muc_dich_yeu_cau"}, {"tieu_de": "Nội dung", "noi_dung": ["…"]}]),
     "ket_thuc": Field(str, placeholders=True, label="Câu kết",
-                      doc="Câu kết thúc nội dung. Ghi \"\" để không có câu kết.",
+                      doc="Câu kết thúc nội dung.", file_note="Ghi \"\" để không có câu kết.",
                       default_doc="\"Trên đây là {ten_loai} …, đề nghị … nghiêm túc triển khai thực hiện\"",
                       example="Trên đây là Kế hoạch thực hiện {viet_tat}, đề nghị các đơn vị nghiêm túc thực hiện."),
     "de_nghi": Field(str, placeholders=True, label="Đơn vị được đề nghị ở câu kết",
@@ -233,10 +239,12 @@ PLAN = Shape({
                                  "\"(qua Ban …)\".",
                              default_doc="`phong_soan_thao` của hồ sơ", example="TG-NC"),
     "phan_cong": Field(ListOf(str), label="Phân công",
-                       doc="Ai nhận nhiệm vụ nào của mục Nhiệm vụ, trên một dòng: tên hoặc chữ viết tắt của phòng, "
-                           "ban (hoặc tên đơn vị cấp dưới), dấu hai chấm, số thứ tự các nhiệm vụ (hoặc lĩnh vực); "
-                           "các phòng, ban ngăn bằng dấu chấm phẩy. Đặt trong dấu nháy kép. Mỗi phòng, ban được giao "
-                           "có mục riêng ở Tổ chức thực hiện, ghi nguyên văn nhiệm vụ của mình.",
+                       doc="Ai nhận nhiệm vụ nào của mục Nhiệm vụ: tên hoặc chữ viết tắt của phòng, ban (hoặc tên "
+                           "đơn vị cấp dưới), dấu hai chấm, số thứ tự các nhiệm vụ (hoặc lĩnh vực); nhiều phòng, ban "
+                           "ngăn nhau bằng dấu chấm phẩy, hoặc mỗi phòng, ban một dòng. Mỗi phòng, ban được giao có "
+                           "mục riêng ở Tổ chức thực hiện, ghi nguyên văn nhiệm vụ của mình.",
+                       file_note="Trong tệp YAML, đặt mỗi dòng trong dấu nháy kép (dấu hai chấm làm YAML hiểu nhầm "
+                                 "thành một nhóm khóa).",
                        default_doc="theo `linh_vuc` của từng phòng, ban trong hồ sơ",
                        example="VHXH: 1, 3; KT: 2; Công an xã: 4"),
     "bao_cao": Field(PLAN_REPORTING, label="Báo cáo",

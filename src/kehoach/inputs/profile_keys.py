@@ -58,8 +58,8 @@ LAYOUT = Shape({
                       label="Dấu kết thúc nội dung", doc="Dấu sau câu cuối cùng của nội dung.",
                       default_doc="Đảng `.`; Nhà nước, Công đoàn `./.`", example="./."),
     "dau_phay_truoc_ngay": Field(bool, label="Dấu phẩy trước \"ngày\"",
-                                 doc="Trích dẫn \"Chỉ thị số 21-CT/TW, ngày 04/5/2023\" (true) hay \"… 21-CT/TW ngày "
-                                     "04/5/2023\" (false).", default_doc="Đảng `true`; Nhà nước, Công đoàn `false`",
+                                 doc="Trích dẫn \"Chỉ thị số 21-CT/TW, ngày 04/5/2023\" (`true`) hay \"… 21-CT/TW ngày "
+                                     "04/5/2023\" (`false`).", default_doc="Đảng `true`; Nhà nước, Công đoàn `false`",
                                  example=False),
     "ghi_chu_bao_cao": Field(str, options=(("(b/c)", "\"(b/c)\""), ("(để b/c)", "\"(để b/c)\" (lối Nhà nước)")),
                              label="Ghi chú báo cáo",
@@ -77,7 +77,7 @@ LAYOUT = Shape({
                           label="Dấu dưới tên cơ quan", doc="Dấu in dưới tên cơ quan ban hành.",
                           default_doc="Đảng `*`; Nhà nước, Công đoàn `gach`", example="***"),
     "so_hai_cham": Field(bool, label="Dấu hai chấm sau \"Số\"",
-                         doc="In \"Số: 12-KH/TWĐTN-VP\" (true) hay \"Số 12-KH/TU\" (false).",
+                         doc="In \"Số: 12-KH/TWĐTN-VP\" (`true`) hay \"Số 12-KH/TU\" (`false`).",
                          default_doc="Đảng `false`; Nhà nước, Công đoàn `true`", example=True),
     "kieu_so": Field(str, options=(("dang", "lối Đảng: số, gạch nối, ký hiệu loại, gạch chéo, cơ quan: \"12-KH/TU\""),
                                    ("nha_nuoc", "lối Nhà nước: \"12/KH-UBND\"")),
@@ -106,8 +106,8 @@ PROFILE = Shape({
                       doc="Thể thức áp dụng: Đảng (HD 36-HD/VPTW), Nhà nước (NĐ 30/2020/NĐ-CP), Công đoàn (QĐ "
                           "933/QĐ-TLĐ). Bắt buộc (thường đã có trong hồ sơ cơ sở).", example="dang"),
     "co_quan_chu_quan": Field(str, label="Cơ quan chủ quản",
-                              doc="Dòng cơ quan cấp trên in phía trên tên cơ quan (in hoa, không đậm); `null` để bỏ "
-                                  "dòng kế thừa.", example="Tỉnh ủy Gia Lai"),
+                              doc="Dòng cơ quan cấp trên in phía trên tên cơ quan (in hoa, không đậm).",
+                              file_note="`null` để bỏ dòng kế thừa.", example="Tỉnh ủy Gia Lai"),
     "ten_co_quan": Field("text", label="Tên cơ quan",
                          doc="Tên cơ quan in ở tiêu đề (in hoa, đậm): một chuỗi, hoặc danh sách nếu muốn tự chọn "
                              "chỗ xuống dòng. Tên dài không vừa cột được tự xuống dòng giữa hai cụm từ (trước "
@@ -124,7 +124,8 @@ PROFILE = Shape({
                       "bản của cơ quan này: \"của Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh (khóa XV)\".",
                   example="XV"),
     "tap_the": Field(str, label="Tập thể ban hành",
-                     doc="Tập thể đứng tên ban hành, ghép trước `ten_goi` trong lời văn; `null` với cơ quan tham mưu.",
+                     doc="Tập thể đứng tên ban hành, ghép trước `ten_goi` trong lời văn.",
+                     file_note="`null` với cơ quan tham mưu.",
                      example="Ban Thường vụ"),
     "nguoi_ky": Field(ListOf(SIGNER), label="Người ký", doc="Danh sách người ký. Bắt buộc.",
                       example=[{"ma": "chu-tich", "tham_quyen": "TM. BAN THƯỜNG VỤ", "chuc_vu": "CHỦ TỊCH"}]),

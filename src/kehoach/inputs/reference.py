@@ -101,14 +101,14 @@ def json_schema(kind: FileKind) -> dict[str, Any]:
 def _object(shape: Shape, shapes: dict[int, tuple[str, Shape]]) -> dict[str, Any]:
     out: dict[str, Any] = {"type": "object"}
     if shape.doc:
-        out["description"] = shape.doc
+        out["description"] = _joined(shape.doc, shape.file_note)
     out["properties"] = {key: _property(spec, shapes) for key, spec in shape.fields.items()}
     required = [key for key, spec in shape.fields.items() if spec.required]
     if required:
         out["required"] = required
     out["additionalProperties"] = False
     if shape.shorthand:
-        return {"description": shape.doc, "anyOf": [{"type": ["string", "number"]}, out]}
+        return {"description": _joined(shape.doc, shape.file_note), "anyOf": [{"type": ["string", "number"]}, out]}
     return out
 
 
@@ -145,8 +145,13 @@ def _property(spec: Field, shapes: dict[int, tuple[str, Shape]]) -> dict[str, An
     return out
 
 
+def _joined(doc: str, file_note: str) -> str:
+    """What a key means, and what a person writing the file must know (the forms show only the first)."""
+    return f"{doc} {file_note}" if file_note else doc
+
+
 def _description(spec: Field) -> str:
-    text = spec.doc
+    text = _joined(spec.doc, spec.file_note)
     if spec.options:
         text += " Giá trị: " + "; ".join(f"`{value}`: {meaning}" for value, meaning in spec.options) + "."
     default = _default_text(spec)
@@ -206,7 +211,7 @@ def _cell(text: str) -> str:
 def _table(shape: Shape, shapes: dict[int, tuple[str, Shape]]) -> list[str]:
     lines = ["| Khóa | Nhãn | Kiểu | Bắt buộc | Mặc định | Ví dụ | Ý nghĩa |", "|---|---|---|---|---|---|---|"]
     for key, spec in shape.fields.items():
-        meaning = spec.doc
+        meaning = _joined(spec.doc, spec.file_note)
         options = spec.options or (spec.kind.item.options if isinstance(spec.kind, ListOf) and
                                    isinstance(spec.kind.item, Field) else ())
         if options:
@@ -255,7 +260,7 @@ def markdown(kind: FileKind) -> str:
             continue
         lines += ["", f'<a id="{name}"></a>', "", f"## {shape.title}", ""]
         if shape.doc:
-            lines += [shape.doc, ""]
+            lines += [_joined(shape.doc, shape.file_note), ""]
         lines += _table(shape, shapes)
     if any(spec.placeholders for _n, shape in shapes.values() for spec in shape.fields.values()):
         lines += ["", '<a id="cho-thay-the"></a>', "", "## Chỗ thay thế", "",

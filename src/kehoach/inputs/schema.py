@@ -33,6 +33,7 @@ class Field:
     example: Any = None  # a typical value as a secretary would type it (scalar, list or mapping)
     options: tuple[tuple[str, str], ...] = ()  # (allowed value, its meaning); fills `choices` when given
     placeholders: bool = False  # the text may contain {chu_the}, {viet_tat:KEY} …, expanded when composing
+    file_note: str = ""  # what only a person writing the YAML file needs (quotes, null): the key reference, not forms
 
     def __post_init__(self) -> None:
         if self.options and not self.choices:
@@ -46,6 +47,7 @@ class Shape:
     shorthand: str | None = None
     title: str = ""  # what one such group is, for the reference and forms: "Người ký"
     doc: str = ""  # what the group is for
+    file_note: str = ""  # as Field.file_note
 
 
 @dataclass(frozen=True)

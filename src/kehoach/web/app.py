@@ -20,7 +20,7 @@ from werkzeug.exceptions import HTTPException, SecurityError
 
 from kehoach import __version__
 from kehoach.kiemtra import report as kiemtra_words
-from kehoach.web import forms, pages_check, pages_documents, pages_plans, pages_profiles, pages_tree
+from kehoach.web import forms, pages_check, pages_documents, pages_plans, pages_profiles, pages_tree, wording
 from kehoach.web.context import State, state
 from kehoach.web.jobs import BUG_MESSAGE, Jobs, log_bug
 from kehoach.web.preview import Converter
@@ -83,9 +83,11 @@ def create_app(root: Path, converter: Converter | None = None, hosts: list[str] 
 
 
 def _keys_as_code(text: str) -> Markup:
-    """The declaration writes key names in backquotes (`ten`): shown as code, everything else escaped."""
+    """The declaration writes key and value names in backquotes (`nguoi_ky`): shown by the name a form gives them
+    (“Người ký”, web/wording.py), as code only when the declaration does not name them; everything escaped."""
     parts = str(text).split("`")
-    return Markup("".join(str(escape(p)) if i % 2 == 0 else f"<code>{escape(p)}</code>" for i, p in enumerate(parts)))
+    return Markup("".join(str(escape(p)) if i % 2 == 0 else str(escape(wording.readable(f"`{p}`")))
+                          if wording.named(p) else f"<code>{escape(p)}</code>" for i, p in enumerate(parts)))
 
 
 def _home() -> str:

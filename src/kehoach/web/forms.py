@@ -20,6 +20,7 @@ from typing import Any
 from kehoach.errors import Problem
 from kehoach.inputs.schema import Field, ListOf, Shape
 from kehoach.text.vntext import PartialDate, nfc, short_date
+from kehoach.web import wording
 
 Path_ = tuple[Any, ...]
 ACTION = "_tac_vu"  # the submit button that adds, removes or moves an item instead of saving
@@ -70,27 +71,18 @@ def today() -> str:
 
 
 def meta(key: str, spec: Field) -> dict[str, str]:
-    """Label, meaning, example and default of a key, as the declaration says them."""
-    default = spec.default_doc or ("" if spec.default is None else shown(spec.default))
-    return {"label": spec.label or key, "meaning": spec.doc, "example": "" if spec.example is None else shown(spec.example),
-            "default": default}
-
-
-def shown(value: Any) -> str:
-    """A declared value as a person reads it: lists joined, mappings as "khóa: giá trị", true/false as có/không."""
-    if isinstance(value, bool):
-        return "có" if value else "không"
-    if isinstance(value, list):
-        return "; ".join(shown(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {shown(v)}" for k, v in value.items())
-    return str(value)
+    """Label, meaning, example and default of a key, as the declaration says them and a form shows them (web/wording:
+    keys and values by name, structures by their values; the declaration's `file_note` is for files only)."""
+    default = wording.readable(spec.default_doc) if spec.default_doc else (
+        "" if spec.default is None else wording.value_text(spec.default, spec.kind, spec))
+    example = "" if spec.example is None else wording.value_text(spec.example, spec.kind, spec)
+    return {"label": spec.label or key, "meaning": spec.doc, "example": example, "default": default}
 
 
 def choice_list(spec: Field) -> list[tuple[str, str]]:
-    """(value, value — what it means) for each allowed value."""
+    """(value, what it means) for each allowed value; the value itself when the declaration gives no meaning."""
     meanings = dict(spec.options)
-    return [(c, f"{c} — {meanings[c]}" if meanings.get(c) else c) for c in spec.choices]
+    return [(c, meanings.get(c) or c) for c in spec.choices]
 
 
 def pattern(path: Path_) -> str:
@@ -124,12 +116,15 @@ class Builder:
         w = Widget(name, key, info["label"], "input", info["meaning"], info["example"], required=spec.required,
                    errors=list(self.errors.get(name, [])), refresh=name in self.refresh,
                    notes=list(self.notes.get(name, [])))
-        default = info["default"].replace("`", "")
+        default = info["default"]
         w.placeholder = self.placeholders.get(name) or (f"mặc định: {default}" if default else "")
         if not w.placeholder and spec.kind == "date":
             w.placeholder = today()  # the form a date is written in, with a date that is never stale
         kind = spec.kind
         hint = self.hints.get(pattern(path))
+        if isinstance(kind, Shape) or (isinstance(kind, ListOf) and isinstance(kind.item, Shape)) or spec.choices \
+                or kind is bool:
+            w.example = ""  # the controls inside show theirs, or the list shows every value
         if isinstance(kind, Shape):
             w.control = "group"
             w.meaning = w.meaning or kind.doc
@@ -185,9 +180,12 @@ class Builder:
             w.suggestions = hint.choices
             return
         w.control = "select"
+        w.example = ""  # the list shows the values
         known = [value for value, _label in hint.choices]
         extra = [(w.value, w.value)] if w.value and w.value not in known else []  # a value written by hand stays
-        w.choices = [("", hint.empty)] + hint.choices + extra
+        # Choosing nothing gives what the control's placeholder says (an inherited value), unless the page says more.
+        empty = f"({w.placeholder})" if w.placeholder and hint.empty == Hint.empty else hint.empty
+        w.choices = [("", empty)] + hint.choices + extra
 
 
 def has_errors(w: Widget) -> bool:

@@ -60,6 +60,19 @@ def _named(text: str, folder: str) -> list[str]:
             if slug(" ".join(words[i:i + size])) == folder]
 
 
+def signer_label(title: str, authority: str = "", name: str = "") -> str:
+    """A signer as the list shows it: what the signature block prints, the title first, then the name when the
+    profile has it: "PHÓ CHỦ TỊCH (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH)", "CHỦ TỊCH — Hoàng Thọ Trung (TM. BAN
+    THƯỜNG VỤ)"."""
+    lines = [line.strip() for line in authority.splitlines() if line.strip()]
+    named = f"{title} — {name}" if name else title
+    return f"{named} ({' / '.join(lines)})" if lines else named
+
+
+def department_label(name: str, abbr: str = "") -> str:
+    return f"{name} ({abbr})" if abbr and abbr != name else name
+
+
 def kinds(entries: list[tuple[str, ProfileEntry]]) -> list[tuple[str, str]]:
     """Kinds of body (giao_cho, loai_co_quan): those the profiles answer for or give their units."""
     found = {k for _s, e in entries if e.profile for k in [*e.profile.kinds, *(x for u in e.profile.units for x in u.kinds)]}

@@ -65,13 +65,24 @@ def _hints(data: dict[str, Any], own: str = "") -> dict[str, forms.Hint]:
     hints = {"co_quan": forms.Hint(bodies, free=False), "thuc_hien": forms.Hint(parents, free=False),
              "mo_dau.van_ban.*.ma": forms.Hint(parents), "trich_yeu.van_ban": forms.Hint(parents)}
     profile = _profile_of(data)
-    if profile is not None:
-        hints["nguoi_ky"] = forms.Hint([(s.key, f"{s.authority} {s.title} {s.name}".replace("\n", " / ").strip())
-                                        for s in profile.signers], free=False,
-                                       empty=f"(người ký mặc định của hồ sơ: {profile.default_signer})")
-        owners = [(d.name, f"{d.name} ({d.abbr})") for d in profile.departments] + [(u.name, u.name) for u in profile.units]
-        hints["giao_nhiem_vu.*.phong_ban"] = forms.Hint(owners)
-        hints["phong_soan_thao"] = forms.Hint([(d.abbr, d.name) for d in profile.departments])
+    if profile is None:  # the lists come from the body's profile: a list to choose from once it is chosen
+        first = "(chọn Cơ quan ban hành trước để có danh sách)"
+        for key in ("nguoi_ky", "phong_soan_thao", "giao_nhiem_vu.*.phong_ban"):
+            hints[key] = forms.Hint([], free=False, empty=first)
+        return hints
+    signers = {s.key: known.signer_label(s.title, s.authority, s.name) for s in profile.signers}
+    default = signers.get(profile.default_signer, profile.default_signer)
+    hints["nguoi_ky"] = forms.Hint(list(signers.items()), free=False, empty=f"(mặc định của hồ sơ: {default})")
+    owners = [(d.name, known.department_label(d.name, d.abbr)) for d in profile.departments] + \
+        [(u.name, u.name) for u in profile.units]
+    if owners:
+        hints["giao_nhiem_vu.*.phong_ban"] = forms.Hint(owners, free=False)
+    if profile.departments:
+        drafting = profile.department(profile.drafting_dept) if profile.drafting_dept else None
+        empty = f"(mặc định của hồ sơ: {known.department_label(drafting.name, drafting.abbr)})" if drafting else \
+            "(không chọn)"
+        hints["phong_soan_thao"] = forms.Hint([(d.abbr, known.department_label(d.name, d.abbr))
+                                               for d in profile.departments], free=False, empty=empty)
     return hints
 
 

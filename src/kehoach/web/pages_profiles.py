@@ -91,11 +91,21 @@ def _reference(base: Path, new_folder: Path) -> str:
     return str(base)
 
 
-def _hints(data: dict[str, Any]) -> dict[str, forms.Hint]:
+def _signer(item: dict[str, Any]) -> tuple[str, str]:
+    authority = item.get("tham_quyen") or ""
+    authority = "\n".join(str(a) for a in authority) if isinstance(authority, list) else str(authority)
+    return str(item["ma"]), known.signer_label(str(item.get("chuc_vu") or item["ma"]), authority, str(item.get("ho_ten") or ""))
+
+
+def _hints(data: dict[str, Any], folder: Path | None = None) -> dict[str, forms.Hint]:
     everyone = [(e.name, e.name + (" (hồ sơ cơ sở)" if e.base else "")) for _s, e in _entries()]
-    signers = [(str(s.get("ma")), str(s.get("ma"))) for s in data.get("nguoi_ky") or [] if isinstance(s, dict) and s.get("ma")]
-    depts = [(str(d.get("viet_tat") or d.get("ten")), str(d.get("ten"))) for d in data.get("phong_ban") or []
-             if isinstance(d, dict) and d.get("ten")]
+    base = _inherited(data, folder) if folder is not None else {}
+    # The profile's own signers and departments, then those it inherits (a list the form leaves empty is inherited).
+    signer_items = data.get("nguoi_ky") or base.get("nguoi_ky") or []
+    signers = [_signer(s) for s in signer_items if isinstance(s, dict) and s.get("ma")]
+    dept_items = data.get("phong_ban") or base.get("phong_ban") or []
+    depts = [(str(d.get("viet_tat") or d.get("ten")), known.department_label(str(d.get("ten")), str(d.get("viet_tat") or "")))
+             for d in dept_items if isinstance(d, dict) and d.get("ten")]
     kinds = known.kinds(_entries())
     hints = {"ke_thua": forms.Hint(everyone), "loai_co_quan": forms.Hint(kinds), "don_vi_cap_duoi.*.loai": forms.Hint(kinds)}
     if signers:
@@ -105,15 +115,20 @@ def _hints(data: dict[str, Any]) -> dict[str, forms.Hint]:
     return hints
 
 
-def _placeholders(data: dict[str, Any], folder: Path) -> dict[str, str]:
-    """What the profile inherits, shown in its empty controls."""
+def _inherited(data: dict[str, Any], folder: Path) -> dict[str, Any]:
+    """The keys the profile's base gives (nothing when it has none or it cannot be read)."""
     base = data.get("ke_thua")
     if not base:
         return {}
     try:
-        values = inherited(str(base), relative_to=folder)
+        return inherited(str(base), relative_to=folder)
     except KehoachError:
         return {}
+
+
+def _placeholders(data: dict[str, Any], folder: Path) -> dict[str, str]:
+    """What the profile inherits, shown in its empty controls."""
+    values = _inherited(data, folder)
     out = {}
     for key, value in values.items():
         if isinstance(value, dict):
@@ -127,7 +142,7 @@ def _placeholders(data: dict[str, Any], folder: Path) -> dict[str, str]:
 
 
 def _form(data: dict[str, Any], errors: dict[str, list[str]], folder: Path, **page: Any) -> str:
-    builder = forms.Builder(errors, _hints(data), _placeholders(data, folder))
+    builder = forms.Builder(errors, _hints(data, folder), _placeholders(data, folder))
     groups = forms.grouped(builder, PROFILE, data, LAYOUT)
     for key, value in {"ten_tep": "", "digest": "", "anchor": "", "name": "", "origin": "",
                        "strangers": editing.strangers(data, PROFILE)}.items():
