@@ -44,10 +44,10 @@ def _loader(workspace: Path, fields: dict[str, str]) -> dict[str, list[str]]:
     from werkzeug.datastructures import MultiDict
 
     from kehoach.inputs.documents import DOCUMENT
-    from kehoach.web import forms
+    from kehoach.web import answers
     from kehoach.web.roundtrip import updated
 
-    text = updated(None, forms.read(DOCUMENT, MultiDict(fields)))
+    text = updated(None, answers.read(DOCUMENT, MultiDict(fields)))
     try:
         load_document(workspace / "van-ban" / "x.yaml", text)
     except InputError as exc:

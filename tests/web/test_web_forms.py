@@ -13,7 +13,7 @@ from kehoach.inputs.documents import DOCUMENT
 from kehoach.inputs.plans import PLAN
 from kehoach.inputs.profiles import PROFILE
 from kehoach.inputs.schema import Field, ListOf, Shape
-from kehoach.web import forms
+from kehoach.web import answers, forms
 
 
 def _names(shape: Shape, prefix: str = "") -> list[str]:
@@ -77,7 +77,7 @@ def test_answers_read_back_as_the_files_write_them() -> None:
         ("trinh_bay.kieu_muc", ""), ("trinh_bay.dau_phay_truoc_ngay", "khong"),
         ("noi_nhan", "Thường trực\n\n  Các ban  \n"), ("luu", ""), ("csrf_token", "x"), ("_tac_vu", ""),
     ])
-    assert forms.read(PROFILE, form) == {
+    assert answers.read(PROFILE, form) == {
         "ten_co_quan": ["Ủy ban nhân dân", "xã Ví Dụ"],
         "ten_goi": "UBND xã",
         "nguoi_ky": [{"ma": "ct", "chuc_vu": ""}, {"ma": "pct", "chuc_vu": "PHÓ CHỦ TỊCH"}],
@@ -91,7 +91,7 @@ def test_a_plan_reads_its_parents_in_order_and_nested_sections() -> None:
     form = MultiDict([("co_quan", "x"), ("loai", "ke_hoach"), ("thuc_hien.1", "b"), ("thuc_hien.0", "a"),
                       ("thuc_hien.2", ""), ("muc.0.tu_dong", "nhiem_vu"), ("muc.1.tieu_de", "Kinh phí"),
                       ("muc.1.muc_con.0.noi_dung", "Đoạn một\nĐoạn hai")])
-    assert forms.read(PLAN, form) == {
+    assert answers.read(PLAN, form) == {
         "co_quan": "x", "loai": "ke_hoach", "thuc_hien": ["a", "b"],
         "muc": [{"tu_dong": "nhiem_vu"}, {"tieu_de": "Kinh phí", "muc_con": [{"noi_dung": ["Đoạn một", "Đoạn hai"]}]}],
     }
@@ -99,18 +99,18 @@ def test_a_plan_reads_its_parents_in_order_and_nested_sections() -> None:
 
 def test_buttons_add_remove_and_move_items() -> None:
     data = {"thuc_hien": ["a", "b", "c"], "nguoi_ky": [{"ma": "x"}]}
-    forms.apply_action(data, "len", "thuc_hien.2", PLAN)
+    answers.apply_action(data, "len", "thuc_hien.2", PLAN)
     assert data["thuc_hien"] == ["a", "c", "b"]
-    forms.apply_action(data, "xuong", "thuc_hien.0", PLAN)
+    answers.apply_action(data, "xuong", "thuc_hien.0", PLAN)
     assert data["thuc_hien"] == ["c", "a", "b"]
-    forms.apply_action(data, "xoa", "thuc_hien.1", PLAN)
+    answers.apply_action(data, "xoa", "thuc_hien.1", PLAN)
     assert data["thuc_hien"] == ["c", "b"]
-    forms.apply_action(data, "them", "thuc_hien", PLAN)
+    answers.apply_action(data, "them", "thuc_hien", PLAN)
     assert data["thuc_hien"] == ["c", "b", ""]
-    forms.apply_action(data, "them", "muc", PLAN)
-    forms.apply_action(data, "them", "muc.0.muc_con", PLAN)
+    answers.apply_action(data, "them", "muc", PLAN)
+    answers.apply_action(data, "them", "muc.0.muc_con", PLAN)
     assert data["muc"] == [{"muc_con": [{}]}]
-    forms.apply_action(data, "xoa", "thuc_hien.9", PLAN)  # a stale button changes nothing
+    answers.apply_action(data, "xoa", "thuc_hien.9", PLAN)  # a stale button changes nothing
     assert data["thuc_hien"] == ["c", "b", ""]
 
 

@@ -138,10 +138,10 @@ def test_each_mistake_is_shown_beside_its_control_in_the_loaders_words(client: F
     from werkzeug.datastructures import MultiDict
 
     from kehoach.inputs.profiles import PROFILE
-    from kehoach.web import forms
+    from kehoach.web import answers
     from kehoach.web.roundtrip import updated
 
-    text = updated(None, forms.read(PROFILE, MultiDict({**GOOD, **changes, "ke_thua": changes.get("ke_thua", "co-so/dang")})))
+    text = updated(None, answers.read(PROFILE, MultiDict({**GOOD, **changes, "ke_thua": changes.get("ke_thua", "co-so/dang")})))
     assert yaml.safe_load(text)
     expected = _loader_messages(workspace, text)
     for key in where:

@@ -15,7 +15,7 @@ from typing import Any
 from kehoach.errors import InputError, KehoachError, Problem
 from kehoach.inputs.schema import Shape, check
 from kehoach.inputs.yamlfile import read_yaml
-from kehoach.web import forms, roundtrip
+from kehoach.web import answers, forms, roundtrip
 from kehoach.web.site import NEW_NAME, Site, digest, slug
 
 Validate = Callable[[Path, str], object]  # the loader, given the file and the text to write; raises InputError
@@ -61,17 +61,17 @@ def submit(site: Site, shape: Shape, form: Any, validate: Validate, path: Path |
            new_name: Callable[[str], Path | None] | None = None, header: str = "") -> Outcome:
     """Handle a POSTed form. `path` is the file being edited, or None for a new one whose name is the form's
     `_ten_tep` (made into a path by `new_name`, None when the name is not acceptable)."""
-    step = forms.action(form)
+    step = answers.action(form)
     if step is not None:
-        data = forms.read(shape, form, keep_empty=True)
-        forms.apply_action(data, step[0], step[1], shape)
+        data = answers.read(shape, form, keep_empty=True)
+        answers.apply_action(data, step[0], step[1], shape)
         return Outcome(data, anchor=step[1])
-    data = forms.read(shape, form)
+    data = answers.read(shape, form)
     errors: dict[str, list[str]] = {}
     target = path
     checked_as = path  # where the content is checked: the file's folder decides what its relative names mean
     if target is None:
-        name = forms.clean(str(form.get("_ten_tep", ""))).lower()
+        name = answers.clean(str(form.get("_ten_tep", ""))).lower()
         target = new_name(name) if new_name is not None and NEW_NAME.match(name) else None
         checked_as = target if target is not None else _stand_in(name, new_name)
         if target is None:

@@ -8,7 +8,7 @@ from kehoach.errors import KehoachError
 from kehoach.kiemtra import check_path, check_text
 from kehoach.kiemtra.catalog import AREAS, SYSTEM_NAMES, SYSTEMS
 from kehoach.kiemtra.report import SEVERITY_NAMES
-from kehoach.web import forms, uploads
+from kehoach.web import answers, uploads
 
 blueprint = Blueprint("check", __name__, url_prefix="/kiem-tra")
 
@@ -31,7 +31,7 @@ def check() -> str:
     system = str(request.form.get("he_thong", "")) or None
     if system is not None and system not in SYSTEMS:
         system = None
-    text = forms.clean(str(request.form.get("van_ban", "")))
+    text = answers.clean(str(request.form.get("van_ban", "")))
     uploaded = request.files.get("tep")
     pasted = bool(text) and not (uploaded and uploaded.filename)
     try:

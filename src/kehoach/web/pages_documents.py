@@ -13,7 +13,7 @@ from werkzeug.wrappers import Response
 from kehoach.drafting import citations
 from kehoach.errors import KehoachError
 from kehoach.inputs.documents import DOCUMENT, Library, load_document
-from kehoach.web import editing, forms, importing, known
+from kehoach.web import answers, editing, forms, importing, known
 from kehoach.web.context import state
 from kehoach.web.site import slug
 
@@ -92,7 +92,7 @@ def create() -> str | Response:
     if outcome.saved and outcome.path is not None:
         flash(f"Đã lưu {outcome.path.relative_to(site.root)}.")
         return redirect(url_for("documents.index"))
-    name = forms.clean(str(request.form.get("_ten_tep", ""))) or suggested_name(outcome.data)
+    name = answers.clean(str(request.form.get("_ten_tep", ""))) or suggested_name(outcome.data)
     return render_form(outcome.data, outcome.errors, mode="moi", ten_tep=name, anchor=outcome.anchor)
 
 
@@ -168,13 +168,13 @@ def save_imported() -> str | Response:
         count = min(int(str(form.get("_so_van_ban", "0"))), _MAX_DOCUMENTS)
     except ValueError:
         abort(400)
-    step = forms.action(form)
+    step = answers.action(form)
     documents = []
     for n in range(count):
         control = forms.name_of(importing.prefix(n))
         notes = [(str(v).split("|", 1)[0], str(v).split("|", 1)[1]) for v in form.getlist(f"{control}._xem") if "|" in str(v)]
-        documents.append(Review(forms.clean(str(form.get(f"{control}._ten_tep", ""))).lower(),
-                                forms.read(DOCUMENT, form, keep_empty=step is not None, prefix=importing.prefix(n)),
+        documents.append(Review(answers.clean(str(form.get(f"{control}._ten_tep", ""))).lower(),
+                                answers.read(DOCUMENT, form, keep_empty=step is not None, prefix=importing.prefix(n)),
                                 form.get(f"{control}._chi_trich_dan") == "1", notes))
     report = []
     for value in form.getlist("_bao_cao"):
@@ -185,7 +185,7 @@ def save_imported() -> str | Response:
         verb, where = step
         parts = where.split(".", 2)
         if len(parts) == 3 and parts[0] == importing.PREFIX and parts[1].isdigit() and int(parts[1]) < count:
-            forms.apply_action(documents[int(parts[1])].data, verb, parts[2], DOCUMENT)
+            answers.apply_action(documents[int(parts[1])].data, verb, parts[2], DOCUMENT)
         return _review(documents, {}, report, shown, anchor=where)
     if not documents:
         abort(400)

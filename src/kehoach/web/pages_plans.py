@@ -16,7 +16,7 @@ from kehoach.inputs.plans import PLAN, load_plan
 from kehoach.inputs.profiles import load_profile
 from kehoach.kiemtra.catalog import AREAS
 from kehoach.kiemtra.report import SEVERITY_NAMES
-from kehoach.web import drafting, editing, forms, known
+from kehoach.web import answers, drafting, editing, forms, known
 from kehoach.web.context import state
 from kehoach.web.jobs import RUNNING
 from kehoach.workspace.drafts import draft_name
@@ -127,8 +127,8 @@ def create() -> str | Response:
         return _form(data, {}, mode="moi")
     pressed = time.monotonic()
     form = request.form.copy()
-    if not forms.clean(str(form.get("_ten_tep", ""))) and not forms.action(form):
-        form["_ten_tep"] = _free_name(forms.read(PLAN, form))
+    if not answers.clean(str(form.get("_ten_tep", ""))) and not answers.action(form):
+        form["_ten_tep"] = _free_name(answers.read(PLAN, form))
     outcome = editing.submit(site, PLAN, form, _validate, None, new_name=lambda n: site.inside(site.plans, n, new=True),
                              header="Kế hoạch, soạn bằng trang kehoach web.")
     if outcome.saved and outcome.path is not None:

@@ -14,7 +14,7 @@ from kehoach.inputs.models import SYSTEM_NAMES
 from kehoach.inputs.paths import builtin_profiles, find_profile
 from kehoach.inputs.profiles import PROFILE, inherited, load_profile
 from kehoach.inputs.yamlfile import read_yaml
-from kehoach.web import editing, forms, known
+from kehoach.web import answers, editing, forms, known
 from kehoach.web.context import state
 from kehoach.web.known import OWN, SHIPPED
 from kehoach.web.site import slug
@@ -175,7 +175,7 @@ def create() -> str | Response:
             data = {"ke_thua": _reference(origin, folder)}
             suggestion = "" if source.startswith("co-so/") else _province_of(source)
         return _form(data, {}, folder, mode="moi", ten_tep=suggestion, origin=source)
-    name = forms.clean(str(request.form.get("_ten_tep", ""))).lower()
+    name = answers.clean(str(request.form.get("_ten_tep", ""))).lower()
     outcome = editing.submit(site, PROFILE, request.form, _validate, None,
                              new_name=lambda n: site.inside(site.profiles, n, new=True),
                              header="Hồ sơ cơ quan, tạo bằng trang kehoach web. Xem profiles/README.md của kehoach.")
