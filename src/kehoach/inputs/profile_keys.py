@@ -154,7 +154,7 @@ PROFILE = Shape({
                      default_doc="\"địa phương\"", example="trên địa bàn tỉnh"),
     "loai_co_quan": Field(ListOf(str), label="Loại cơ quan",
                           doc="Cơ quan thuộc loại nào khi cấp trên giao việc theo loại (`giao_cho`).",
-                          default_doc="Đảng `cap_uy`, Nhà nước `chinh_quyen`, Công đoàn `cong_doan`",
+                          default_doc="Đảng \"cap_uy\", Nhà nước \"chinh_quyen\", Công đoàn \"cong_doan\"",
                           example=["cong_doan"]),
     "phong_soan_thao": Field(str, label="Phòng soạn thảo",
                              doc="Phòng, ban soạn Công văn (tên hoặc viết tắt trong `phong_ban`): Nhà nước, Công "

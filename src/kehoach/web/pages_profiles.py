@@ -13,8 +13,9 @@ from kehoach.errors import KehoachError
 from kehoach.inputs.models import SYSTEM_NAMES
 from kehoach.inputs.paths import builtin_profiles, find_profile
 from kehoach.inputs.profiles import PROFILE, inherited, load_profile
+from kehoach.inputs.schema import Shape
 from kehoach.inputs.yamlfile import read_yaml
-from kehoach.web import answers, editing, forms, known
+from kehoach.web import answers, editing, forms, known, wording
 from kehoach.web.context import state
 from kehoach.web.known import OWN, SHIPPED
 from kehoach.web.site import slug
@@ -131,13 +132,14 @@ def _placeholders(data: dict[str, Any], folder: Path) -> dict[str, str]:
     values = _inherited(data, folder)
     out = {}
     for key, value in values.items():
-        if isinstance(value, dict):
-            out.update({f"{key}.{k}": f"kế thừa: {v}" for k, v in value.items() if not isinstance(v, (dict, list))})
-        elif isinstance(value, list):
-            items = [" ".join(str(v) for v in item.values()) if isinstance(item, dict) else str(item) for item in value]
-            out[key] = "kế thừa: " + "; ".join(items)
-        else:
-            out[key] = f"kế thừa: {value}"
+        spec = PROFILE.fields.get(key)
+        if spec is None:
+            continue
+        if isinstance(value, dict) and isinstance(spec.kind, Shape):
+            out.update({f"{key}.{k}": f"kế thừa: {wording.value_text(v, spec.kind.fields[k].kind, spec.kind.fields[k])}"
+                        for k, v in value.items() if k in spec.kind.fields and not isinstance(v, (dict, list))})
+        else:  # in words, as the form shows the declaration's values (web/wording.py)
+            out[key] = f"kế thừa: {wording.value_text(value, spec.kind, spec)}"
     return out
 
 

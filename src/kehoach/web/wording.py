@@ -81,18 +81,21 @@ def readable(text: str) -> str:
     return _QUOTED.sub(one, text)
 
 
-def value_text(value: Any, kind: Any = str, spec: Field | None = None) -> str:
-    """A declared value (an example, a default) as a person reads it: lists joined by "; ", a mapping by its values
-    (named by its keys' options), true/false as có/không; never "khóa: giá trị"."""
+def value_text(value: Any, kind: Any = str, spec: Field | None = None, inner: bool = False) -> str:
+    """A declared value (an example, a default, an inherited value) as a person reads it: lists joined by "; " (by
+    " / " inside an item), a mapping by its values (named by its keys' options), true/false as có/không; never
+    "khóa: giá trị"."""
     if isinstance(value, bool):
         return _TRUTH["true" if value else "false"]
     if isinstance(value, list):
         item = kind.item if isinstance(kind, ListOf) else kind
-        inner = item.kind if isinstance(item, Field) else item
-        return "; ".join(value_text(v, inner, item if isinstance(item, Field) else None) for v in value)
+        of = item.kind if isinstance(item, Field) else item
+        return (" / " if inner else "; ").join(
+            value_text(v, of, item if isinstance(item, Field) else None, inner) for v in value)
     if isinstance(value, dict):
         fields = kind.fields if isinstance(kind, Shape) else {}
-        parts = [value_text(v, fields[k].kind, fields[k]) if k in fields else value_text(v) for k, v in value.items()]
+        parts = [value_text(v, fields[k].kind, fields[k], True) if k in fields else value_text(v, inner=True)
+                 for k, v in value.items()]
         return ", ".join(p for p in parts if p)
     if spec is not None and spec.options:
         meaning = dict(spec.options).get(str(value))
