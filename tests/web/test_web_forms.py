@@ -220,3 +220,6 @@ def test_keys_named_in_help_are_named_by_their_labels(client: FlaskClient) -> No
                                       "Ví dụ: Kế hoạch hành động"
     assert 'placeholder="mặc định: “Người ký mặc định” của hồ sơ"' not in html  # a list to choose from instead
     assert "ba mục chương trình tự soạn: mục đích, yêu cầu; nhiệm vụ và giải pháp; tổ chức thực hiện" in html
+    # A key is named by the label of the form it is on: a parent's "Số" goes with ITS “Ký hiệu”, not with the
+    # profile's key of the same name (“Ký hiệu cơ quan”).
+    assert _help(client.get("/van-ban/moi").text, "so").startswith("Số, khi ghi riêng số và ký hiệu (cùng với “Ký hiệu”)")

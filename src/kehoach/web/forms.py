@@ -104,13 +104,15 @@ class Builder:
 
     def fields(self, shape: Shape, data: Any, prefix: Path_ = (), keys: Iterable[str] | None = None) -> list[Widget]:
         data = _as_mapping(shape, data)
-        return [self.widget(key, shape.fields[key], data.get(key), prefix + (key,))
+        return [self.widget(key, shape.fields[key], data.get(key), prefix + (key,), shape)
                 for key in (keys if keys is not None else shape.fields)]
 
-    def widget(self, key: str, spec: Field, value: Any, path: Path_) -> Widget:
+    def widget(self, key: str, spec: Field, value: Any, path: Path_, within: Shape | None = None) -> Widget:
+        """The control of one key; `within`: the group it belongs to, whose keys its help names first."""
         info = meta(key, spec)
         name = name_of(path)
-        w = Widget(name, key, info["label"], "input", info["meaning"], info["example"], required=spec.required,
+        meaning = wording.readable(info["meaning"], within, keep=True)
+        w = Widget(name, key, info["label"], "input", meaning, info["example"], required=spec.required,
                    errors=list(self.errors.get(name, [])), refresh=name in self.refresh,
                    notes=list(self.notes.get(name, [])))
         default = info["default"]
@@ -124,14 +126,14 @@ class Builder:
             w.example = ""  # the controls inside show theirs, or the list shows every value
         if isinstance(kind, Shape):
             w.control = "group"
-            w.meaning = w.meaning or kind.doc
+            w.meaning = w.meaning or wording.readable(kind.doc, kind, keep=True)
             w.children = self.fields(kind, value, path)
             w.filled = bool(value) or has_errors(w)
         elif isinstance(kind, ListOf) and isinstance(kind.item, Shape):
             w.control = "list"
             item_label = kind.item.title or w.label
             w.children = [self._item(kind.item, item, path + (i,), name, item_label) for i, item in enumerate(_items(value))]
-            w.meaning = w.meaning or kind.item.doc
+            w.meaning = w.meaning or wording.readable(kind.item.doc, kind.item, keep=True)
             w.filled = True
         elif isinstance(kind, ListOf) and hint is not None:
             w.control = "list"  # one choice per row, in order (the parents a plan implements)

@@ -71,12 +71,17 @@ def named(token: str) -> str | None:
     return words().get(token)
 
 
-def readable(text: str) -> str:
+def readable(text: str, within: Shape | None = None, keep: bool = False) -> str:
     """Plain text with quoted keys and values named: '`nguoi_ky_mac_dinh` của hồ sơ' → '“Người ký mặc định” của hồ
-    sơ'. What the declaration does not name keeps its text, without the backquotes."""
+    sơ'; a key of `within` (the group the text is about) by its own label first. What the declaration does not name
+    keeps its text, without the backquotes (`keep`: with them, for the page to show it as code)."""
+    local = {k: f.label for k, f in within.fields.items() if f.label} if within is not None else {}
+
     def one(match: re.Match[str]) -> str:
-        found = named(match[1])
-        return f"“{found}”" if found and match[1] not in _TRUTH else found or match[1]
+        found = local.get(match[1]) or named(match[1])
+        if found is None:
+            return match[0] if keep else match[1]
+        return f"“{found}”" if match[1] not in _TRUTH else found
 
     return _QUOTED.sub(one, text)
 
