@@ -42,6 +42,9 @@ def test_choosing_a_body_offers_its_signers_and_departments(client: FlaskClient)
     assert _options(page.text, "nguoi_ky") == [
         ("", "(mặc định của hồ sơ: CHỦ TỊCH — Hoàng Thọ Trung (TM. BAN THƯỜNG VỤ))"),
         ("chu-tich", "CHỦ TỊCH — Hoàng Thọ Trung (TM. BAN THƯỜNG VỤ)")]
+    # Phân công is typed ("TG-NC: 1, 3"): the body's departments are listed under it, by name and abbreviation.
+    assert "Phòng, ban của hồ sơ: Ban Chính sách pháp luật và Quan hệ lao động (CSPL&amp;QHLĐ); Ban Tuyên giáo - Nữ " \
+        "công (TG-NC);" in page.text
     drafting = _options(page.text, "phong_soan_thao")
     assert drafting[0] == ("", "(mặc định của hồ sơ: Ban Chính sách pháp luật và Quan hệ lao động (CSPL&QHLĐ))")
     assert ("TG-NC", "Ban Tuyên giáo - Nữ công (TG-NC)") in drafting

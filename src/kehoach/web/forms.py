@@ -52,6 +52,7 @@ class Widget:
     children: list[Widget] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # doubts to check (what an import was not sure of), not mistakes
+    known: str = ""  # what the page knows that may be written here ("Phòng, ban của hồ sơ: VP, KT …")
     item_of: str = ""  # for an item of a list: the list's name (its buttons move and remove it)
     filled: bool = False  # a group that has data or errors opens by itself
     refresh: bool = False  # choosing a value refreshes the form (the lists that depend on it), with JavaScript
@@ -101,6 +102,7 @@ class Builder:
     placeholders: Mapping[str, str] = field(default_factory=dict)
     refresh: frozenset[str] = frozenset()  # names of controls whose choice changes what the form offers
     notes: Mapping[str, list[str]] = field(default_factory=dict)  # doubts by control name
+    known: Mapping[str, str] = field(default_factory=dict)  # by control name: what may be written in it
 
     def fields(self, shape: Shape, data: Any, prefix: Path_ = (), keys: Iterable[str] | None = None) -> list[Widget]:
         data = _as_mapping(shape, data)
@@ -112,9 +114,10 @@ class Builder:
         info = meta(key, spec)
         name = name_of(path)
         meaning = wording.readable(info["meaning"], within, keep=True)
+        known = self.known.get(name, "")
         w = Widget(name, key, info["label"], "input", meaning, info["example"], required=spec.required,
                    errors=list(self.errors.get(name, [])), refresh=name in self.refresh,
-                   notes=list(self.notes.get(name, [])))
+                   notes=list(self.notes.get(name, [])), known=known)
         default = info["default"]
         w.placeholder = self.placeholders.get(name) or (f"mặc định: {default}" if default else "")
         if not w.placeholder and spec.kind == "date":

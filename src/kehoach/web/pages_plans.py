@@ -86,8 +86,18 @@ def _hints(data: dict[str, Any], own: str = "") -> dict[str, forms.Hint]:
     return hints
 
 
+def _known(data: dict[str, Any]) -> dict[str, str]:
+    """Phân công is written in lines ("VHXH: 1, 3; KT: 2"): the departments of the chosen body are listed under it."""
+    profile = _profile_of(data)
+    if profile is None or not profile.departments:
+        return {}
+    return {"phan_cong": "Phòng, ban của hồ sơ: " + "; ".join(known.department_label(d.name, d.abbr)
+                                                           for d in profile.departments)}
+
+
 def _form(data: dict[str, Any], errors: dict[str, list[str]], **page: Any) -> str:
-    builder = forms.Builder(errors, _hints(data, page.get("name", "")), refresh=frozenset({"co_quan"}))
+    builder = forms.Builder(errors, _hints(data, page.get("name", "")), refresh=frozenset({"co_quan"}),
+                            known=_known(data))
     for key, value in {"ten_tep": "", "digest": "", "anchor": "", "name": "",
                        "strangers": editing.strangers(data, PLAN)}.items():
         page.setdefault(key, value)
