@@ -18,7 +18,6 @@ from docx import Document as open_docx
 from kehoach.docx import convert, package
 from kehoach.errors import InputError, Problem
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, and also an encrypted .docx
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 ODT_MIME = b"application/vnd.oasis.opendocument.text"
 MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -108,7 +107,7 @@ def _broken() -> str:
 
 def _foreign_kind(data: bytes, head: bytes) -> str | None:
     """'doc', 'encrypted', 'rtf', 'html', 'odt' for a file that is not a Word package, else None."""
-    if head.startswith(OLE_MAGIC):
+    if head.startswith(package.OLE_MAGIC):
         return "encrypted" if ENCRYPTED_STREAM in head else "doc"
     if head.lstrip().startswith(b"{\\rtf"):
         return "rtf"

@@ -29,7 +29,7 @@ MAX_FILE = 50 * MB  # a .docx on disk: a long plan with pictures is a few MB
 MAX_PART = 100 * MB  # one part inflated (document.xml of a 300-page document is about 20 MB)
 MAX_TOTAL = 300 * MB  # every part inflated
 MAX_PARTS = 5000
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word's encrypted .docx, and the old .doc, are OLE files, not zips
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, and Word's encrypted .docx: OLE files, not zips
 
 
 def _refuse(path: Path | str, message: str) -> InputError:
@@ -45,7 +45,7 @@ def read_docx_bytes(path: Path, what: str = "tệp văn bản") -> bytes:
 
 def check_zip(data: bytes, path: Path | str) -> None:
     """Raise InputError unless `data` is a zip whose every part is within the bounds and inflates cleanly."""
-    if data.startswith(_OLE):
+    if data.startswith(OLE_MAGIC):
         raise _refuse(path, "tệp Word được đặt mật khẩu, hoặc là tệp .doc cũ: hãy mở bằng Word, bỏ mật khẩu và lưu "
                             "thành .docx.")
     try:
