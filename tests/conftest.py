@@ -12,6 +12,14 @@ from .tools import convert, require
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "ke-hoach"
+# The trial's parent (trial 1, defects 12 and 13): Ban Thường vụ Tỉnh ủy's plan continuing Chỉ thị 21-CT/TW.
+KH_15 = """loai: Kế hoạch
+so_ky_hieu: 15-KH/TU
+ngay: 20/11/2026
+co_quan: Ban Thường vụ Tỉnh ủy
+thuc_hien: [21-ct-tw]
+cum_tu: tiếp tục thực hiện
+"""
 
 
 def seen(text: str) -> str:

@@ -12,16 +12,11 @@ import pytest
 
 from kehoach.generate import prepare
 
+from .conftest import KH_15
+
 ROOT = Path(__file__).resolve().parents[1]
 SUBJECT_21 = ("về tiếp tục đổi mới, phát triển và nâng cao chất lượng giáo dục nghề nghiệp đến năm 2030, tầm nhìn "
               "đến năm 2045")
-KH_15 = """loai: Kế hoạch
-so_ky_hieu: 15-KH/TU
-ngay: 20/11/2026
-co_quan: Ban Thường vụ Tỉnh ủy
-thuc_hien: [21-ct-tw]
-cum_tu: tiếp tục thực hiện
-"""
 
 
 @pytest.fixture(scope="module")

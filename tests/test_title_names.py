@@ -14,16 +14,10 @@ from kehoach.kiemtra import check_path
 from kehoach.text.vntext import NBSP, unbroken_names
 from kehoach.workspace.drafts import generate
 
+from .conftest import KH_15
 from .tools import convert, pdf_text
 
 ROOT = Path(__file__).resolve().parents[1]
-KH_15 = """loai: Kế hoạch
-so_ky_hieu: 15-KH/TU
-ngay: 20/11/2026
-co_quan: Ban Thường vụ Tỉnh ủy
-thuc_hien: [21-ct-tw]
-cum_tu: tiếp tục thực hiện
-"""
 TRIAL = ("co_quan: gia-lai/dang-uy-xa-vi-du\nloai: ke_hoach\nngay: 25/11/2026\nthuc_hien: [15-kh-tu]\n"
          "trich_yeu: {cum_tu: thực hiện, van_ban: 15-kh-tu, dang: ngay}\n")
 STATE = ("co_quan: gia-lai/ubnd-xa-vi-du\nloai: ke_hoach\nngay: 25/11/2026\nthuc_hien: [15-kh-tu]\n"
