@@ -13,13 +13,16 @@ import re
 import struct
 import zipfile
 import zlib
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
+from docx.opc.package import OpcPackage
+from docx.opc.phys_pkg import PhysPkgWriter
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
@@ -114,18 +117,16 @@ class CompiledPackage:
         self.core_xml = core_part.blob
         # Parts docxtpl renders and whose text has no markup come out the same for every draft: rendered here, once.
         fixed = {name: self.render_part(name, {}) for name in self.parts() if self.is_static(name)}
-        raw = io.BytesIO()
-        docx.save(raw)  # every part nothing renders, as python-docx writes it (it re-serialises XML parts)
+        saved = saved_members(package)  # every part nothing renders, as python-docx writes it (XML re-serialised)
         self.members: list[_Member | str] = []  # in python-docx's order; a name where a part rendered per draft goes
         rendered = self.parts()
-        with zipfile.ZipFile(raw) as saved:
-            for name in saved.namelist():
-                if name in fixed:
-                    self.members.append(_Member(name, fixed[name]))
-                elif name in rendered:
-                    self.members.append(name)
-                else:
-                    self.members.append(_Member(name, saved.read(name)))
+        for name in saved.names:
+            if name in fixed:
+                self.members.append(_Member(name, fixed[name]))
+            elif name in rendered:
+                self.members.append(name)
+            else:
+                self.members.append(_Member(name, saved.blobs[name]))
 
     def variables(self) -> set[str]:
         """The names every rendered part (body, headers, footers, core properties) uses; TemplateError when one of
@@ -188,6 +189,35 @@ class CompiledPackage:
         """Every zip member of the draft, in order: the stored ones and the ones rendered for `values`."""
         rendered = {name: self.render_part(name, values) for name in self.parts() if not self.is_static(name)}
         return [m if isinstance(m, _Member) else _Member(m, rendered[m]) for m in self.members]
+
+
+class Saved:
+    """The members python-docx's `save` would zip, in its order: `names` (a name twice when two parts share it, as
+    in its zip) and each name's bytes, the last written (what reading that zip gives)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.blobs: dict[str, bytes] = {}
+
+    def write(self, pack_uri: Any, blob: bytes | str) -> None:  # python-docx's PhysPkgWriter.write
+        name = str(pack_uri.membername)
+        self.names.append(name)
+        self.blobs[name] = blob.encode("utf-8") if isinstance(blob, str) else bytes(blob)  # as zipfile.writestr
+
+
+def saved_members(package: OpcPackage) -> Saved:
+    """What `package.save(file)` writes, member by member, without compressing it into a zip to read it back (for a
+    template with large styles that was a third of loading it, for one draft). The steps of python-docx's
+    OpcPackage.save and PackageWriter.write, in their order, with `Saved` as the physical writer;
+    tests/test_render_fast.py checks it gives what reading the saved zip gives."""
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    out = Saved()
+    PackageWriter._write_content_types_stream(out, package.parts)
+    PackageWriter._write_pkg_rels(out, package.rels)
+    PackageWriter._write_parts(cast(PhysPkgWriter, out), package.parts)  # typed for its zip writer; any writer does
+    return out
 
 
 def normalise_zip(data: bytes) -> bytes:
