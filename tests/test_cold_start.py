@@ -24,9 +24,10 @@ else:
     code = 0
 sys.stdout.write("\\n" + json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
-# Never needed to write one draft: the checker, the importer, the web page, the merge of a person's edits.
+# Never needed to write one draft: the checker, the importer, the web page, the merge of a person's edits, the reading
+# of a .docx (an issued parent's edited draft), suggestions for a misspelt name, running another program.
 _NOT_FOR_A_DRAFT = ("kehoach.kiemtra", "kehoach.nhap", "kehoach.web", "flask", "pdfminer", "kehoach.workspace.merge.engine",
-                    "kehoach.docx.effective", "babel")
+                    "kehoach.docx.effective", "babel", "ruamel", "kehoach.docx.reader", "difflib", "subprocess")
 
 
 def loaded(args: list[str], cwd: Path) -> tuple[int, set[str]]:

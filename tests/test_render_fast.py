@@ -247,3 +247,34 @@ def test_members_are_what_python_docx_saves(template, tmp_path):
         with zipfile.ZipFile(raw) as package:
             assert saved.names == package.namelist()
             assert all(saved.blobs[name] == package.read(name) for name in saved.names)
+
+
+def test_names_found_while_compiling_are_the_ones_meta_finds(tmp_path):
+    """The names a template uses come from the pass that compiles each part (compiled._compile): the very names
+    jinja2.meta finds, and docxtpl's own reading of the whole template with the core properties'; with loops, sets of
+    a loop's own names, filters, tests, attributes and names used only in a branch never taken."""
+    from docxtpl import DocxTemplate
+    from jinja2 import meta
+
+    from kehoach.docx.render import _core_variables, jinja_env
+
+    def edit(doc):
+        doc.add_paragraph("{% for x in khoi_moi %}{{ x.noi_dung|upper }}{{ loop.index }}{% endfor %}"
+                          "{% if False %}{{ chi_trong_nhanh_khong_chay }}{% endif %}{{ ten_loai is defined }}"
+                          "{{ (so_ky_hieu or mac_dinh)|trim }}{% for a, b in cap %}{{ a ~ b ~ ngoai }}{% endfor %}")
+        doc.sections[0].header.paragraphs[0].add_run(" {{ trong_tieu_de }}")
+        doc.core_properties.comments = "{{ ghi_chu_mau }}"
+
+    sources = [*TEMPLATES, _variant(tmp_path, edit)]
+    for source in sources:
+        loaded = LoadedTemplate(source)
+        assert loaded._fast is not None
+        probe = DocxTemplate(str(source))
+        probe.init_docx()
+        assert loaded.variables == probe.get_undeclared_template_variables(loaded.env) | _core_variables(probe,
+                                                                                                          loaded.env)
+        for part in [loaded._fast.body, *(p for p, _e in loaded._fast.headers_footers.values()), *loaded._fast.core]:
+            assert part.names == meta.find_undeclared_variables(jinja_env().parse(part.source))
+    assert {"khoi_moi", "chi_trong_nhanh_khong_chay", "mac_dinh", "cap", "ngoai", "trong_tieu_de",
+            "ghi_chu_mau"} <= loaded.variables
+    assert not {"x", "a", "b", "loop"} & loaded.variables

@@ -13,6 +13,7 @@ import re
 import struct
 import zipfile
 import zlib
+from types import CodeType
 from typing import Any, cast
 
 import jinja2
@@ -26,7 +27,7 @@ from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
-from jinja2 import meta
+from jinja2.compiler import CodeGenerator, Frame
 
 from kehoach.docx.layout import arrange
 from kehoach.docx.parts import FIXED_TIME
@@ -48,11 +49,11 @@ class _Part:
         self.source = _NEW_PARAGRAPH.sub(r"\n<w:p\1", source) if patch else source
         self.env = env
         self.template: jinja2.Template | None = None
-        self.tree: jinja2.nodes.Template | None = None  # parsed once: compiled, and asked for its variables
+        self.names: set[str] | None = None  # the names it uses, found while compiling it (None: it did not compile)
         try:
-            tree = env.parse(self.source)
-            self.template = env.template_class.from_code(env, env.compile(tree), env.make_globals(None), None)
-            self.tree = tree
+            code, names = _compile(env, env.parse(self.source))
+            self.template = env.template_class.from_code(env, code, env.make_globals(None), None)
+            self.names = names
         except jinja2.TemplateError:
             pass  # docxtpl meets this only when rendering, as "lỗi khi điền mẫu": so do we, in `run`
 
@@ -67,6 +68,41 @@ class _Part:
         xml = _PARAGRAPH_BREAK.sub("", self.run(values))
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         return _resolve_listing(xml)
+
+
+def _compile(env: jinja2.Environment, tree: jinja2.nodes.Template) -> tuple[CodeType, set[str]]:
+    """`env.compile(tree)`, and the names the template looks up that nothing in it declares: what
+    jinja2.meta.find_undeclared_variables finds, by the same code generator's walk, in the one pass that compiles
+    it (asking meta walked the tree a second time: 10 ms of loading a template, for one draft). TemplateError as
+    env.compile raises it."""
+    generator = _tracking(env.code_generator_class)(env, None, None, None, False, env.optimized)
+    generator.visit(tree)
+    return env._compile(generator.stream.getvalue(), "<template>"), generator.undeclared
+
+
+def _tracking(base: type[CodeGenerator]) -> type[Any]:
+    """The environment's code generator, also noting the names meta's TrackingCodeGenerator notes (jinja2/meta.py);
+    made once per generator class."""
+    made = _TRACKING.get(base)
+    if made is not None:
+        return made
+
+    class Tracking(base):  # type: ignore[valid-type, misc]
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            self.undeclared: set[str] = set()
+
+        def enter_frame(self, frame: Frame) -> None:
+            super().enter_frame(frame)
+            for _, (action, param) in frame.symbols.loads.items():
+                if action == "resolve" and param not in self.environment.globals:
+                    self.undeclared.add(param)
+
+    _TRACKING[base] = Tracking
+    return Tracking
+
+
+_TRACKING: dict[type[CodeGenerator], type[Any]] = {}
 
 
 _LISTING_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # the paragraphs resolve_listing rewrites
@@ -134,9 +170,9 @@ class CompiledPackage:
         so these are the names docxtpl's get_undeclared_template_variables finds, and those of the properties."""
         found: set[str] = set()
         for part in [self.body, *(p for p, _encoding in self.headers_footers.values()), *self.core]:
-            if part.tree is None:
+            if part.names is None:
                 raise jinja2.TemplateError("a part did not parse")
-            found |= meta.find_undeclared_variables(part.tree)
+            found |= part.names
         return found
 
     @property

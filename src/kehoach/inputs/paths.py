@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -217,6 +216,8 @@ def not_found(what: str, ref: str, dirs: list[Path], names: Iterable[str] = (), 
             if i == _SUGGEST_LIMIT:
                 break
             known.add(file.relative_to(folder).with_suffix("").as_posix() if by_path else file.stem)
+    import difflib  # only when a name was not found: every command starts without it
+
     guesses = difflib.get_close_matches(ref, sorted(known), n=3, cutoff=0.6)
     hint = "; có phải ý bạn là " + " hay ".join(f"'{g}'" for g in guesses) + "?" if guesses else ""
     where = ", ".join(str(d) for d in searched) or "không có thư mục nào trong số đó tồn tại"

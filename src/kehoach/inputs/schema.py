@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -81,6 +80,8 @@ class Checker:
         for key, value in data.items():
             spec = shape.fields.get(key)
             if spec is None:
+                import difflib  # only for what it is used for here: commands start without it
+
                 guess = difflib.get_close_matches(key, list(shape.fields), n=1, cutoff=0.6)
                 hint = f"; có phải ý bạn là '{guess[0]}'?" if guess else ""
                 allowed = ", ".join(shape.fields)
@@ -126,6 +127,8 @@ class Checker:
             if isinstance(value, (dict, list)) or isinstance(value, bool):
                 self.fail(path, f"cần {_TYPE_NAMES[str]}, không phải {_TYPE_NAMES.get(type(value), type(value).__name__)}")
             elif spec.choices and str(value) not in spec.choices:
+                import difflib  # only for what it is used for here: commands start without it
+
                 guess = difflib.get_close_matches(str(value), list(spec.choices), n=1, cutoff=0.5)
                 hint = f"; có phải ý bạn là '{guess[0]}'?" if guess else ""
                 self.fail(path, f"giá trị '{value}' không hợp lệ{hint} (chọn một trong: {', '.join(spec.choices)})")

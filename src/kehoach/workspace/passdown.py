@@ -13,14 +13,12 @@ edited after its children were drafted reaches them when they are next drafted).
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from kehoach.docx.reader import read_path
 from kehoach.errors import KehoachError
 from kehoach.generate import default_output, new_library, prepare
 from kehoach.inputs.documents import Library
@@ -73,6 +71,8 @@ def _digest(path: Path) -> str:
 
 
 def _paragraphs(draft: Path) -> list[str]:
+    from kehoach.docx.reader import read_path  # only for an issued parent's edited draft: `kehoach tao` starts without
+
     return [p.text.strip() for p in read_path(draft).paragraphs if p.text.strip()]
 
 
@@ -121,6 +121,8 @@ def _aligned(generated: list[str], current: list[str]) -> tuple[dict[int, str | 
     """Each printed paragraph → its text now (None: deleted); printed paragraph → the paragraphs added after it."""
     edited: dict[int, str | None] = {}
     added: dict[int, list[str]] = {}
+    import difflib  # only for what it is used for here: commands start without it
+
     matcher = difflib.SequenceMatcher(None, generated, current, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
