@@ -47,10 +47,36 @@ def test_version_and_help_load_no_drafting(tmp_path):
     assert code == 0
     for heavy in ("docxtpl", "docx", "yaml", "jinja2", "kehoach.inputs", "kehoach.workspace", "kehoach.kiemtra"):
         assert not _under(modules, heavy), heavy
-    code, modules = loaded(["--help"], tmp_path)  # lists kiemtra with its help: the checker, not the drafting
+    code, modules = loaded(["--help"], tmp_path)  # lists kiemtra with its help, without loading the checker
     assert code == 0
-    for heavy in ("docxtpl", "jinja2", "kehoach.generate", "kehoach.drafting", "kehoach.workspace.merge.engine"):
+    for heavy in ("docxtpl", "docx", "jinja2", "yaml", "kehoach.generate", "kehoach.drafting", "kehoach.inputs",
+                  "kehoach.workspace", "kehoach.kiemtra", "kehoach.nhap", "kehoach.web", "kehoach.docx", "flask"):
         assert not _under(modules, heavy), heavy
+    _code, modules = loaded([], tmp_path)  # no command: the same list
+    assert not _under(modules, "kehoach.kiemtra") and not _under(modules, "docx")
+
+
+def test_the_list_of_commands_says_what_each_command_says():
+    """`kehoach --help` lists a command defined elsewhere (kiemtra) by the words cli.ELSEWHERE keeps for it, unloaded:
+    the same line as when the command itself is loaded, at any width of terminal."""
+    from click.testing import CliRunner
+
+    from kehoach import cli
+    from kehoach.kiemtra.cli import kiemtra
+
+    assert kiemtra.help is not None and kiemtra.help.split("\n\n")[0].split() == cli.ELSEWHERE["kiemtra"].split()
+    own = {name: command for name, command in cli.main.commands.items() if name not in cli.ELSEWHERE}
+
+    def kiemtra_line(loaded: bool, width: int) -> list[str]:
+        group = cli._Commands("kehoach", commands=dict(own), help=cli.main.help, params=cli.main.params)
+        if loaded:
+            group.add_command(kiemtra)
+        shown = CliRunner().invoke(group, ["--help"], prog_name="kehoach", terminal_width=width).output
+        assert ("kiemtra" in group.commands) is loaded  # listing it did not load it
+        return [row for row in shown.splitlines() if row.strip().startswith("kiemtra")]
+
+    for width in (50, 80, 200):
+        assert kiemtra_line(False, width) == kiemtra_line(True, width) != []
 
 
 def test_one_draft_loads_neither_the_checker_nor_the_merge(tmp_path):
