@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kehoach.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, KehoachError, Problem, explain, os_problem
+from kehoach.inputs import once
 from kehoach.kiemtra import check_path
 from kehoach.kiemtra.report import Report
 
@@ -125,8 +126,10 @@ def check_many(files: list[Path], system: str | None = None, convert: bool = Fal
     """Each file's result, in the order of `files`; `jobs` processes (default: the number of CPUs)."""
     tasks = [(path, system, convert, whole) for path in files]
     workers = min(jobs or os.cpu_count() or 1, len(tasks))
+    # A batch reads the profile of each draft's record: the drafts of a folder share a few, parsed once (once.py).
     if workers <= 1 or len(tasks) < _POOL_FROM:
-        yield from map(_check, tasks)
+        with once.reading_once():
+            yield from map(_check, tasks)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=once.begin) as pool:
         yield from pool.map(_check, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 4))))
