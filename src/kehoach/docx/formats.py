@@ -11,11 +11,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
-from docx import Document as open_docx
-
 from kehoach.docx import convert, package
+from kehoach.docx.wordfile import NotWord, WordFile, open_package
 from kehoach.errors import InputError, Problem
 
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -33,14 +33,16 @@ STRICT_NOTE = ("tệp được lưu dạng “Strict Open XML Document”; kehoa
                "Nếu phần mềm khác không mở được, mở bằng Word và lưu lại dạng “Word Document (*.docx)”.")
 
 
-def open_word(path: Path, convert_other: bool = False):
-    """(python-docx Document, notes for the user) for PATH; an InputError in Vietnamese for what cannot be read."""
+def open_word(path: Path, convert_other: bool = False) -> tuple[WordFile, list[str]]:
+    """(the package opened for reading, notes for the user) for PATH; an InputError in Vietnamese for what cannot be
+    read."""
     # Read bounded and without blocking (a FIFO, /dev/zero, a folder are refused); a zip is checked from its
     # directory, and every part inflated once, before anything else reads it (docx/package.py).
     data = package.read_file(path)
     head = data[: 1 << 20]
+    checked = None
     if head.startswith(b"PK") and zipfile.is_zipfile(io.BytesIO(data)):
-        package.check_zip(data, path)
+        checked = package.inflate_checked(data, path)  # the parts, inflated once: read from here on
     kind = _foreign_kind(data, head)
     if kind is not None:
         if not convert_other or kind not in convert.CONVERTIBLE:
@@ -48,17 +50,30 @@ def open_word(path: Path, convert_other: bool = False):
         return convert.open_converted(path, kind, lambda p: open_word(p)[0])
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError([Problem(path, "không phải tệp .docx (Word) hoặc .txt đọc được.")])
-    try:
+    if checked is not None:
+        return _from_parts(checked, path)
+    try:  # a zip with bytes before it (not checked above): its parts are read as they are needed
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            rels = _read(archive, "_rels/.rels")
-            types = _read(archive, "[Content_Types].xml")
-            strict = STRICT.search(rels) is not None
-            other = any(t.encode() in types for t in OTHER_MAIN_TYPES)
-            if not (strict or other):
-                return _open(io.BytesIO(data), path), []
+            if _variant(_read(archive, "_rels/.rels"), _read(archive, "[Content_Types].xml")) == (False, False):
+                return _open(archive.read, path), []
             parts = {info.filename: archive.read(info) for info in archive.infolist()}
     except (zipfile.BadZipFile, OSError, KeyError) as exc:
         raise InputError([Problem(path, _broken())]) from exc
+    return _from_parts(parts, path)
+
+
+def _variant(rels: bytes, types: bytes) -> tuple[bool, bool]:
+    """(a Strict Open XML package, a .docm/.dotx/.dotm whose main part has another content type)."""
+    return STRICT.search(rels) is not None, any(t.encode() in types for t in OTHER_MAIN_TYPES)
+
+
+def _from_parts(parts: dict[str, bytes], path: Path) -> tuple[WordFile, list[str]]:
+    """Open the package of `parts` (zip name → bytes); a Strict or macro/template package is read with its names
+    rewritten to those of a plain .docx."""
+    strict, other = _variant(parts.get("_rels/.rels", b""), parts.get("[Content_Types].xml", b""))
+    if not (strict or other):
+        return _open(parts.__getitem__, path), []
+    parts = dict(parts)
     for name, data in parts.items():
         if name.endswith((".xml", ".rels")):
             data = to_transitional(data) if strict else data
@@ -66,12 +81,7 @@ def open_word(path: Path, convert_other: bool = False):
                 for other_type in OTHER_MAIN_TYPES:
                     data = data.replace(other_type.encode(), MAIN_TYPE.encode())
             parts[name] = data
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
-        for name, data in parts.items():
-            out.writestr(name, data)
-    buffer.seek(0)
-    return _open(buffer, path), [STRICT_NOTE] if strict else []
+    return _open(parts.__getitem__, path), [STRICT_NOTE] if strict else []
 
 
 def to_transitional(data: bytes) -> bytes:
@@ -84,10 +94,11 @@ def to_transitional(data: bytes) -> bytes:
     return STRICT.sub(swap, data)
 
 
-def _open(source, path: Path):
+def _open(read: Callable[[str], bytes], path: Path) -> WordFile:
+    """The package whose zip members `read` returns, opened as python-docx opens it (wordfile.py)."""
     try:
-        document = open_docx(source)
-    except Exception as exc:  # python-docx and lxml on hostile bytes: any failure means the file is not usable
+        document = open_package(read)
+    except NotWord as exc:  # any reason python-docx would refuse it: the file is not usable
         raise InputError([Problem(path, _broken())]) from exc
     package.require_body(document, path)
     return document

@@ -3,9 +3,10 @@
 A .docx is a zip. Before anything is inflated, the sizes in the zip's directory are read and a file whose parts
 would inflate past MAX_PART each or MAX_TOTAL together is refused (zipfile never inflates a part past the size its
 directory declares, so the declared sizes bound the memory). Every part is then inflated once to check it: corrupt
-deflate data, an encrypted part, an unknown compression method are refused by name. Only then does python-docx
-open it, from memory; a package without a document body is refused too. Files are read with files.read_input:
-a FIFO, a device or a folder is refused before it is opened for reading, and never waited on.
+deflate data, an encrypted part, an unknown compression method are refused by name. Only then is it opened, from
+memory (a template by python-docx; a document to read from the parts the check inflated, by wordfile.py, as
+python-docx would); a package without a document body is refused too. Files are read with files.read_input: a FIFO,
+a device or a folder is refused before it is opened for reading, and never waited on.
 
 Every refusal is an InputError naming the file, in Vietnamese.
 """
@@ -22,6 +23,7 @@ from docx import Document as open_document
 from lxml import etree
 
 from kehoach.docx.parts import parser
+from kehoach.docx.wordfile import WordFile, from_python_docx
 from kehoach.errors import InputError, Problem
 from kehoach.files import MB, read_input
 
@@ -45,6 +47,12 @@ def read_docx_bytes(path: Path, what: str = "tệp văn bản") -> bytes:
 
 def check_zip(data: bytes, path: Path | str) -> None:
     """Raise InputError unless `data` is a zip whose every part is within the bounds and inflates cleanly."""
+    inflate_checked(data, path)
+
+
+def inflate_checked(data: bytes, path: Path | str) -> dict[str, bytes]:
+    """Every entry of the zip `data`, inflated, by name (the last of a repeated name, as ZipFile.read gives it),
+    once check_zip's checks pass: a reader of the parts need not inflate them again. InputError as check_zip."""
     if data.startswith(OLE_MAGIC):
         raise _refuse(path, "tệp Word được đặt mật khẩu, hoặc là tệp .doc cũ: hãy mở bằng Word, bỏ mật khẩu và lưu "
                             "thành .docx.")
@@ -67,17 +75,21 @@ def check_zip(data: bytes, path: Path | str) -> None:
         if total > MAX_TOTAL:
             raise _refuse(path, f"tệp giải nén ra {total // MB} MB (tối đa {MAX_TOTAL // MB} MB): tệp hỏng hoặc cố ý "
                                 "làm tràn bộ nhớ.")
+        entries: dict[str, bytes] = {}
         for info in infos:
             try:
                 with archive.open(info) as part:
-                    while part.read(1 << 20):
-                        pass
+                    chunks = []
+                    while chunk := part.read(1 << 20):
+                        chunks.append(chunk)
+                entries[info.filename] = b"".join(chunks)
             except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
                 raise _refuse(path, f"phần {info.filename} của tệp .docx bị hỏng (dữ liệu nén không giải được: "
                                     f"{type(exc).__name__}).") from None
             except (NotImplementedError, RuntimeError):
                 raise _refuse(path, f"phần {info.filename} của tệp .docx dùng kiểu nén hoặc mã hóa không đọc "
                                     "được.") from None
+    return entries
 
 
 def zip_problem(file: BinaryIO) -> str:
@@ -117,29 +129,23 @@ def document_of(data: bytes, path: Path | str) -> Any:
         document = open_document(io.BytesIO(data))
     except Exception as exc:  # python-docx and lxml on hostile bytes: any failure means the file is not usable
         raise _refuse(path, f"tệp .docx bị hỏng hoặc không phải văn bản Word ({_reason(exc)}).") from None
-    require_body(document, path)
+    require_body(from_python_docx(document), path)
     return document
 
 
-def require_body(document: Any, path: Path | str) -> None:
+def require_body(document: WordFile, path: Path | str) -> None:
     """A main document part without w:body (python-docx opens it, then every reader of the body fails), or a theme
     that is not XML (python-docx parses every other part it reads when it opens the file, not the theme, which
     docx/resolve.py reads for the fonts a style names by theme): refused as a damaged file, as Word does."""
-    if document.element.body is None:
+    if document.body is None:
         raise _refuse(path, "tệp .docx không có phần nội dung (w:body): tệp hỏng hoặc không do Word tạo.")
-    for part in theme_parts(document):
+    for name, blob in document.themes:
         try:
-            etree.fromstring(part.blob, parser())
+            etree.fromstring(blob, parser())
         except etree.XMLSyntaxError as exc:  # lxml's words are English: say where, not what
             line, column = exc.position
-            raise _refuse(path, f"phần {str(part.partname).lstrip('/')} của tệp .docx bị hỏng (không phải XML đọc "
+            raise _refuse(path, f"phần {name.lstrip('/')} của tệp .docx bị hỏng (không phải XML đọc "
                                 f"được, dòng {line}, cột {column}; hoặc khai báo thực thể (ENTITY) tự nhân lên).") from None
-
-
-def theme_parts(document: Any) -> list[Any]:
-    """The theme parts of a python-docx Document's main part (parse them with parts.parser(): they are the user's)."""
-    return [rel.target_part for rel in document.part.rels.values()
-            if rel.reltype.endswith("/theme") and not rel.is_external]
 
 
 def _reason(exc: Exception) -> str:

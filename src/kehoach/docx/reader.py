@@ -8,12 +8,14 @@ formatting is resolve.py's; opening the file (Strict Open XML, .docm/.dotx, .doc
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from kehoach.docx import wordml
 from kehoach.docx.formats import open_word
 from kehoach.docx.model import Model, PageSetup, Para
 from kehoach.docx.package import read_text_file
 from kehoach.docx.resolve import Resolver
+from kehoach.docx.wordfile import Section, WordFile, from_python_docx
 from kehoach.docx.xml import box_mm, cell_margins_mm, cell_width_mm, qn, text_width_mm
 
 EMU_PER_MM = 36000
@@ -47,10 +49,9 @@ def read_text(text: str, name: str = "") -> Model:
 class _Reading:
     """The state of one pass over a document: the list being filled and the running numbers."""
 
-    def __init__(self, resolver: Resolver, document):
+    def __init__(self, resolver: Resolver, document: WordFile):
         self.resolver = resolver
-        self.text_width = text_width_mm(document.element.body)
-        self.styles = document.styles.element
+        self.text_width = text_width_mm(document.body)
         self.paragraphs: list[Para] = []
         self.number = 0  # Word paragraphs met so far
         self.body_index = 0
@@ -73,7 +74,7 @@ class _Reading:
             for row_no, tr in enumerate(wordml.rows(tbl)):
                 for col_no, tc in enumerate(wordml.cells(tr)):
                     cell = cell_width_mm(tbl, tr, tc)
-                    cell = cell - cell_margins_mm(tbl, tc, self.styles) if cell is not None else None
+                    cell = cell - cell_margins_mm(tbl, tc, self.resolver.table_styles(tbl)) if cell is not None else None
                     self.container(tc, {"kind": "table", "table": number, "row": row_no, "col": col_no}, cell)
             return
         for tr in wordml.rows(tbl):
@@ -103,32 +104,35 @@ class _Reading:
             self.paragraphs.append(line)
 
 
-def read_document(document, name: str = "") -> Model:
+def read_document(document: WordFile | Any, name: str = "") -> Model:
+    """The model of an opened package (formats.open_word), or of a python-docx Document a caller already has."""
+    if not isinstance(document, WordFile):
+        document = from_python_docx(document)
     reading = _Reading(Resolver(document), document)
-    reading.container(document.element.body, {}, reading.text_width)
+    reading.container(document.body, {}, reading.text_width)
     return Model(source="docx", paragraphs=reading.paragraphs, page=_page_setup(document, reading.resolver),
                  tables=reading.tables, name=name)
 
 
-def _page_setup(document, resolver: Resolver) -> PageSetup | None:
-    if not document.sections:
+def _page_setup(document: WordFile, resolver: Resolver) -> PageSetup | None:
+    sect_pr = document.first_section
+    if sect_pr is None:
         return None
-    section = document.sections[0]
-    sect_pr = section._sectPr
+    section = Section.of(sect_pr)  # python-docx's sections[0], its lengths in EMU
     setup = PageSetup(
         width_mm=section.page_width / EMU_PER_MM if section.page_width else 0.0,
         height_mm=section.page_height / EMU_PER_MM if section.page_height else 0.0,
         top_mm=(section.top_margin or 0) / EMU_PER_MM, bottom_mm=(section.bottom_margin or 0) / EMU_PER_MM,
         left_mm=(section.left_margin or 0) / EMU_PER_MM, right_mm=(section.right_margin or 0) / EMU_PER_MM,
-        title_page=section.different_first_page_header_footer,
+        title_page=section.title_page,
     )
-    # Read the header parts through their relationships: python-docx's header API adds a definition when asked.
+    # The header parts, through the main part's relationships.
     for ref in sect_pr.findall(qn("w:headerReference")):
-        part = document.part.related_parts.get(ref.get(R_ID))
+        part = document.related.get(ref.get(R_ID))
         if part is None:
             continue
         kind = ref.get(qn("w:type"), "default")
-        elements = list(part.element.iter(qn("w:p")))
+        elements = list(part.iter(qn("w:p")))
         lines = [resolver.lines(p) for p in elements]
         with_field = [para[0] for para, p in zip(lines, elements, strict=True) if _has_page_field(p)]
         if kind == "default" and with_field:

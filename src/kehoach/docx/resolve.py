@@ -6,14 +6,16 @@ formatting would report every run as "unknown font".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from lxml import etree
 
 from kehoach.docx import wordml
 from kehoach.docx.model import Para, Run
-from kehoach.docx.package import theme_parts
 from kehoach.docx.parts import parser
+from kehoach.docx.stylesheet import sheet_of
+from kehoach.docx.wordfile import WordFile
 from kehoach.docx.xml import qn
 
 TWIPS_PER_MM = 56.7
@@ -21,6 +23,8 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
 THEME_ATTR = {"ascii": "asciiTheme", "hAnsi": "hAnsiTheme", "eastAsia": "eastAsiaTheme", "cs": "cstheme"}
 OFF = ("0", "false", "off", "none")
+W_PPR, W_RPR, W_VAL, W_RFONTS = qn("w:pPr"), qn("w:rPr"), qn("w:val"), qn("w:rFonts")
+W_TBL_PR, W_TBL_STYLE = qn("w:tblPr"), qn("w:tblStyle")
 
 
 def _on(element) -> bool:
@@ -28,46 +32,70 @@ def _on(element) -> bool:
 
 
 class Resolver:
-    """Walks run → character style → paragraph style chain → docDefaults for each property."""
+    """Walks run → character style → paragraph style chain → docDefaults for each property.
 
-    def __init__(self, document):
-        styles = document.styles.element
-        self.styles = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
-        self.default_para_style = next(
-            (sid for sid, s in self.styles.items()
-             if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true")), None)
-        defaults = styles.find(qn("w:docDefaults"))
-        self.default_rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr")) if defaults is not None else None
-        self.default_ppr = defaults.find(qn("w:pPrDefault") + "/" + qn("w:pPr")) if defaults is not None else None
+    What the styles say is looked up once per styles named (stylesheet.py); only the direct formatting of each
+    paragraph and run is read each time."""
+
+    def __init__(self, document: WordFile):
+        self.sheet = sheet_of(document.styles, shared=document.shared_styles)
+        self.styles = self.sheet.by_id
+        self.default_para_style = self.sheet.default_para_style
         self.theme = _theme_fonts(document)
 
-    def _chain(self, style_id, tag):
-        seen = set()
-        while style_id and style_id in self.styles and style_id not in seen:
-            seen.add(style_id)
-            style = self.styles[style_id]
-            props = style.find(qn(tag))
-            if props is not None:
-                yield props
-            based = style.find(qn("w:basedOn"))
-            style_id = based.get(qn("w:val")) if based is not None else None
+    def table_styles(self, tbl) -> list:
+        """The table styles of table `tbl` for xml.cell_margins_mm (its own, or the default table style)."""
+        style = tbl.find(f"{W_TBL_PR}/{W_TBL_STYLE}")
+        return self.sheet.table_styles_for(style.get(W_VAL) if style is not None else None)
 
     def _para_style(self, p):
-        ppr = p.find(qn("w:pPr"))
+        ppr = p.find(W_PPR)
         pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
-        return pstyle.get(qn("w:val")) if pstyle is not None else self.default_para_style
+        return pstyle.get(W_VAL) if pstyle is not None else self.default_para_style
+
+    def _para_tail(self, style_id) -> list:
+        """The paragraph-property levels below the direct formatting: the style chain, then the defaults."""
+        sheet = self.sheet
+        return sheet.inherited(("ptail", style_id), lambda: [
+            lv for lv in (*sheet.chain(style_id, "w:pPr"), sheet.default_ppr) if lv is not None])
+
+    def _run_tail(self, char_id, style_id) -> list:
+        """The run-property levels below the direct formatting: the character style chain, the paragraph style
+        chain, then the defaults."""
+        sheet = self.sheet
+        return sheet.inherited(("rtail", char_id, style_id), lambda: [
+            lv for lv in (*sheet.chain(char_id, "w:rPr"), *sheet.chain(style_id, "w:rPr"), sheet.default_rpr)
+            if lv is not None])
+
+    def _resolved(self, direct, tail_key, tail: Callable[[], list], ask: Callable, *args):
+        """`ask(levels, *args)` over the direct level then the inherited ones: the direct level's answer when it
+        has one (not None), else the inherited levels' answer, asked once per styles (tail_key) and question."""
+        if direct is not None:
+            found = ask((direct,), *args)
+            if found is not None:
+                return found
+        return self.sheet.inherited((tail_key, ask, args), lambda: ask(tail(), *args))
 
     def lines(self, p) -> list[Para]:
         """The lines of paragraph `p` as Word shows them: one Para per line (Shift+Enter splits), each with the
         paragraph's formatting. Only the last line carries the bottom border (Word draws it under the paragraph);
         `index` is left 0 for the reader to set."""
         style_id = self._para_style(p)
-        levels = [p.find(qn("w:pPr")), *self._chain(style_id, "w:pPr"), self.default_ppr]
-        levels = [lv for lv in levels if lv is not None]
-        para_rpr = [*self._chain(style_id, "w:rPr"), self.default_rpr]
+        direct = p.find(W_PPR)
+        key = ("p", style_id)
+
+        def tail() -> list:
+            return self._para_tail(style_id)
+
+        def first(tag):
+            return self._resolved(direct, key, tail, _first, tag)
+
+        def attr(tag, names):
+            return self._resolved(direct, key, tail, _attr, tag, names)
+
         pieces: list[list[Run]] = [[]]
         for r in wordml.runs(p):
-            run = self._run(r, para_rpr)
+            run = self._run(r, style_id)
             if run is None:
                 continue
             for n, segment in enumerate(run.text.split(wordml.LINE_BREAK)):
@@ -75,60 +103,79 @@ class Resolver:
                     pieces.append([])
                 if segment:
                     pieces[-1].append(replace(run, text=segment))
+        keep = first("w:keepNext")
         shared: dict = dict(
-            alignment=_jc(_first(levels, "w:jc")),
-            first_line_mm=_first_line(_attr(levels, "w:ind", ("firstLine", "hanging"))),
-            space_before=_twips_pt(_attr(levels, "w:spacing", ("before",))),
-            space_after=_twips_pt(_attr(levels, "w:spacing", ("after",))),
-            line_spacing=_line(_attr(levels, "w:spacing", ("line",)), _attr(levels, "w:spacing", ("lineRule",))),
-            line_rule=(_attr(levels, "w:spacing", ("lineRule",)) or ("auto", None))[0],
+            alignment=_jc(first("w:jc")),
+            first_line_mm=_first_line(attr("w:ind", ("firstLine", "hanging"))),
+            space_before=_twips_pt(attr("w:spacing", ("before",))),
+            space_after=_twips_pt(attr("w:spacing", ("after",))),
+            line_spacing=_line(attr("w:spacing", ("line",)), attr("w:spacing", ("lineRule",))),
+            line_rule=(attr("w:spacing", ("lineRule",)) or ("auto", None))[0],
             has_drawing=wordml.has_line_shape(p),
-            keep_next=_toggle(levels, "w:keepNext"),
+            keep_next=keep is not None and _on(keep),
         )
-        border = _bottom_border(levels)
+        border = bool(self._resolved(direct, key, tail, _border))
         split = len(pieces) > 1
         return [Para(index=0, text="".join(r.text for r in line_runs), runs=line_runs,
                      bottom_border=border and n == len(pieces) - 1, part=n + 1 if split else None, **shared)
                 for n, line_runs in enumerate(pieces)]
 
-    def _run(self, r, para_rpr) -> Run | None:
-        rpr = r.find(qn("w:rPr"))
+    def _run(self, r, style_id) -> Run | None:
+        rpr = r.find(W_RPR)
         char_style = rpr.find(qn("w:rStyle")) if rpr is not None else None
-        levels = [rpr, *(self._chain(char_style.get(qn("w:val")), "w:rPr") if char_style is not None else ()),
-                  *para_rpr]
-        levels = [lv for lv in levels if lv is not None]
-        if _toggle(levels, "w:vanish") or _toggle(levels, "w:specVanish"):
+        char_id = char_style.get(W_VAL) if char_style is not None else None
+        key = ("r", char_id, style_id)
+
+        def tail() -> list:
+            return self._run_tail(char_id, style_id)
+
+        def first(tag):
+            return self._resolved(rpr, key, tail, _first, tag)
+
+        def toggle(tag) -> bool:
+            found = first(tag)
+            return found is not None and _on(found)
+
+        if toggle("w:vanish") or toggle("w:specVanish"):
             return None  # hidden text: Word does not show it
         text = wordml.run_text(r)
         if not text:
             return None
-        if _toggle(levels, "w:caps"):
+        if toggle("w:caps"):
             text = text.upper()  # "All caps" shows the letters as capitals whatever was typed
-        size = _first(levels, "w:sz")
-        color = _first(levels, "w:color")
-        underline = _first(levels, "w:u")
+        size = first("w:sz")
+        color = first("w:color")
+        underline = first("w:u")
         return Run(
             text=text,
-            bold=_toggle(levels, "w:b"), italic=_toggle(levels, "w:i"),
-            underline=underline is not None and underline.get(qn("w:val"), "single") not in OFF,
+            bold=toggle("w:b"), italic=toggle("w:i"),
+            underline=underline is not None and underline.get(W_VAL, "single") not in OFF,
             size=_half_points(size),
-            fonts={slot: self._font(levels, slot) for slot in FONT_SLOTS},
-            color=color.get(qn("w:val")) if color is not None else None,
+            fonts={slot: self._font(self._resolved(rpr, key, tail, _font_face, slot)) for slot in FONT_SLOTS},
+            color=color.get(W_VAL) if color is not None else None,
         )
 
-    def _font(self, levels, slot: str) -> str | None:
-        # Each rFonts attribute is inherited on its own; on one element a theme attribute beats the plain one.
-        for level in levels:
-            fonts = level.find(qn("w:rFonts"))
-            if fonts is None:
-                continue
-            theme = fonts.get(qn("w:" + THEME_ATTR[slot]))
-            if theme:
-                return self.theme.get(theme) or None
-            name = fonts.get(qn("w:" + slot))
-            if name:
-                return name
-        return None
+    def _font(self, face: tuple[str, str] | None) -> str | None:
+        if face is None:
+            return None
+        kind, value = face
+        return (self.theme.get(value) or None) if kind == "theme" else value
+
+
+def _font_face(levels, slot: str) -> tuple[str, str] | None:
+    """("theme", minorHAnsi …) or ("name", typeface) of the first level that says: each rFonts attribute is
+    inherited on its own; on one element a theme attribute beats the plain one."""
+    for level in levels:
+        fonts = level.find(W_RFONTS)
+        if fonts is None:
+            continue
+        theme = fonts.get(qn("w:" + THEME_ATTR[slot]))
+        if theme:
+            return "theme", theme
+        name = fonts.get(qn("w:" + slot))
+        if name:
+            return "name", name
+    return None
 
 
 def _first(levels, tag):
@@ -149,11 +196,6 @@ def _attr(levels, tag, names):
             if value is not None:
                 return value, name
     return None
-
-
-def _toggle(levels, tag) -> bool:
-    found = _first(levels, tag)
-    return found is not None and _on(found)
 
 
 def _jc(element) -> str | None:
@@ -219,21 +261,22 @@ def _half_points(element) -> float | None:
         return None
 
 
-def _bottom_border(levels) -> bool:
+def _border(levels) -> bool | None:
+    """The bottom border of the first level with paragraph borders; None when no level has them."""
     for level in levels:
         borders = level.find(qn("w:pBdr"))
         if borders is not None:
             bottom = borders.find(qn("w:bottom"))
             return bottom is not None and bottom.get(qn("w:val"), "nil") not in ("nil", "none")
-    return False
+    return None
 
 
-def _theme_fonts(document) -> dict[str, str]:
+def _theme_fonts(document: WordFile) -> dict[str, str]:
     """Map theme font names (minorHAnsi …) to typefaces; an empty typeface means "not set"."""
     fonts: dict[str, str] = {}
-    for part in theme_parts(document):
+    for _name, blob in document.themes:
         try:  # the hardened parser: no entities, no network (the file is the user's)
-            root = etree.fromstring(part.blob, parser())
+            root = etree.fromstring(blob, parser())
         except etree.XMLSyntaxError:  # refused when the file was opened (package.require_body): never here
             continue
         for kind in ("major", "minor"):

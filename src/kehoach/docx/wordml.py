@@ -34,6 +34,7 @@ SYMBOL_FONT_ASCII = {"F02A": "*", "F02D": "-", "F02E": ".", "F02C": ",", "F028":
 VML = "urn:schemas-microsoft-com:vml"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 LINE_SHAPES = {"line", "straightConnector1"}
+_VML_LINE, _PRESET, _PICT = f"{{{VML}}}line", f"{{{A_NS}}}prstGeom", qn("w:pict")
 
 
 def chosen(alternate) -> object | None:
@@ -102,6 +103,8 @@ def runs(paragraph) -> Iterator:
 def text_boxes(paragraph) -> Iterator:
     """The w:txbxContent anchored in a paragraph, each once (the chosen branch of each mc:AlternateContent), without
     the boxes nested in them (those come when their own paragraphs are read)."""
+    if next(paragraph.iter(TEXT_BOX), None) is None:
+        return  # most paragraphs hold no text box: no walk of their children
     for child in paragraph:
         if child.tag == TEXT_BOX:
             yield child
@@ -147,6 +150,8 @@ def _symbol(sym) -> str:
 def has_line_shape(paragraph) -> bool:
     """A drawn line in the paragraph (how Word users draw the rule under a header line): a VML line or horizontal
     rule, or a DrawingML line or connector. Text boxes and pictures are not lines."""
+    if next(paragraph.iter(_VML_LINE, _PRESET, _PICT), None) is None:
+        return False  # most paragraphs draw nothing: no walk of what Word shows
     for node in _shown(paragraph):
         if node.tag == f"{{{VML}}}line":
             return True

@@ -152,12 +152,13 @@ def _margins(el: Any) -> tuple[int | None, int | None]:
     return out[0], out[1]
 
 
-def cell_margins_mm(tbl: Any, tc: Any, styles: Any = None) -> float:
-    """Left + right inner margins of a cell in mm: the cell's own, the table's, its style's, else Word's default."""
+def cell_margins_mm(tbl: Any, tc: Any, table_styles: Any = None) -> float:
+    """Left + right inner margins of a cell in mm: the cell's own, the table's, its style's, else Word's default.
+    `table_styles`: the w:style elements of type "table" of the document's styles part, in order."""
     levels = [tc.find(f"{qn('w:tcPr')}/{qn('w:tcMar')}"), tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")]
-    if styles is not None:
+    if table_styles is not None:
         style_id = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
-        for style in styles.iterchildren(qn("w:style")):
+        for style in table_styles:
             wanted = style_id.get(qn("w:val")) if style_id is not None else None
             if style.get(qn("w:type")) == "table" and (
                     style.get(qn("w:styleId")) == wanted or (wanted is None and style.get(qn("w:default")) in ("1", "true"))):

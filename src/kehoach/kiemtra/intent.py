@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 
 from kehoach.errors import KehoachError
+from kehoach.inputs import once
+from kehoach.inputs.paths import find_profile
 from kehoach.inputs.profiles import load_profile
 from kehoach.inputs.recorded import record_path
 from kehoach.workspace.record import resolve_input
@@ -29,7 +31,20 @@ def profile_choices(path: Path) -> dict[str, str]:
     try:
         data = json.loads(record.read_text(encoding="utf-8"))
         names = list(data["inputs"]["profile"])
-        profile = load_profile(Path(resolve_input(path.parent, names[-1])))  # the last is the body's own profile
+        profile = Path(resolve_input(path.parent, names[-1]))  # the last is the body's own profile
     except (OSError, ValueError, KeyError, TypeError, IndexError, KehoachError):
         return drafted
-    return {"ket_thuc": profile.layout.closing_mark, **drafted}
+    # The drafts of a folder name a few profiles: in a batch (a reading_once scope) each is loaded once, and one
+    # that cannot be found (a folder of drafts copied elsewhere) is searched for once, not once per draft.
+    mark = once.memo(("kiemtra-closing-mark", str(profile)), lambda: _closing_mark(profile))
+    return drafted if mark is None else {"ket_thuc": mark, **drafted}
+
+
+def _closing_mark(profile: Path) -> str | None:
+    """The closing mark the profile chose, None when it cannot be loaded."""
+    if find_profile(str(profile)) is None:
+        return None  # what load_profile refuses, without the message it builds (a search of every profile folder)
+    try:
+        return load_profile(profile).layout.closing_mark
+    except (OSError, ValueError, KeyError, TypeError, IndexError, KehoachError):
+        return None

@@ -11,6 +11,7 @@ The list is data/thuat-ngu.txt, kehoach's own, built from public administrative 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -174,6 +175,13 @@ def _confidence(words: list[str], written: str, candidate: str) -> float | None:
 
 def near_misses(text: str, skip_names: bool = True) -> list[NearMiss]:
     """The near-misses in one paragraph, longest runs first where they overlap."""
+    # The answer depends on the text and the syllable list only: the drafts of a folder share most of their
+    # paragraphs, so a batch looks each one up once (the dictionary's setting is part of the key, as in syllables.py).
+    return list(_near_misses(text, skip_names, os.environ.get("KEHOACH_HUNSPELL_VI")))
+
+
+@lru_cache(maxsize=1 << 14)
+def _near_misses(text: str, skip_names: bool, _dictionary: str | None) -> tuple[NearMiss, ...]:
     tokens = list(WORD.finditer(text))
     found: list[NearMiss] = []
     # Words of one term are separated by one space, never by punctuation.
@@ -203,4 +211,4 @@ def near_misses(text: str, skip_names: bool = True) -> list[NearMiss]:
             term = term[0].upper() + term[1:]
         found.append(NearMiss(run[0].start(), run[-1].end(), text[run[0].start():run[-1].end()], term, confidence))
         taken.update(range(first, first + size))
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kehoach.docx.metrics import text_width, wrap
 from kehoach.docx.model import Model, Para
@@ -38,7 +39,14 @@ def lines_of(para: Para) -> list[str]:
     if para.box_mm is None or not para.clean:
         return [para.clean]
     size, bold, italic = style_of(para)
-    return wrap(para.clean, para.box_mm, size, bold, italic) or [""]
+    return list(_wrapped(para.clean, para.box_mm, size, bold, italic))
+
+
+# The drafts of a folder share most of their lines, and a page estimate fills every line of a document: each line is
+# wrapped once per box and style.
+@lru_cache(maxsize=1 << 14)
+def _wrapped(text: str, box: float, size: float, bold: bool, italic: bool) -> tuple[str, ...]:
+    return tuple(wrap(text, box, size, bold, italic) or [""])
 
 
 def height_pt(para: Para, first: bool = True, last: bool = True) -> float:
@@ -106,12 +114,12 @@ def _blocks(model: Model) -> list[Block]:
     return blocks
 
 
-def last_page(model: Model) -> tuple[float, float, float] | None:
+def last_page(model: Model, blocks: list[Block] | None = None) -> tuple[float, float, float] | None:
     """(pt used on the page where the body ends, pt of a page, pt of the signature table), or None when the document
-    has no page setup or no table after its body."""
+    has no page setup or no table after its body. `blocks`: the model's, when the caller has them already."""
     if model.page is None or model.page.height_mm <= 0:
         return None
-    blocks = _blocks(model)
+    blocks = _blocks(model) if blocks is None else blocks
     last = max((i for i, b in enumerate(blocks) if b.table is not None), default=None)
     if last is None or last == 0 or blocks[last].table == blocks[0].table:
         return None
@@ -127,10 +135,12 @@ def last_page(model: Model) -> tuple[float, float, float] | None:
 def signature_alone(model: Model) -> bool | None:
     """Whether the last table (the signature and Nơi nhận) is estimated to start a page with nothing of the body
     before it: it does not fit after the body, and the body's last paragraph is not kept with it."""
-    fill = last_page(model)
-    if fill is None:
+    if model.page is None or model.page.height_mm <= 0:
         return None
     blocks = _blocks(model)
+    fill = last_page(model, blocks)
+    if fill is None:
+        return None
     last = max(i for i, b in enumerate(blocks) if b.table is not None)
     if blocks[last - 1].keep_next:
         return False  # the end of the body moves to the next page with the signature

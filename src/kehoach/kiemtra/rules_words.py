@@ -6,7 +6,9 @@ administrative units follow NĐ 30/2020/NĐ-CP, Phụ lục II. Each finding car
 
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
 
 from kehoach.kiemtra import lexicon, syllables
 from kehoach.kiemtra.context import DOUBLE_SPACE, Context, in_blank_field, single_spaced
@@ -101,28 +103,41 @@ def _proper_name(text: str) -> str:
 def check_typing(ctx: Context) -> None:
     """VB-05: a doubled letter that makes no syllable ("BÌNHH") and two words typed without the space between
     ("khaikế"). Needs the syllable list (hunspell-vi); without it the term list's syllables stand in."""
-    extra = lexicon.term_syllables()
-    terms = lexicon.terms()
     for p in ctx.model.paragraphs:
         text = p.clean
-        tokens = list(WORD.finditer(text))
-        for n, match in enumerate(tokens):
-            word = match[0]
-            if syllables.is_syllable(word, extra) or len(word) < 3 or ROMAN_NUMERAL.match(word):
-                continue
-            fixed = _undoubled(word, extra)
+        for start, end, word, fixed, split in _typing_slips(text, os.environ.get("KEHOACH_HUNSPELL_VI")):
+            quote = text[max(0, start - 20):end + 20]
             if fixed:
-                ctx.add("VB-05", p, f"“{word}” có chữ cái gõ lặp.", f"Viết “{fixed}”.",
-                        quote=text[max(0, match.start() - 20):match.end() + 20])
-                continue
-            if word[0].isupper() or len(word) < 4:
-                continue  # names and abbreviations are not glued words
-            before = tokens[n - 1][0] if n else ""
-            after = tokens[n + 1][0] if n + 1 < len(tokens) else ""
-            split = _unglued(word, before, after, extra, terms)
-            if split:
-                ctx.add("VB-05", p, f"“{word}” là hai chữ viết liền.", f"Viết “{split}”.",
-                        quote=text[max(0, match.start() - 20):match.end() + 20])
+                ctx.add("VB-05", p, f"“{word}” có chữ cái gõ lặp.", f"Viết “{fixed}”.", quote=quote)
+            else:
+                ctx.add("VB-05", p, f"“{word}” là hai chữ viết liền.", f"Viết “{split}”.", quote=quote)
+
+
+# The slips depend on the text and the syllable list only: the drafts of a folder share most of their paragraphs, so
+# a batch looks each one up once (the dictionary's setting is part of the key, as in syllables.py).
+@lru_cache(maxsize=1 << 14)
+def _typing_slips(text: str, _dictionary: str | None) -> tuple[tuple[int, int, str, str | None, str | None], ...]:
+    """(start, end, word, undoubled word or None, the two words or None) for each slip of `text`."""
+    extra = lexicon.term_syllables()
+    terms = lexicon.terms()
+    slips: list[tuple[int, int, str, str | None, str | None]] = []
+    tokens = list(WORD.finditer(text))
+    for n, match in enumerate(tokens):
+        word = match[0]
+        if syllables.is_syllable(word, extra) or len(word) < 3 or ROMAN_NUMERAL.match(word):
+            continue
+        fixed = _undoubled(word, extra)
+        if fixed:
+            slips.append((match.start(), match.end(), word, fixed, None))
+            continue
+        if word[0].isupper() or len(word) < 4:
+            continue  # names and abbreviations are not glued words
+        before = tokens[n - 1][0] if n else ""
+        after = tokens[n + 1][0] if n + 1 < len(tokens) else ""
+        split = _unglued(word, before, after, extra, terms)
+        if split:
+            slips.append((match.start(), match.end(), word, None, split))
+    return tuple(slips)
 
 
 def _undoubled(word: str, extra) -> str | None:
