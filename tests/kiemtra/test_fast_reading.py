@@ -223,3 +223,30 @@ def test_a_profile_named_by_a_record_is_looked_for_once_in_a_batch_and_anew_outs
     assert profile_choices(drafts / "a.docx") == {"ban_thao": "co"}
     with once.reading_once():
         assert [profile_choices(drafts / n) for n in ("a.docx", "b.docx")] == [{"ban_thao": "co"}] * 2
+
+
+def test_what_a_formatting_comes_to_is_kept_per_style_and_own_properties_and_per_theme(tmp_path):
+    """Paragraphs and runs with the same own properties under one style are read alike, and no further: a different
+    alignment, size or style gives its own answer; a theme font is named by each document's own theme, also when
+    two documents share a styles tree."""
+    base = _package()
+    body = base["word/document.xml"].decode()
+    first = re.search(r"<w:p>(?:(?!</w:p>).)*Triển khai(?:(?!</w:p>).)*</w:p>", body, re.S)
+    assert first is not None
+    right = first[0].replace("<w:p>", '<w:p><w:pPr><w:jc w:val="right"/></w:pPr>', 1)
+    right = right.replace("<w:r>", '<w:r><w:rPr><w:sz w:val="30"/></w:rPr>', 1)
+    quoted = first[0].replace("<w:p>", '<w:p><w:pPr><w:pStyle w:val="Quote"/><w:jc w:val="right"/></w:pPr>', 1)
+    parts = {**base, "word/document.xml": body.replace(first[0], first[0] + right + quoted + first[0]).encode()}
+    theme = parts["word/theme/theme1.xml"].decode()
+    other_theme = {**parts, "word/theme/theme1.xml": re.sub(r'(<a:minorFont>\s*<a:latin typeface=")Cambria',
+                                                            r"\1Times New Roman", theme).encode()}
+    paths = []
+    for n, package in enumerate((parts, other_theme)):
+        paths.append(tmp_path / f"{n}.docx")
+        paths[-1].write_bytes(_zipped(package))
+    lines = [p for p in read_path(paths[0]).paragraphs if p.text.startswith("Triển khai")]
+    assert [(p.alignment, p.runs[0].size, p.runs[1].italic) for p in lines] == [
+        (None, 11, True), ("right", 15, True), ("right", 11, True), (None, 11, True)]
+    assert lines[2].runs[0].italic and not lines[0].runs[0].italic  # the Quote style is italic
+    fonts = [read_path(path).paragraphs[1].runs[0].fonts["ascii"] for path in paths + paths]
+    assert fonts == ["Cambria", "Times New Roman", "Cambria", "Times New Roman"]

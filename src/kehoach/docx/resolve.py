@@ -82,6 +82,28 @@ class Resolver:
         `index` is left 0 for the reader to set."""
         style_id = self._para_style(p)
         direct = p.find(W_PPR)
+        # What a paragraph's formatting comes to depends on its style and its own w:pPr only: equal w:pPr (as
+        # bytes) under one style, equal answers. A draft repeats a few dozen w:pPr thousands of times.
+        key = ("para", style_id, None if direct is None else etree.tostring(direct, with_tail=False))
+        shared, border = self.sheet.inherited(key, lambda: self._para_format(direct, style_id))
+        pieces: list[list[Run]] = [[]]
+        for r in wordml.runs(p):
+            run = self._run(r, style_id)
+            if run is None:
+                continue
+            for n, segment in enumerate(run.text.split(wordml.LINE_BREAK)):
+                if n:
+                    pieces.append([])
+                if segment:
+                    pieces[-1].append(replace(run, text=segment))
+        drawing = wordml.has_line_shape(p)
+        split = len(pieces) > 1
+        return [Para(index=0, text="".join(r.text for r in line_runs), runs=line_runs, has_drawing=drawing,
+                     bottom_border=border and n == len(pieces) - 1, part=n + 1 if split else None, **shared)
+                for n, line_runs in enumerate(pieces)]
+
+    def _para_format(self, direct, style_id) -> tuple[dict, bool]:
+        """(the Para fields of a paragraph's formatting, its bottom border) for its w:pPr under style `style_id`."""
         key = ("p", style_id)
 
         def tail() -> list:
@@ -93,35 +115,38 @@ class Resolver:
         def attr(tag, names):
             return self._resolved(direct, key, tail, _attr, tag, names)
 
-        pieces: list[list[Run]] = [[]]
-        for r in wordml.runs(p):
-            run = self._run(r, style_id)
-            if run is None:
-                continue
-            for n, segment in enumerate(run.text.split(wordml.LINE_BREAK)):
-                if n:
-                    pieces.append([])
-                if segment:
-                    pieces[-1].append(replace(run, text=segment))
         keep = first("w:keepNext")
-        shared: dict = dict(
+        shared = dict(
             alignment=_jc(first("w:jc")),
             first_line_mm=_first_line(attr("w:ind", ("firstLine", "hanging"))),
             space_before=_twips_pt(attr("w:spacing", ("before",))),
             space_after=_twips_pt(attr("w:spacing", ("after",))),
             line_spacing=_line(attr("w:spacing", ("line",)), attr("w:spacing", ("lineRule",))),
             line_rule=(attr("w:spacing", ("lineRule",)) or ("auto", None))[0],
-            has_drawing=wordml.has_line_shape(p),
             keep_next=keep is not None and _on(keep),
         )
-        border = bool(self._resolved(direct, key, tail, _border))
-        split = len(pieces) > 1
-        return [Para(index=0, text="".join(r.text for r in line_runs), runs=line_runs,
-                     bottom_border=border and n == len(pieces) - 1, part=n + 1 if split else None, **shared)
-                for n, line_runs in enumerate(pieces)]
+        return shared, bool(self._resolved(direct, key, tail, _border))
 
     def _run(self, r, style_id) -> Run | None:
         rpr = r.find(W_RPR)
+        # As for paragraphs: a run's formatting depends on its w:rPr and its paragraph's style only.
+        key = ("run", style_id, None if rpr is None else etree.tostring(rpr, with_tail=False))
+        shown, caps, bold, italic, underline, size, faces, color = self.sheet.inherited(
+            key, lambda: self._run_format(rpr, style_id))
+        if not shown:
+            return None  # hidden text: Word does not show it
+        text = wordml.run_text(r)
+        if not text:
+            return None
+        if caps:
+            text = text.upper()  # "All caps" shows the letters as capitals whatever was typed
+        return Run(text=text, bold=bold, italic=italic, underline=underline, size=size,
+                   fonts={slot: self._font(face) for slot, face in zip(FONT_SLOTS, faces, strict=True)}, color=color)
+
+    def _run_format(self, rpr, style_id) -> tuple:
+        """(shown, all caps, bold, italic, underline, size in pt, the font faces of FONT_SLOTS, colour) of a run
+        with properties `rpr` in a paragraph of style `style_id`; the faces are mapped to the document's theme by
+        the caller (the theme is the document's, the answer is kept for every document of these styles)."""
         char_style = rpr.find(qn("w:rStyle")) if rpr is not None else None
         char_id = char_style.get(W_VAL) if char_style is not None else None
         key = ("r", char_id, style_id)
@@ -136,24 +161,12 @@ class Resolver:
             found = first(tag)
             return found is not None and _on(found)
 
-        if toggle("w:vanish") or toggle("w:specVanish"):
-            return None  # hidden text: Word does not show it
-        text = wordml.run_text(r)
-        if not text:
-            return None
-        if toggle("w:caps"):
-            text = text.upper()  # "All caps" shows the letters as capitals whatever was typed
-        size = first("w:sz")
         color = first("w:color")
         underline = first("w:u")
-        return Run(
-            text=text,
-            bold=toggle("w:b"), italic=toggle("w:i"),
-            underline=underline is not None and underline.get(W_VAL, "single") not in OFF,
-            size=_half_points(size),
-            fonts={slot: self._font(self._resolved(rpr, key, tail, _font_face, slot)) for slot in FONT_SLOTS},
-            color=color.get(W_VAL) if color is not None else None,
-        )
+        return (not (toggle("w:vanish") or toggle("w:specVanish")), toggle("w:caps"), toggle("w:b"), toggle("w:i"),
+                underline is not None and underline.get(W_VAL, "single") not in OFF, _half_points(first("w:sz")),
+                tuple(self._resolved(rpr, key, tail, _font_face, slot) for slot in FONT_SLOTS),
+                color.get(W_VAL) if color is not None else None)
 
     def _font(self, face: tuple[str, str] | None) -> str | None:
         if face is None:

@@ -5,7 +5,8 @@ A paragraph's or a run's formatting is its direct formatting, then its styles (c
 the styles it is based on), then the document defaults (ECMA-376 Part 1, §17.7.2). The part after the direct
 formatting depends only on the styles named, and the paragraphs of a document (and the drafts of a folder, which
 share one styles tree, wordfile.py) name the same few styles thousands of times: StyleSheet.inherited answers each
-(styles, property) question once.
+(styles, property) question once, and resolve.py keeps there what a paragraph's or a run's own properties (as bytes)
+come to under a style.
 
 The styles tree must not change while a sheet of it is kept: the trees wordfile.py shares are read only, and a
 python-docx Document read by a test gets a sheet of its own at every reading (`shared=False`).
@@ -21,6 +22,7 @@ from kehoach.docx.xml import qn
 
 W_STYLE, W_STYLE_ID, W_TYPE, W_DEFAULT = qn("w:style"), qn("w:styleId"), qn("w:type"), qn("w:default")
 W_BASED_ON, W_VAL = qn("w:basedOn"), qn("w:val")
+MEMO_KEPT = 50_000  # answers kept per styles tree
 
 
 @dataclass
@@ -56,6 +58,8 @@ class StyleSheet:
         try:
             return self.memo[key]
         except KeyError:
+            if len(self.memo) >= MEMO_KEPT:
+                self.memo.clear()  # a process reading many unlike documents: memory stays bounded
             found = self.memo[key] = answer()
             return found
 
