@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kehoach.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, KehoachError, Problem, explain, os_problem
 from kehoach.inputs import once
-from kehoach.kiemtra import check_path
+from kehoach.kiemtra import check_path, lexicon, syllables
 from kehoach.kiemtra.report import Report
 
 # What a folder is searched for: what the reader opens as Word or text; with conversion also what LibreOffice opens.
@@ -121,6 +121,13 @@ def _check(task: tuple[Path, str | None, bool, bool]) -> Checked:
     return check_one(*task)
 
 
+def _load_word_lists() -> None:
+    """The syllable dictionary (hunspell-vi, 80 ms) and the term list's tables, which every check of a Word or text
+    file reads."""
+    syllables.known()
+    lexicon.load()
+
+
 def check_many(files: list[Path], system: str | None = None, convert: bool = False, whole: bool = False,
                jobs: int | None = None) -> Iterator[Checked]:
     """Each file's result, in the order of `files`; `jobs` processes (default: the number of CPUs)."""
@@ -131,5 +138,6 @@ def check_many(files: list[Path], system: str | None = None, convert: bool = Fal
         with once.reading_once():
             yield from map(_check, tasks)
         return
+    _load_word_lists()  # before the workers are forked: each inherits them instead of reading them again
     with ProcessPoolExecutor(max_workers=workers, initializer=once.begin) as pool:
         yield from pool.map(_check, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 4))))

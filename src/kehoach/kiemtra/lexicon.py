@@ -116,6 +116,13 @@ def _index() -> dict[str, set[str]]:
     return index
 
 
+def load() -> None:
+    """Read the list and build its tables now (a batch does it once before its workers start, see batch.py)."""
+    known_words()
+    term_syllables()
+    _index()
+
+
 def _deletions(text: str) -> set[str]:
     return {text} | {text[:i] + text[i + 1:] for i in range(len(text))}
 
