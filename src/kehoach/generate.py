@@ -29,6 +29,8 @@ from kehoach.text.vntext import nfc, parse_date
 
 @dataclass(frozen=True)
 class Prepared:
+    """A plan loaded and composed: its draft, plan, profile, the files it was made from and what it cites."""
+
     draft: Draft
     plan: PlanSpec
     profile: Profile

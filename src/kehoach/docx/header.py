@@ -45,6 +45,8 @@ SAFETY = 3.0  # mm added to every measured line: rounding never wraps it, and th
 
 @dataclass
 class Line:
+    """One paragraph of the header table as measured: its cell's column, text, size and style."""
+
     p: Any  # w:p
     col: int
     text: str

@@ -31,6 +31,8 @@ OFFICE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 
 @dataclass(frozen=True)
 class Rel:
+    """One relationship of a part's .rels: its type, its target, whether the target is outside the package."""
+
     type: str  # the full relationship type URI
     target: str  # a part name, or the URL of an external target
     external: bool

@@ -30,6 +30,8 @@ class AllotmentError(ValueError):
 
 @dataclass(frozen=True)
 class Assigned:
+    """Who does which task: departments and units given work, and who leads a shared task."""
+
     departments: tuple[tuple[Department, tuple[Task, ...]], ...]  # in the profile's order; only those given work
     units: tuple[tuple[Unit, tuple[Task, ...]], ...]  # named by `phan_cong`
     leads: tuple[tuple[Task, str], ...] = ()  # a task given to several: who was named first leads it

@@ -18,6 +18,8 @@ Fill = Callable[[str], str]
 
 @dataclass(frozen=True)
 class Allotted:
+    """A body's tasks, sorted: its own, its specialised units', those left out, those passed down."""
+
     own: tuple[Task, ...]  # for the body itself, text final
     by_unit: tuple[tuple[Unit, tuple[Task, ...]], ...]  # for its specialised units, text final
     left_out: tuple[Task, ...]  # for kinds of body it neither is nor has

@@ -13,6 +13,8 @@ SYSTEM_NAMES = {"nha_nuoc": "Nhà nước", "dang": "Đảng", "cong_doan": "Cô
 
 @dataclass(frozen=True)
 class Signer:
+    """A person who may sign for the body, by the key plans name them with."""
+
     key: str
     authority: str  # "TM. BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN", or "" when the head signs directly
     title: str  # "CHỦ TỊCH"
@@ -21,6 +23,8 @@ class Signer:
 
 @dataclass(frozen=True)
 class Department:
+    """A department of the body (phòng, ban), as tasks are assigned to it and numbers carry it."""
+
     name: str  # "Ban Tuyên giáo - Nữ công"
     abbr: str  # "TG-NC"
     duty: str = ""  # what it is usually given in a plan, drafted into Tổ chức thực hiện
@@ -59,6 +63,8 @@ class Layout:
 
 @dataclass(frozen=True)
 class Profile:
+    """An issuing body, its bases merged in: what the header, signature, Nơi nhận and tasks need."""
+
     key: str
     file: Path
     system: str
@@ -109,6 +115,8 @@ class Profile:
 
 @dataclass(frozen=True)
 class Task:
+    """One task of a document: its heading, its paragraphs, and the kinds of body it is for (owners)."""
+
     title: str
     paragraphs: tuple[str, ...] = ()
     owners: tuple[str, ...] = ()
@@ -164,6 +172,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Section:
+    """A section of a plan's body: its title, paragraphs and sub-sections, or one kehoach drafts (auto)."""
+
     title: str = ""
     paragraphs: tuple[str, ...] = ()
     children: tuple[Section, ...] = ()
@@ -183,6 +193,8 @@ class Cite:
 
 @dataclass(frozen=True)
 class Opening:
+    """How the opening cites the documents a plan implements: lead word, citations, joins and style."""
+
     word: str = "Thực hiện"  # lead word of the first citation: "Thực hiện", "Căn cứ" …
     cites: tuple[Cite, ...] = ()
     extra: str = ""  # appended after the citations: "và chỉ đạo của Thường trực Tỉnh ủy"
@@ -197,6 +209,8 @@ class Opening:
 
 @dataclass(frozen=True)
 class PlanSpec:
+    """A plan file as read: what to draft, for which body, implementing which documents."""
+
     key: str
     file: Path
     profile_ref: str

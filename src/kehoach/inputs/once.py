@@ -22,6 +22,8 @@ from kehoach.files import Signature
 
 @dataclass
 class Scope:
+    """What one build has read, parsed, listed and resolved (reading_once)."""
+
     # path as named → what the loader made of it, the most recently used last: a plan's own file is read once and
     # let go, the files every plan reads stay (memory stays flat at 10,000 plans)
     parsed: OrderedDict[str, Any] = field(default_factory=OrderedDict)

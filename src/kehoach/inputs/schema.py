@@ -41,6 +41,8 @@ class Field:
 
 @dataclass(frozen=True)
 class Shape:
+    """A mapping's declared keys (Field, ListOf or a nested Shape), for checks, references and forms."""
+
     fields: dict[str, Field]
     # A bare string may stand for the whole mapping (e.g. a signer given by name only).
     shorthand: str | None = None
@@ -51,6 +53,8 @@ class Shape:
 
 @dataclass(frozen=True)
 class ListOf:
+    """A list of items of one kind; `allow_single`: one item may be written without the list."""
+
     item: Any  # a kind (str, Shape …), or a Field when the items have their own choices
     allow_single: bool = True
 

@@ -176,6 +176,8 @@ def _named(char: str) -> str:
 
 @dataclass
 class _Frame:
+    """A mapping or list being built by the loader, with its key path and size so far."""
+
     container: dict[str, Any] | list[Any]
     path: KeyPath
     anchor: str | None

@@ -29,6 +29,8 @@ from kehoach.workspace.record import read_record, recorded_inputs_of, resolve_in
 
 @dataclass(frozen=True)
 class Result:
+    """One draft written (or left as it was) by kehoach tao, with what happened to it."""
+
     output: Path
     record: Path
     draft: Draft
