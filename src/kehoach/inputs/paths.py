@@ -189,8 +189,8 @@ def _yaml_below(folder: Path, names: frozenset[str] | None = None) -> dict[str, 
                 for entry in found:
                     if names is not None and entry.name in names or names is None and entry.name.endswith(YAML_SUFFIXES):
                         entries.append((rel, entry.name, 0, entry.path))
-                    try:
-                        if entry.is_dir() and not entry.is_symlink():
+                    try:  # a folder, not a link to one: what rglob's is_dir() and not is_symlink() enters
+                        if entry.is_dir(follow_symlinks=False):
                             entries.append((rel, entry.name, 1, entry.path))
                     except OSError:
                         pass
