@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kehoach.docx.markers import places_in_docx
 from kehoach.files import Batch, write_atomic
 from kehoach.generate import Rendered
 from kehoach.workspace.merge import base as merge_base
@@ -30,7 +29,6 @@ from kehoach.workspace.record import (
     recorded_inputs_of,
     write_record,
 )
-from kehoach.workspace.state import changed_inputs, issued_record
 
 if TYPE_CHECKING:
     from kehoach.workspace.merge import MergeResult, Place
@@ -63,10 +61,13 @@ def save(result: Rendered, dry_run: bool = False, batch: Batch | None = None, re
     target = result.output
     ours = target.read_bytes() if target.is_file() else None
     record = read_record(target)
-    if ours is not None and record is not None and not redo_issued and issued_record(record):
-        return _kept_issued(result, record, dry_run, batch)
-    if ours is None:
+    if ours is None:  # nothing there to keep: a first draft needs neither the state of drafts nor the markers
         return _write(result, dry_run, Saved(CREATED if record is None else REGENERATED), batch=batch)
+    from kehoach.docx.markers import places_in_docx
+    from kehoach.workspace.state import issued_record
+
+    if record is not None and not redo_issued and issued_record(record):
+        return _kept_issued(result, record, dry_run, batch)
     if record is not None and hashlib.sha256(ours).hexdigest() == generated_sha(record):
         return _write(result, dry_run, Saved(REGENERATED), batch=batch)
     backup = None if dry_run else backup_path(target)
@@ -102,6 +103,8 @@ def save(result: Rendered, dry_run: bool = False, batch: Batch | None = None, re
 def _kept_issued(result: Rendered, record: dict[str, Any], dry_run: bool, batch: Batch | None) -> Saved:
     """An issued draft stays as it is. A change of its inputs is reported once (ISSUED), then remembered in its record
     (which takes the new inputs, so later builds find it up to date without composing it) for `cay` and `tao`."""
+    from kehoach.workspace.state import changed_inputs
+
     changed = changed_inputs(result.output, record)
     before = [str(x) for x in record.get(CHANGED_AFTER_ISSUE) or []]
     if not changed:  # only kehoach itself changed (its version, its built-in templates and profiles)

@@ -24,7 +24,6 @@ from kehoach.generate import default_output, new_library, prepare
 from kehoach.inputs.documents import Library
 from kehoach.inputs.models import DocRef, Task
 from kehoach.workspace.record import generated_sha, read_record
-from kehoach.workspace.state import issued_record
 
 # A paragraph's own numbering, literal in kehoach's drafts: "1. ", "a) ", "- ", "+ ", "II. ", "II- ".
 _MARK = re.compile(r"^(?:\d+\.|[a-zđ]\)|[-+–]|[IVXLC]+[.-])\s*")
@@ -54,6 +53,8 @@ def issued_parent(file: Path, lib: Library, out_dir: Path) -> tuple[DocRef, froz
         record = read_record(draft, documents=False)
         if record is None:
             return doc, files
+        from kehoach.workspace.state import issued_record  # only for a parent with an issued draft
+
         if not issued_record(record):  # the plan was just issued: its draft gets its number (and keeps its edits)
             return doc, files | {draft}  # in this build, maybe after this child: the next build looks again
         if _digest(draft) == generated_sha(record):
