@@ -8,10 +8,12 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
 import pytest
+from lxml import etree
 
 from kehoach.docx import wordfile
 from kehoach.docx.reader import read_document, read_path
@@ -250,3 +252,16 @@ def test_what_a_formatting_comes_to_is_kept_per_style_and_own_properties_and_per
     assert lines[2].runs[0].italic and not lines[0].runs[0].italic  # the Quote style is italic
     fonts = [read_path(path).paragraphs[1].runs[0].fonts["ascii"] for path in paths + paths]
     assert fonts == ["Cambria", "Times New Roman", "Cambria", "Times New Roman"]
+
+
+def test_a_kept_styles_tree_is_used_only_for_the_very_bytes_it_was_made_from():
+    """The kept trees are found by size and CRC-32; a different part of the same size and CRC (a collision, made
+    here by hand) is parsed for itself."""
+    base = _package()
+    mine, other = _normal_size(base, 26)["word/styles.xml"], _normal_size(base, 28)["word/styles.xml"]
+    assert len(mine) == len(other)
+    tree = wordfile._parsed_styles(mine)
+    assert wordfile._parsed_styles(mine) is tree  # kept
+    wordfile._styles[(len(other), zlib.crc32(other))] = (mine, tree)  # as if `other` had mine's CRC
+    parsed = wordfile._parsed_styles(other)
+    assert parsed is not tree and b'w:val="28"' in etree.tostring(parsed)

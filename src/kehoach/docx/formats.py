@@ -43,7 +43,7 @@ def open_word(path: Path, convert_other: bool = False) -> tuple[WordFile, list[s
     checked = None
     if head.startswith(b"PK") and zipfile.is_zipfile(io.BytesIO(data)):
         checked = package.inflate_checked(data, path)  # the parts, inflated once: read from here on
-    kind = _foreign_kind(data, head)
+    kind = _foreign_kind(data, head, checked)
     if kind is not None:
         if not convert_other or kind not in convert.CONVERTIBLE:
             raise InputError([Problem(path, _how_to_convert(kind))])
@@ -116,14 +116,17 @@ def _broken() -> str:
             "Thử mở bằng Word rồi lưu lại dạng “Word Document (*.docx)”.")
 
 
-def _foreign_kind(data: bytes, head: bytes) -> str | None:
-    """'doc', 'encrypted', 'rtf', 'html', 'odt' for a file that is not a Word package, else None."""
+def _foreign_kind(data: bytes, head: bytes, parts: dict[str, bytes] | None = None) -> str | None:
+    """'doc', 'encrypted', 'rtf', 'html', 'odt' for a file that is not a Word package, else None. `parts`: the zip's
+    entries when they were inflated already."""
     if head.startswith(package.OLE_MAGIC):
         return "encrypted" if ENCRYPTED_STREAM in head else "doc"
     if head.lstrip().startswith(b"{\\rtf"):
         return "rtf"
     if re.match(rb"\s*(<!doctype html|<html|<\?xml[^>]*>\s*<html)", head[:512].lower()):
         return "html"
+    if head.startswith(b"PK") and parts is not None:
+        return "odt" if parts.get("mimetype", b"").startswith(ODT_MIME) else None
     if head.startswith(b"PK"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:

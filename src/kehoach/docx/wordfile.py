@@ -23,6 +23,7 @@ Raises NotWord (never an InputError: the caller names the file and says what to 
 from __future__ import annotations
 
 import posixpath
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -184,19 +185,22 @@ def _one(rels: dict[str | None, _Rel], reltype: str) -> _Rel | None:
 
 
 # A draft's styles part is most of its XML (Word's template: 350 KB, 6 ms to parse), and the drafts of one folder
-# share one: the trees of the last few are kept, by their bytes (equal bytes, equal tree; no hash is trusted alone).
-# The trees are read only: nothing that reads a document edits its styles.
+# share one: the trees of the last few are kept, found by size and CRC-32 and used only for equal bytes (a CRC is
+# not trusted alone). The trees are read only: nothing that reads a document edits its styles.
 STYLES_KEPT = 8
-_styles: dict[bytes, Any] = {}
+_styles: dict[tuple[int, int], tuple[bytes, Any]] = {}
 
 
 def _parsed_styles(blob: bytes) -> Any:
-    root = _styles.pop(blob, None)
-    if root is None:
+    key = (len(blob), zlib.crc32(blob))
+    kept = _styles.pop(key, None)
+    if kept is not None and kept[0] == blob:
+        root = kept[1]
+    else:
         root = etree.fromstring(blob, parser())  # XMLSyntaxError: refused by the caller, nothing kept
         if len(_styles) >= STYLES_KEPT:
             del _styles[next(iter(_styles))]
-    _styles[blob] = root  # the most recently used last
+    _styles[key] = (blob, root)  # the most recently used last
     return root
 
 
