@@ -91,6 +91,9 @@ class Resolver:
             run = self._run(r, style_id)
             if run is None:
                 continue
+            if wordml.LINE_BREAK not in run.text:
+                pieces[-1].append(run)  # the run just made, whole: no copy needed
+                continue
             for n, segment in enumerate(run.text.split(wordml.LINE_BREAK)):
                 if n:
                     pieces.append([])

@@ -25,6 +25,7 @@ _PPR_ORDER = [qn(f"w:{tag}") for tag in (  # CT_PPr in the WordprocessingML sche
     "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
     "rPr", "sectPr", "pPrChange")]
 _T, _TAB, _NB_HYPHEN = qn("w:t"), qn("w:tab"), qn("w:noBreakHyphen")
+_PPR_IND = f"{qn('w:pPr')}/{qn('w:ind')}"  # asked for every paragraph a reader reads
 
 
 def mm_to_twips(mm: float) -> int:
@@ -66,7 +67,7 @@ def para_format(p: Any) -> tuple[float, bool, bool]:
 
 def para_indents(p: Any) -> tuple[float, float]:
     """(left, right) indent in mm."""
-    ind = p.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+    ind = p.find(_PPR_IND)
     if ind is None:
         return 0.0, 0.0
     left = ind.get(qn("w:left")) or ind.get(qn("w:start")) or "0"
