@@ -85,6 +85,7 @@ def test_a_profile_or_the_kehoach_version_counts_as_an_input(ws, monkeypatch):
     assert set(statuses(build(ws, jobs=1)).values()) == {UNCHANGED}
     monkeypatch.setattr("kehoach.workspace.state.__version__", "9.9.9")
     monkeypatch.setattr("kehoach.workspace.record.__version__", "9.9.9")
+    monkeypatch.setattr("kehoach.workspace.verdicts.__version__", "9.9.9")
     report = statuses(build(ws, jobs=1))
     # The seeds are issued (so, ngay): the office's copies of signed documents are not rewritten by a new kehoach.
     issued = {"000-ldld-lai-chau", "001-btg-binh-dinh", "002-huyen-uy-phong-tho", "003-ldld-binh-dinh"}

@@ -17,10 +17,11 @@ from kehoach.cli import main
 from kehoach.files import signature
 from kehoach.workspace import index as index_module
 from kehoach.workspace import state as state_module
+from kehoach.workspace import verdicts as verdicts_module
 from kehoach.workspace.build import CONFLICT, FAILED, REGENERATED, SKIPPED, UNCHANGED, build
 from kehoach.workspace.folders import Workspace
 from kehoach.workspace.index import FILE, Known
-from kehoach.workspace.index import load as load_index
+from kehoach.workspace.indexfile import load as load_index
 from kehoach.workspace.state import Hashes
 
 from .conftest import ROOT
@@ -38,6 +39,10 @@ def _age(root: Path, seconds: float = 30) -> None:
 
 @pytest.fixture
 def ws(tmp_path: Path, monkeypatch) -> Workspace:
+    return make_ws(tmp_path, monkeypatch)
+
+
+def make_ws(tmp_path: Path, monkeypatch) -> Workspace:
     """The examples, with the Gia Lai profiles and their bases as the workspace's own (so a base can be edited)."""
     root = tmp_path / "ws"
     shutil.copytree(ROOT / "examples", root)
@@ -88,7 +93,9 @@ class Reads:
             return hash_file(path)
 
         monkeypatch.setattr(state_module, "read_record", counted_record)
+        monkeypatch.setattr(verdicts_module, "read_record", counted_record)
         monkeypatch.setattr(state_module, "_hash", counted_hash)
+        monkeypatch.setattr(verdicts_module, "_hash", counted_hash)
 
 
 def test_a_build_with_nothing_to_do_reads_no_record_and_no_input(ws, monkeypatch):
@@ -143,7 +150,7 @@ def test_the_verdicts_are_the_records_verdicts_after_each_change(ws, change):
 
 def test_a_new_kehoach_version_trusts_no_index(ws, monkeypatch):
     build(ws, jobs=1)
-    for module in ("state", "record"):
+    for module in ("state", "record", "verdicts"):
         monkeypatch.setattr(f"kehoach.workspace.{module}.__version__", "9.9.9")
     report = with_index(ws)
     # The seeds are issued: the office's copies of signed documents are not rewritten by a new kehoach.
@@ -240,7 +247,7 @@ def test_a_build_killed_before_writing_its_index_is_caught_up_by_the_records(ws,
     build(ws, jobs=1)
     parent = ws.root / "van-ban" / "21-ct-tw.yaml"
     parent.write_text(parent.read_text(encoding="utf-8").replace("04/5/2023", "05/5/2023"), encoding="utf-8")
-    monkeypatch.setattr(state_module.Verdicts, "save", lambda self: False)  # killed at the end
+    monkeypatch.setattr(verdicts_module.Verdicts, "save", lambda self: False)  # killed at the end
     assert any(s == REGENERATED for s, _ in outcome(build(ws, jobs=1)).values())
     monkeypatch.undo()
     # The index still says the old hashes; the records were rewritten (their signatures changed): no work is redone.

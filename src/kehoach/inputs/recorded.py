@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields, is_dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from kehoach.errors import InputError, Problem
 from kehoach.files import MB, read_input
 from kehoach.inputs.models import DocRef, Reporting, Task
-from kehoach.text.vntext import parse_date
+from kehoach.text.vntext import PartialDate, parse_date
 
 RECORD_DIR = ".kehoach"
 MAX_RECORD = 64 * MB  # a record holds a draft's text and fingerprints: a long plan's is a few hundred KB
@@ -23,6 +24,7 @@ _FIELDS: dict[str, type | tuple[type, ...]] = {
     "kehoach": str, "output": str, "generated_sha256": (str, type(None)), "output_sha256": (str, type(None)),
     "inputs": dict, "text": list, "paragraphs": list, "document": dict, "chain": list, "xung_dot": list,
 }
+_DOC_FIELDS = frozenset(DocRef.__dataclass_fields__) - {"date", "file", "implements", "tasks", "reporting"}
 _DOC_TEXT = ("key", "type_name", "type_code", "number", "issuer_symbol", "system", "issuer", "subject_prefix", "people")
 
 
@@ -104,6 +106,46 @@ def document_of(path: Path) -> DocRef | None:
         return doc_from_json(raw)
     except (InputError, ValueError, KeyError, TypeError):
         return None
+
+
+_NOT_SUMMARISED = ("tasks", "reporting", "file")  # the file: the plan's, as it is named now (doc_from_summary)
+
+
+def summary(record: dict[str, Any]) -> bytes | None:
+    """The document a record carries, without its tasks and reporting line: what a tree of the workspace shows of
+    it (its citation, what it implements, whether it is issued), as compact JSON (UTF-8), small enough to keep in
+    the build's index for 10,000 drafts (about 400 bytes each). None when the record has no document that
+    document_of would read."""
+    doc = record.get("document")
+    if not isinstance(doc, dict):
+        return None
+    # As JSON has it: a record just built holds tuples where the file holds lists.
+    kept = {k: list(v) if isinstance(v, tuple) else v for k, v in doc.items() if k not in _NOT_SUMMARISED}
+    if _doc_problem(kept):
+        return None
+    return json.dumps(kept, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def doc_from_summary(raw: dict[str, Any] | bytes, file: Path) -> DocRef | None:
+    """The DocRef of a `summary` (its JSON, or that read; no tasks, no reporting line), as the file `file` names it;
+    None when it cannot be read (a date that is not one)."""
+    try:
+        if isinstance(raw, bytes):
+            raw = json.loads(raw)
+        if not isinstance(raw, dict):
+            return None
+        date = _date(raw["date"]) if raw.get("date") else None
+        implements = tuple(raw.get("implements") or ())
+        return DocRef(**{k: v for k, v in raw.items() if k in _DOC_FIELDS},  # type: ignore[arg-type]
+                      date=date, file=file, implements=implements)
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+@lru_cache(maxsize=1024)
+def _date(text: str) -> PartialDate:
+    """parse_date of a recorded date (the drafts of one workspace share a few dates; a PartialDate is immutable)."""
+    return parse_date(text)
 
 
 def _damaged(path: Path, reason: str) -> InputError:

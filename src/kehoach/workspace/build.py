@@ -23,12 +23,13 @@ from pathlib import Path
 
 from kehoach.errors import KehoachError
 from kehoach.inputs.once import reading_once
-from kehoach.workspace.folders import Workspace
+from kehoach.workspace.folders import Found, Workspace
 from kehoach.workspace.index import Known
 from kehoach.workspace.keep import CONFLICT, CREATED, ISSUED, MERGED, NEEDS_PERSON, REGENERATED, UNCHANGED, UNTOUCHED
 from kehoach.workspace.lock import BuildLock
 from kehoach.workspace.record import RECORD_DIR
-from kehoach.workspace.state import DELETED, FRESH, NEW, Verdicts, damaged_draft
+from kehoach.workspace.state import DELETED, FRESH, NEW, damaged_draft
+from kehoach.workspace.verdicts import Verdicts
 from kehoach.workspace.workers import Done, Job, detail, setup, work
 
 # Statuses, as the report prints them.
@@ -37,12 +38,40 @@ __all__ = ["CONFLICT", "CREATED", "FAILED", "ISSUED", "MERGED", "REGENERATED", "
            "Entry", "Report", "build", "damaged_draft"]
 
 
-@dataclass(frozen=True)
 class Entry:
-    plan: Path
-    output: Path
-    status: str
-    detail: str = ""
+    """One line of the report: a plan, its draft, what the build did with it.
+
+    `plan` and `output` are Paths made when first asked for (a national build reports 10,000 lines, most of them
+    "không đổi", that nobody looks at one by one)."""
+
+    __slots__ = ("_plan", "_output", "status", "detail")
+
+    def __init__(self, plan: Path | str, output: Path | str, status: str, detail: str = ""):
+        self._plan, self._output, self.status, self.detail = plan, output, status, detail
+
+    @property
+    def plan(self) -> Path:
+        if not isinstance(self._plan, Path):
+            self._plan = Path(self._plan)
+        return self._plan
+
+    @property
+    def output(self) -> Path:
+        if not isinstance(self._output, Path):
+            self._output = Path(self._output)
+        return self._output
+
+    def _key(self) -> tuple[str, str, str, str]:
+        return (os.fspath(self._plan), os.fspath(self._output), self.status, self.detail)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Entry) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Entry(plan={self.plan!r}, output={self.output!r}, status={self.status!r}, detail={self.detail!r})"
 
 
 @dataclass
@@ -104,11 +133,11 @@ def _build(ws: Workspace, dry_run: bool, jobs: int | None, recreate: bool, progr
 
     for item in found:
         if item.problems:
-            done(Entry(item.file, item.output, FAILED, "; ".join(str(p) for p in item.problems)))
+            done(Entry(item.file_text, item.output_text, FAILED, "; ".join(str(p) for p in item.problems)))
         elif item.note:
-            done(Entry(item.file, item.output, SKIPPED, item.note))
+            done(Entry(item.file_text, item.output_text, SKIPPED, item.note))
         else:
-            entry = _triage(Job(item.file, item.output, dry_run), verdicts, recreate, item.output_key)
+            entry = _triage(item, verdicts, recreate)
             if entry is None:
                 todo.append(Job(item.file, item.output, dry_run))
             else:
@@ -124,7 +153,7 @@ def _build(ws: Workspace, dry_run: bool, jobs: int | None, recreate: bool, progr
     if not dry_run:
         with contextlib.suppress(OSError, KehoachError):  # an index not written only makes the next build slower
             verdicts.save()
-    report.entries.sort(key=lambda e: str(e.plan))
+    report.entries.sort(key=lambda e: os.fspath(e._plan))  # scan's paths are as str(Path) gives them
     return report
 
 
@@ -133,25 +162,27 @@ def _left(places: tuple[str, ...]) -> str:
                       *(f"- xung đột: {p}" for p in places)])
 
 
-def _triage(job: Job, verdicts: Verdicts, recreate: bool, key: str) -> Entry | None:
-    """The entry of a draft that needs no work (or cannot have any); None when it must be regenerated. `key`: the
-    draft's absolute path."""
+def _triage(item: Found, verdicts: Verdicts, recreate: bool) -> Entry | None:
+    """The entry of a draft that needs no work (or cannot have any); None when it must be regenerated."""
+    plan, output, key = item.file_text, item.output_text, item.output_key
     try:
-        state = verdicts.state(job.output, check_edits=False, key=key)
+        state = verdicts.state(output, check_edits=False, key=key)
+        if state.status == FRESH and not state.conflicts and key in verdicts.kept:  # the index's row holds: whole
+            return Entry(plan, output, UNCHANGED)
         if state.status == DELETED and not recreate:
-            return Entry(job.plan, job.output, SKIPPED, "bản thảo đã bị xóa; thêm --tao-lai để soạn lại")
-        if state.status not in (DELETED, NEW) and not verdicts.whole(job.output, key):
-            damaged = damaged_draft(job.output, "chạy lại kehoach xay-dung --tao-lai")
+            return Entry(plan, output, SKIPPED, "bản thảo đã bị xóa; thêm --tao-lai để soạn lại")
+        if state.status not in (DELETED, NEW) and not verdicts.whole(output, key):
+            damaged = damaged_draft(item.output, "chạy lại kehoach xay-dung --tao-lai")
             if damaged:
-                verdicts.forget(job.output, key)
-                return Entry(job.plan, job.output, FAILED, damaged)
-            verdicts.seen_whole(job.output, key)
+                verdicts.forget(output, key)
+                return Entry(plan, output, FAILED, damaged)
+            verdicts.seen_whole(output, key)
         if state.status == FRESH and state.conflicts:  # a person has to resolve them: say so on every build
-            return Entry(job.plan, job.output, CONFLICT, _left(state.conflicts))
-        return Entry(job.plan, job.output, UNCHANGED) if state.status == FRESH else None
+            return Entry(plan, output, CONFLICT, _left(state.conflicts))
+        return Entry(plan, output, UNCHANGED) if state.status == FRESH else None
     except Exception as exc:  # a damaged record, an unreadable folder: this draft only
-        verdicts.forget(job.output, key)
-        return Entry(job.plan, job.output, FAILED, detail(exc))
+        verdicts.forget(output, key)
+        return Entry(plan, output, FAILED, detail(exc))
 
 
 def _run(todo: list[Job], ws: Workspace, workers: int) -> Iterator[Done]:
@@ -179,12 +210,23 @@ def _run(todo: list[Job], ws: Workspace, workers: int) -> Iterator[Done]:
                                     "xay-dung")
 
 
-def _clean_temporaries(out_dir: Path) -> None:
-    """Half-written temporary files of a killed build (never a draft: drafts are replaced by rename)."""
-    for folder, _subfolders, names in os.walk(out_dir):  # os.walk: a national drafts folder has 20,000 files
-        for name in names:
+def _clean_temporaries(out_dir: Path | str) -> None:
+    """Half-written temporary files of a killed build (never a draft: drafts are replaced by rename).
+
+    os.scandir, not os.walk: a national drafts folder has 20,000 files, and only their names are looked at (the kind
+    of each entry comes with the listing); links to folders are not followed."""
+    try:
+        entries = list(os.scandir(out_dir))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        try:
             if name.startswith(".") and name.endswith(".tmp"):
-                tmp = os.path.join(folder, name)
-                if os.path.isfile(tmp) and not os.path.islink(tmp):
+                if entry.is_file(follow_symlinks=False):
                     with contextlib.suppress(OSError):
-                        os.unlink(tmp)
+                        os.unlink(entry.path)
+            elif entry.is_dir(follow_symlinks=False):
+                _clean_temporaries(entry.path)
+        except OSError:
+            continue

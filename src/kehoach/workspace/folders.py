@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,32 +30,13 @@ from kehoach.inputs.plans import load_plan
 from kehoach.inputs.recorded import RECORD_DIR
 from kehoach.inputs.yamlfile import Located, decode, read_signed, read_yaml
 from kehoach.text.symbols import KINDS
-from kehoach.workspace.index import Known
+from kehoach.workspace.found import Found, refuse_shared_outputs
+from kehoach.workspace.index import Known, trusted_digest
 
 _SKIP = {".kehoach", ".git", ".venv", "ban-thao", "profiles", "__pycache__"}
 # Parent documents have their own folder; a folder without ke-hoach/ holds plans beside it.
 _NOT_PLANS = _SKIP | {"van-ban"}
 DOCUMENT_NOTE = "văn bản cấp trên (không phải kế hoạch), không soạn; nên đặt trong thư mục van-ban/"
-
-
-@dataclass(frozen=True)
-class Found:
-    """One .yaml file under the plans folder: a plan and its draft, or why it is not built."""
-
-    file: Path
-    output: Path  # the draft it writes (for a file that is not a plan: the draft its name would give)
-    problems: tuple[Problem, ...] = ()  # why it cannot be built (listed as "lỗi")
-    note: str = ""  # a document among the plans: listed, not built
-    output_line: int | None = None  # the line of its tep_ra
-    digest: str | None = None  # sha256 of the bytes that were read (a build's record compares it: no second read)
-    tep_ra: str | None = None  # the plan's tep_ra, None when it names its draft after its file
-    known: Known | None = None  # the file's signature with that sha256, for the build's index
-    key: str = ""  # the plan file's absolute path, and its draft's: made once (a build looks them up 10,000 times)
-    output_key: str = ""
-
-    @property
-    def is_plan(self) -> bool:
-        return not self.problems and not self.note
 
 
 @dataclass
@@ -66,7 +48,6 @@ class Workspace:
     _found: list[Found] | None = field(default=None, repr=False)
     _memo: dict[str, str | None] | None = field(default=None, repr=False)  # plan content (sha256) → its tep_ra
     _outputs: dict[Path, Path] | None = field(default=None, repr=False)  # plan file → its draft, as scan found it
-    _out_abs: str | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, folder: Path, out_dir: Path | None = None) -> Workspace:
@@ -81,14 +62,21 @@ class Workspace:
         self._index = None
         self._outputs = None
 
-    def scan(self, known: dict[str, Known] | None = None) -> list[Found]:
+    def scan(self, known: Mapping[str, Known] | None = None) -> list[Found]:
         """Every .yaml file under the plans folder, in a stable order, each read once (until `refresh`).
 
         `known`: the last build's index of signatures (index.py); a plan file whose signature it holds is not read
         at all when the memo knows its content."""
         if self._found is None:
-            found = [self._classify(path, known or {}, key) for path, key in self._yaml_files()]
-            self._found = _refuse_shared_outputs(found)
+            memo, known = self._known(), known or {}
+            out, out_key = os.fspath(self.out_dir), os.path.abspath(self.out_dir)
+            found = []
+            for path, key, sub in self._yaml_files():
+                item = self._classified(path, known, key, memo, sub)
+                name = item.output_text  # the draft's file name, made whole here (string work: 10,000 plans)
+                item.key, item.output_key, item._output = key, out_key + sub + name, out + sub + name
+                found.append(item)
+            self._found = refuse_shared_outputs(found)
         return self._found
 
     def remember(self) -> None:
@@ -112,88 +100,95 @@ class Workspace:
 
     def digests(self) -> dict[str, str | None]:
         """sha256 of every plan file as scan read it, by absolute path (what state.Hashes keeps)."""
-        return {os.path.abspath(f.file): f.digest for f in self.scan() if f.digest is not None}
+        return {f.key: f.digest for f in self.scan() if f.digest is not None}
 
     def output_of(self, plan: Path) -> Path:
         """ban-thao/<same sub-folder>/<tep_ra or plan name>.docx."""
         if self._outputs is None:  # looked up for every plan of a tree: by file, not by a walk through the list
             self._outputs = {found.file: found.output for found in self.scan()}
         output = self._outputs.get(plan)
-        return output if output is not None else self._classify(plan).output
+        return output if output is not None else self._classify(os.fspath(plan)).output
 
     def index(self) -> dict[str, Path]:
         """Document and plan keys → files, read once; the first of two files with one key wins, as in a search."""
         if self._index is None:
-            van_ban = self.root / "van-ban"
-
-            def rank(path: Path) -> tuple[int, str]:  # plans first, then van-ban/, then anything else
-                return (0 if path.is_relative_to(self.plans_dir) else 1 if path.is_relative_to(van_ban) else 2, str(path))
-
-            found = []
-            for folder, subfolders, names in os.walk(self.root):  # os.walk: a national workspace has 10,000 plans
+            root = os.fspath(self.root)
+            # Folders compared below the root, as text (os.walk's folders begin with the root as given).
+            plans = os.path.join(os.path.relpath(self.plans_dir, root), "")
+            plans = "" if plans == os.path.join(os.curdir, "") else plans
+            van_ban = os.path.join("van-ban", "")
+            found: list[tuple[int, str, str]] = []  # (rank, path, key): plans first, then van-ban/, then the rest
+            for folder, subfolders, names in os.walk(root):  # os.walk: a national workspace has 10,000 plans
                 subfolders[:] = sorted(d for d in subfolders if d not in _SKIP and not d.startswith("."))
-                found += [Path(folder, n) for n in names if n.endswith(YAML_SUFFIXES)]
-            index: dict[str, Path] = {}
-            for path in sorted(found, key=rank):
-                index.setdefault(path.stem, path)
-            self._index = index
+                where = os.path.join(folder, "")
+                below = os.path.join(folder[len(root):].lstrip(os.sep), "")
+                rank = 0 if below.startswith(plans) else 1 if below.startswith(van_ban) else 2
+                found += [(rank, where + n, n.rpartition(".")[0]) for n in names if n.endswith(YAML_SUFFIXES)]
+            index: dict[str, str] = {}
+            for _rank, path, key in sorted(found):
+                index.setdefault(key, path)
+            self._index = {key: Path(path) for key, path in index.items()}
         return self._index
 
-    def _yaml_files(self) -> list[tuple[Path, str]]:
-        """Every .yaml file below the plans folder, with its absolute path; not in a folder of drafts, profiles,
-        documents or a hidden one, and not hidden itself (an editor's lock or backup file)."""
+    def _yaml_files(self) -> list[tuple[str, str, str]]:
+        """Every .yaml file below the plans folder: its path, its absolute path, and its sub-folder below the plans
+        folder ("" or "/tinh-01", where its draft goes below the drafts folder); not in a folder of drafts,
+        profiles, documents or a hidden one, and not hidden itself (an editor's lock or backup file)."""
         top = os.fspath(self.plans_dir)
         absolute = os.path.abspath(top)
         found = []
         for folder, subfolders, names in os.walk(top):
             subfolders[:] = [d for d in subfolders if d not in _NOT_PLANS and not d.startswith(".")]
-            where = absolute + folder[len(top):]  # os.walk's folders begin with `top` as given
-            found += [(os.path.join(folder, n), os.path.join(where, n)) for n in names
-                      if n.endswith(YAML_SUFFIXES) and not n.startswith(".")]
-        return [(Path(p), key) for p, key in sorted(found)]
-
-    def _draft(self, plan: Path, name: str) -> Path:
-        # String work: a national workspace has thousands of plans, and pathlib's relative_to is slow.
-        base, text = os.path.join(self.plans_dir, ""), str(plan)
-        folder = os.path.dirname(text[len(base):]) if text.startswith(base) else ""
-        return Path(os.path.join(self.out_dir, folder, name if name.lower().endswith(".docx") else f"{name}.docx"))
-
-    def _classify(self, path: Path, signatures: dict[str, Known] | None = None, key: str = "") -> Found:
-        key = key or os.path.abspath(path)
-        found = self._classified(path, signatures, key)
-        # Set on the new frozen object (not dataclasses.replace, which builds it again: 10,000 times a build).
-        object.__setattr__(found, "key", key)
-        object.__setattr__(found, "output_key", self._out_key(found.output))
+            sub = folder[len(top):]  # os.walk's folders begin with `top` as given
+            given, where = os.path.join(folder, ""), absolute + sub + os.sep
+            if top == os.curdir:  # as str(Path) writes it ("a/x.yaml", not "./a/x.yaml"): the report sorts by it
+                given = given[len(os.curdir + os.sep):]
+            found += [(given + n, where + n, sub) for n in names if n.endswith(YAML_SUFFIXES) and not n.startswith(".")]
+        found.sort()
         return found
 
-    def _out_key(self, output: Path) -> str:
-        if self._out_abs is None:
-            self._out_abs = os.path.abspath(self.out_dir)
-        text, top = os.fspath(output), os.fspath(self.out_dir)
-        return self._out_abs + text[len(top):] if text.startswith(top) else os.path.abspath(text)
+    def _draft(self, plan: str, name: str) -> str:
+        """The draft of a plan anywhere: ban-thao/<its sub-folder below the plans folder>/<name>.docx."""
+        base = os.path.join(self.plans_dir, "")
+        folder = os.path.dirname(plan[len(base):]) if plan.startswith(base) else ""
+        return os.path.join(self.out_dir, folder, _docx(name))
 
-    def _classified(self, path: Path, signatures: dict[str, Known] | None, key: str) -> Found:
-        default = self._draft(path, path.stem)
-        memo = self._known()
-        old = signatures.get(key) if signatures else None
-        if old is not None and old.digest in memo and old.trusted(signature(key)):
-            # The file is the one the last build hashed, and those bytes were a plan: nothing to read.
-            found = self._memoised(path, default, old.digest, memo, old)
-            if found is not None:
-                return found
+    def _classify(self, path: str) -> Found:
+        """A file that scan did not find (output_of a plan given by its path)."""
+        key = os.path.abspath(path)
+        found = self._classified(path, {}, key, self._known(), None)
+        found.key, found.output_key = key, os.path.abspath(found.output_text)
+        return found
+
+    def _classified(self, path: str, signatures: Mapping[str, Known], key: str, memo: dict[str, str | None],
+                    sub: str | None) -> Found:
+        """`sub`: the file's sub-folder as _yaml_files gives it; the Found's output is then the draft's file name
+        only (scan puts the folders before it), else the whole path."""
+
+        def draft(name: str) -> str:
+            return os.sep + _docx(name) if sub is not None else self._draft(path, name)
+
+        default = draft(path[path.rfind(os.sep) + 1:].rpartition(".")[0])  # a .yaml/.yml name, not hidden
+        if key in signatures and memo:
+            digest = trusted_digest(signatures, key, signature(key))
+            if digest is not None and digest in memo:
+                # The file is the one the last build hashed, and those bytes were a plan: nothing to read.
+                found = self._memoised(path, default, digest, memo, None, draft)
+                if found is not None:
+                    return found
         taken = time.time_ns()
         try:
-            data, sig = read_signed(path, "tệp kế hoạch")
+            data, sig = read_signed(Path(path), "tệp kế hoạch")
         except InputError as exc:
             return Found(path, default, tuple(exc.problems))
         digest = hashlib.sha256(data).hexdigest()
         fresh = Known(sig, digest, taken)
         if digest in memo:  # these very bytes were a plan at the last build
-            found = self._memoised(path, default, digest, memo, fresh)
+            found = self._memoised(path, default, digest, memo, fresh, draft)
             if found is not None:
                 return found
         try:
-            loc = read_yaml(path, decode(data, path, "tệp kế hoạch"), strict=False)
+            loc = read_yaml(Path(path), decode(data, Path(path), "tệp kế hoạch"), strict=False)
         except InputError as exc:
             return Found(path, default, tuple(exc.problems))
         kind = loc.data.get("loai")
@@ -202,25 +197,28 @@ class Workspace:
             if name is None:
                 return Found(path, default, digest=digest, known=fresh)
             if isinstance(name, str) and check_name(name) is None:
-                return Found(path, self._draft(path, name), output_line=loc.line(("tep_ra",)), digest=digest,
-                             tep_ra=name, known=fresh)
+                return Found(path, draft(name), output_line=loc.line(("tep_ra",)), digest=digest, tep_ra=name,
+                             known=fresh)
         elif "so_ky_hieu" in loc.data or "ky_hieu" in loc.data:  # written as a parent document
             try:
-                load_document(path)
+                load_document(Path(path))
             except InputError as exc:
                 return Found(path, default, tuple(exc.problems))
             return Found(path, default, note=DOCUMENT_NOTE)
-        return Found(path, default, _plan_problems(path, loc))
+        return Found(path, default, _plan_problems(Path(path), loc))
 
-
-    def _memoised(self, path: Path, default: Path, digest: str, memo: dict[str, str | None],
-                  known: Known | None) -> Found | None:
+    def _memoised(self, path: str, default: str, digest: str, memo: dict[str, str | None], known: Known | None,
+                  draft: Callable[[str], str]) -> Found | None:
         name = memo[digest]
         if name is None:
             return Found(path, default, digest=digest, known=known)
         if check_name(name) is None:
-            return Found(path, self._draft(path, name), digest=digest, tep_ra=name, known=known)
+            return Found(path, draft(name), digest=digest, tep_ra=name, known=known)
         return None
+
+
+def _docx(name: str) -> str:
+    return name if name.lower().endswith(".docx") else f"{name}.docx"
 
 
 MEMO = "ke-hoach.idx"  # not .json: a plan named ke-hoach.yaml has its record at ke-hoach.json
@@ -238,13 +236,6 @@ def _read_memo(path: Path) -> dict[str, str | None]:
     return {k: v for k, v in plans.items() if isinstance(k, str) and (v is None or isinstance(v, str))}
 
 
-def _line_of_tep_ra(file: Path) -> int | None:
-    try:
-        return read_yaml(file, strict=False).line(("tep_ra",))
-    except InputError:
-        return None
-
-
 def _plan_problems(path: Path, loc: Located) -> tuple[Problem, ...]:
     """Why a file that is not a usable plan is not one, in the plan's own terms (a misspelt `loai`, a bad `tep_ra`)."""
     try:
@@ -252,28 +243,3 @@ def _plan_problems(path: Path, loc: Located) -> tuple[Problem, ...]:
     except InputError as exc:
         return tuple(exc.problems)
     return (loc.problem(("loai",), "không phải kế hoạch"),)
-
-
-def _refuse_shared_outputs(found: list[Found]) -> list[Found]:
-    """Two plans writing one draft would overwrite each other, and its record would name only one: both refused."""
-    by_output: dict[str, list[Found]] = {}
-    for item in found:
-        if item.is_plan:
-            # Compared as Windows and macOS compare names: "Chung.docx" and "chung.docx" are one file there.
-            by_output.setdefault(os.path.normcase(str(item.output)).casefold(), []).append(item)
-    shared = {id(item): group for group in by_output.values() if len(group) > 1 for item in group}
-    out = []
-    for item in found:
-        group = shared.get(id(item))
-        if group is None:
-            out.append(item)
-            continue
-        others = ", ".join(str(other.file) for other in group if other is not item)
-        message = (f"bản thảo {item.output} cũng là đầu ra của {others}: hai kế hoạch không được ghi vào cùng một "
-                   "tệp; hãy đặt 'tep_ra' khác nhau")
-        if item.tep_ra is None:  # named after the plan file: there is no tep_ra line to point at
-            problem = Problem(item.file, message)
-        else:
-            problem = Problem(item.file, message, item.output_line or _line_of_tep_ra(item.file), "tep_ra", ("tep_ra",))
-        out.append(Found(item.file, item.output, (problem,)))
-    return out

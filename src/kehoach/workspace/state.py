@@ -2,6 +2,8 @@
 
 And does it still hold conflicts? The record counts those a merge marked; only such drafts (and, for `cay`, edited
 ones) are opened to see whether a person has resolved them since.
+
+The verdicts of a whole build or tree, from the build's index where it holds, are verdicts.py's (with these rules).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import hashlib
 import os
 import stat
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,14 +20,12 @@ from typing import Any
 from kehoach import __version__
 from kehoach.docx.markers import places_in_docx
 from kehoach.errors import KehoachError, os_problem
-from kehoach.files import Signature, signature
-from kehoach.workspace.index import Entry, Index, Known
-from kehoach.workspace.index import load as load_index
+from kehoach.files import signature
+from kehoach.workspace.index import Known, trusted_digest
 from kehoach.workspace.record import (
     BUILTIN,
     CHANGED_AFTER_ISSUE,
     NUMBER_PENDING,
-    RECORD_DIR,
     conflicts_of,
     generated_sha,
     read_record,
@@ -49,8 +50,8 @@ class Hashes:
 
     # Keyed by absolute path strings: a no-op build of 3,000 drafts checks some 20,000 inputs.
     known: dict[str, str | None] = field(default_factory=dict)
-    index: dict[str, Known] = field(default_factory=dict)  # the last build's signatures
-    seen: dict[str, Known] = field(default_factory=dict)  # the signatures behind this build's hashes, for the next
+    index: Mapping[str, Known] = field(default_factory=dict)  # the last build's signatures
+    seen: dict[str, Known] = field(default_factory=dict)  # signatures newly taken with their hashes, for the next index
 
     def of(self, path: Path | str) -> str | None:
         return self.of_key(os.path.abspath(path))
@@ -60,10 +61,9 @@ class Hashes:
         if key not in self.known:
             taken = time.time_ns()
             sig = signature(key)  # before the bytes are read: a later change gives another signature
-            old = self.index.get(key)
-            if old is not None and old.trusted(sig):
-                self.known[key] = old.digest
-                self.seen[key] = old
+            digest = trusted_digest(self.index, key, sig)
+            if digest is not None:
+                self.known[key] = digest  # the next index keeps the old signature (not in `seen`)
             else:
                 self.known[key] = digest = _hash(key)
                 if sig is not None and digest is not None:
@@ -199,92 +199,3 @@ def changed_inputs(output: Path, record: dict[str, Any]) -> str:
                 what = "đã bị xóa" if now is None else "đã thay đổi"
                 by_role.setdefault(role, []).append(f"{os.path.basename(name)} ({what})")
     return "; ".join(f"{_CHANGED.get(role, role)}: {', '.join(names)}" for role, names in by_role.items())
-
-
-class Verdicts:
-    """The verdicts on the drafts of one build (or one tree): from the index where it holds, else from the records,
-    the same either way (tests/test_index.py); what is learnt goes into the next index.
-
-    An index entry serves while its record's signature is unchanged and the record counts no conflicts (those are
-    found in the draft itself, so it is read); its inputs are hashed only when their signatures changed."""
-
-    def __init__(self, out_dir: Path, hashes: Hashes | None = None, use_index: bool = True):
-        self.old = load_index(out_dir, __version__) if use_index else Index(out_dir, version=__version__)
-        self.hashes = hashes if hashes is not None else Hashes()
-        self.hashes.index = self.old.files
-        self.entries: dict[str, Entry] = {}  # every draft judged, as the next index will hold it
-        self._sigs: dict[str, Signature | None] = {}  # drafts' signatures as taken when judged
-
-    def state(self, output: Path, check_edits: bool = True, key: str = "") -> DraftState:
-        """`key`: the draft's absolute path when the caller has it (Found.output_key)."""
-        key = key or os.path.abspath(output)
-        folder, name = os.path.split(key)
-        rsig = signature(os.path.join(folder, RECORD_DIR, os.path.splitext(name)[0] + ".json"))  # record_path, as text
-        entry = self.old.drafts.get(key)
-        if rsig is not None and entry is not None and entry.record == rsig and not entry.conflicts:
-            return self._from_entry(output, key, entry, check_edits)
-        dsig = self._sigs[key] = signature(output)
-        record = read_record(output, documents=False)
-        state = record_state(output, record, self.hashes, check_edits)
-        if rsig is not None and record is not None and record.get("kehoach") == __version__:
-            self.entries[key] = Entry(rsig, None, recorded_inputs(output, record), bool(conflicts_of(record)),
-                                      generated_sha(record), None)
-            if check_edits and state.status != DELETED:
-                self.entries[key] = self.entries[key]._replace(draft=dsig, edited=state.edited)
-        return state
-
-    def _from_entry(self, output: Path, key: str, entry: Entry, check_edits: bool) -> DraftState:
-        dsig = self._sigs[key] = signature(output)
-        if dsig is None:
-            self.entries[key] = entry._replace(draft=None, edited=None)
-            return DraftState(DELETED, False)
-        edited = False
-        if check_edits:
-            edited = entry.edited if dsig == entry.draft and entry.edited is not None else (
-                self.hashes.of(output) != entry.generated)
-        self.entries[key] = entry if dsig == entry.draft else entry._replace(draft=None, edited=None)
-        return _judged(entry.inputs, self.hashes, edited, _places(output) if edited else ())
-
-    def whole(self, output: Path, key: str = "") -> bool:
-        """The draft is the one last seen whole (written by kehoach, or read since): no need to look at it again."""
-        key = key or os.path.abspath(output)
-        entry = self.entries.get(key)
-        return entry is not None and entry.draft is not None and entry.draft == self._sigs.get(key)
-
-    def seen_whole(self, output: Path, key: str = "") -> None:
-        """The build looked at the draft and it is whole (as it was when judged)."""
-        key = key or os.path.abspath(output)
-        entry, sig = self.entries.get(key), self._sigs.get(key)
-        if entry is not None and sig is not None and entry.draft != sig:
-            self.entries[key] = entry._replace(draft=sig, edited=None)
-
-    def forget(self, output: Path, key: str = "") -> None:
-        self.entries.pop(key or os.path.abspath(output), None)
-
-    def learn(self, output: Path, entry: Entry, read: dict[str, Known]) -> None:
-        """A draft written in this build: its new entry, and the inputs read to write it."""
-        self.entries[os.path.abspath(output)] = entry
-        for key, known in read.items():
-            self.hashes.seen.setdefault(key, known)
-
-    def save(self) -> bool:
-        """Write the next index when it says something the last one did not; True when written.
-
-        A file hashed again only because its signature was taken too soon after it changed, found unchanged, does
-        not make a new index by itself (a build with nothing to do writes nothing) unless there are many."""
-        files: dict[str, Known] = {}
-        for entry in self.entries.values():
-            for _role, key, _digest in entry.inputs:
-                known = self.hashes.seen.get(key) or self.old.files.get(key)
-                if known is not None:
-                    files[key] = known
-        if self.old.loaded and self.entries == self.old.drafts and files.keys() == self.old.files.keys():
-            old = self.old.files
-            if all(k.sig == old[key].sig and k.digest == old[key].digest for key, k in files.items()):
-                if sum(k.taken_ns != old[key].taken_ns for key, k in files.items()) <= _REFRESH:
-                    return False
-        Index(self.old.out_dir, files, self.entries, version=__version__).save()
-        return True
-
-
-_REFRESH = 64  # files found unchanged after a too-recent signature: more than this, and the index is written again

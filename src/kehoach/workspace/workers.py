@@ -25,7 +25,7 @@ from kehoach.files import Batch, Signature, check_target, signature
 from kehoach.generate import generate_draft
 from kehoach.inputs import once
 from kehoach.inputs.documents import Library
-from kehoach.inputs.recorded import record_path
+from kehoach.inputs.recorded import record_path, summary
 from kehoach.workspace import passdown
 from kehoach.workspace.index import Entry as IndexEntry
 from kehoach.workspace.keep import Saved, save
@@ -117,9 +117,10 @@ def _entry(job: Job, record: dict[str, Any] | None, written: bool = True) -> Ind
         return None
     generated = generated_sha(record)
     if not written:
-        return IndexEntry(rsig, None, recorded_inputs(job.output, record), bool(conflicts_of(record)), generated, None)
+        return IndexEntry(rsig, None, recorded_inputs(job.output, record), bool(conflicts_of(record)), generated, None,
+                          summary(record))
     return IndexEntry(rsig, dsig, recorded_inputs(job.output, record), bool(conflicts_of(record)), generated,
-                      record.get("output_sha256") != generated)
+                      record.get("output_sha256") != generated, summary(record))
 
 
 def detail(exc: BaseException) -> str:
