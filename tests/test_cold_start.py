@@ -26,10 +26,12 @@ sys.stdout.write("\\n" + json.dumps({"code": code, "modules": sorted(sys.modules
 """
 # Never needed to write one draft: the checker, the importer, the web page, the merge of a person's edits, the reading
 # of a .docx (an issued parent's edited draft), suggestions for a misspelt name, running another program; for a first
-# draft, the state of the drafts there and their conflict markers.
+# draft, the state of the drafts there and their conflict markers; docxtpl and python-docx.
 _NOT_FOR_A_DRAFT = ("kehoach.kiemtra", "kehoach.nhap", "kehoach.web", "flask", "pdfminer", "kehoach.workspace.merge.engine",
                     "kehoach.docx.effective", "babel", "ruamel", "kehoach.docx.reader", "difflib", "subprocess",
-                    "kehoach.workspace.state", "kehoach.workspace.index", "kehoach.docx.markers")
+                    "kehoach.workspace.state", "kehoach.workspace.index", "kehoach.docx.markers",
+                    # a built-in template's shipped data (docx/prepared.py) is rendered without docxtpl and python-docx
+                    "docx", "docxtpl", "kehoach.docx.compiled", "kehoach.docx.wordfile")
 
 
 def loaded(args: list[str], cwd: Path) -> tuple[int, set[str]]:

@@ -18,6 +18,11 @@ from docx.shared import Cm, Mm, Pt
 
 from kehoach.docx.header import HEADER_MARK, SIGNATURE_MARK
 
+try:  # run as a script (python tools/make_templates.py): tools/ is on the path
+    import prepare_templates
+except ImportError:  # imported as tools.make_templates
+    from tools import prepare_templates
+
 ROOT = Path(__file__).resolve().parent.parent / "templates"
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"  # Word checks the spelling of Vietnamese, not English (issue 13)
@@ -376,6 +381,7 @@ def main() -> None:
     for system, sizes in (("nha_nuoc", STATE), ("cong_doan", STATE), ("dang", PARTY)):
         for cong_van in (False, True):
             print(build(system, sizes, cong_van))
+    prepare_templates.main()  # the data one draft renders from (kehoach.docx.prepared), made from these very bytes
 
 
 if __name__ == "__main__":

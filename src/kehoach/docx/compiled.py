@@ -10,10 +10,6 @@ from __future__ import annotations
 import copy
 import io
 import re
-import struct
-import zipfile
-import zlib
-from types import CodeType
 from typing import Any, cast
 
 import jinja2
@@ -27,10 +23,10 @@ from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
-from jinja2.compiler import CodeGenerator, Frame
 
+from kehoach.docx.jinjacode import compile_part
 from kehoach.docx.layout import arrange
-from kehoach.docx.parts import FIXED_TIME
+from kehoach.docx.zipout import _Member, _write_zip
 
 # docxtpl's render_properties: the core properties it renders as templates, in its order.
 CORE_PROPS = ("author", "comments", "identifier", "language", "subject", "title")
@@ -48,14 +44,9 @@ class _Part:
         self.static = not _MARKUP.search(source)  # no markup: Jinja gives the same text whatever the values
         self.source = _NEW_PARAGRAPH.sub(r"\n<w:p\1", source) if patch else source
         self.env = env
-        self.template: jinja2.Template | None = None
-        self.names: set[str] | None = None  # the names it uses, found while compiling it (None: it did not compile)
-        try:
-            code, names = _compile(env, env.parse(self.source))
-            self.template = env.template_class.from_code(env, code, env.make_globals(None), None)
-            self.names = names
-        except jinja2.TemplateError:
-            pass  # docxtpl meets this only when rendering, as "lỗi khi điền mẫu": so do we, in `run`
+        # The names it uses, found while compiling it (None: it did not compile; docxtpl meets that only when
+        # rendering, as "lỗi khi điền mẫu": so do we, in `run`).
+        self.template, self.names = compile_part(env, self.source)
 
     def run(self, values: dict[str, Any]) -> str:
         if self.template is None:
@@ -70,39 +61,6 @@ class _Part:
         return _resolve_listing(xml)
 
 
-def _compile(env: jinja2.Environment, tree: jinja2.nodes.Template) -> tuple[CodeType, set[str]]:
-    """`env.compile(tree)`, and the names the template looks up that nothing in it declares: what
-    jinja2.meta.find_undeclared_variables finds, by the same code generator's walk, in the one pass that compiles
-    it (asking meta walked the tree a second time: 10 ms of loading a template, for one draft). TemplateError as
-    env.compile raises it."""
-    generator = _tracking(env.code_generator_class)(env, None, None, None, False, env.optimized)
-    generator.visit(tree)
-    return env._compile(generator.stream.getvalue(), "<template>"), generator.undeclared
-
-
-def _tracking(base: type[CodeGenerator]) -> type[Any]:
-    """The environment's code generator, also noting the names meta's TrackingCodeGenerator notes (jinja2/meta.py);
-    made once per generator class."""
-    made = _TRACKING.get(base)
-    if made is not None:
-        return made
-
-    class Tracking(base):  # type: ignore[valid-type, misc]
-        def __init__(self, *args: Any) -> None:
-            super().__init__(*args)
-            self.undeclared: set[str] = set()
-
-        def enter_frame(self, frame: Frame) -> None:
-            super().enter_frame(frame)
-            for _, (action, param) in frame.symbols.loads.items():
-                if action == "resolve" and param not in self.environment.globals:
-                    self.undeclared.add(param)
-
-    _TRACKING[base] = Tracking
-    return Tracking
-
-
-_TRACKING: dict[type[CodeGenerator], type[Any]] = {}
 
 
 _LISTING_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # the paragraphs resolve_listing rewrites
@@ -254,68 +212,3 @@ def saved_members(package: OpcPackage) -> Saved:
     PackageWriter._write_pkg_rels(out, package.rels)
     PackageWriter._write_parts(cast(PhysPkgWriter, out), package.parts)  # typed for its zip writer; any writer does
     return out
-
-
-def normalise_zip(data: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            dst.writestr(_zip_info(info.filename), src.read(info.filename))
-    return out.getvalue()
-
-
-def _zip_info(name: str) -> zipfile.ZipInfo:
-    fixed = zipfile.ZipInfo(name, FIXED_TIME)
-    fixed.compress_type = zipfile.ZIP_DEFLATED
-    fixed.external_attr = 0o644 << 16
-    return fixed
-
-
-_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")  # the zip format's central directory entry and end record
-_END = struct.Struct("<4s4H2LH")
-_ZIP32_LIMIT = (1 << 31) - 1  # past this zipfile writes zip64 records; the fast writer leaves that to zipfile
-
-
-class _Member:
-    """One zip entry compressed once: the bytes `zipfile.writestr(_zip_info(name), data)` writes for it."""
-
-    def __init__(self, name: str, data: bytes):
-        info = _zip_info(name)
-        packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)  # zipfile's deflate settings
-        packed = packer.compress(data) + packer.flush()
-        info.file_size, info.compress_size, info.CRC = len(data), len(packed), zlib.crc32(data)
-        self.name, self.size, self.packed, self.data = name, len(data), packed, data
-        self.local = info.FileHeader(False) + packed
-        try:
-            filename, flags = name.encode("ascii"), info.flag_bits
-        except UnicodeEncodeError:
-            filename, flags = name.encode("utf-8"), info.flag_bits | 0x800
-        year, month, day, hour, minute, second = info.date_time
-        entry = _CENTRAL.pack(b"PK\x01\x02", info.create_version, info.create_system, info.extract_version, info.reserved,
-                              flags, info.compress_type, hour << 11 | minute << 5 | second // 2,
-                              (year - 1980) << 9 | month << 5 | day, info.CRC, info.compress_size, info.file_size,
-                              len(filename), len(info.extra), len(info.comment), 0, info.internal_attr, info.external_attr, 0)
-        self.central = (entry[:-4], filename + info.extra + info.comment)  # the header offset goes between
-
-
-def write_zip(members: list[_Member]) -> bytes:
-    return _write_zip(members)
-
-
-def _write_zip(members: list[_Member]) -> bytes:
-    """The zip `normalise_zip` writes for these members, from their compressed bytes."""
-    if sum(m.size + len(m.local) for m in members) > _ZIP32_LIMIT or len(members) > 0xFFFF:  # never for a .docx
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for m in members:
-                dst.writestr(_zip_info(m.name), zlib.decompress(m.packed, -15))
-        return out.getvalue()
-    chunks, central, offset = [], [], 0
-    for m in members:
-        head, tail = m.central
-        central += [head, struct.pack("<L", offset), tail]
-        chunks.append(m.local)
-        offset += len(m.local)
-    directory = b"".join(central)
-    end = _END.pack(b"PK\x05\x06", 0, 0, len(members), len(members), len(directory), offset, 0)
-    return b"".join(chunks) + directory + end

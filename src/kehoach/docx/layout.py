@@ -16,12 +16,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from docx.oxml.ns import nsmap
 from lxml import etree
 
 from kehoach.docx.header import ISSUER_RULE, SIGNATURE_MARK, arrange_header, find_table
 from kehoach.docx.metrics import text_width, wrap
-from kehoach.docx.xml import para_format, para_indents, para_text, ppr_child, qn, set_indents, twips_to_mm
+from kehoach.docx.xml import NSMAP, para_format, para_indents, para_text, ppr_child, qn, set_indents, twips_to_mm
 
 TITLE_RULE = ISSUER_RULE  # of the trích yếu's longest line
 SHORT_LINES = 2  # a last paragraph this short brings the one before it along to the signature's page
@@ -94,7 +93,7 @@ def _keep_with_signature(body: Any, width: float) -> None:
         node = node.getprevious()
 
 
-_WITH_HYPHEN = etree.XPath('.//w:t[contains(., "-")]', namespaces={"w": nsmap["w"]})
+_WITH_HYPHEN = etree.XPath('.//w:t[contains(., "-")]', namespaces={"w": NSMAP["w"]})
 
 
 def _no_break_hyphens(body: Any) -> None:

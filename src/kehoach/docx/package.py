@@ -17,15 +17,16 @@ import io
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from docx import Document as open_document
 from lxml import etree
 
 from kehoach.docx.parts import parser
-from kehoach.docx.wordfile import WordFile, from_python_docx
 from kehoach.errors import InputError, Problem
 from kehoach.files import MB, read_input
+
+if TYPE_CHECKING:
+    from kehoach.docx.wordfile import WordFile
 
 MAX_FILE = 50 * MB  # a .docx on disk: a long plan with pictures is a few MB
 MAX_PART = 100 * MB  # one part inflated (document.xml of a 300-page document is about 20 MB)
@@ -125,6 +126,11 @@ def read_file(path: Path, what: str = "tệp văn bản") -> bytes:
 def document_of(data: bytes, path: Path | str) -> Any:
     """A python-docx Document of checked bytes (check_zip); a package python-docx cannot read as a Word document,
     or whose document has no body, is refused."""
+    # Imported here: reading a built-in template's bytes (one draft) must not load python-docx (issue 15 item 5).
+    from docx import Document as open_document
+
+    from kehoach.docx.wordfile import from_python_docx
+
     try:
         document = open_document(io.BytesIO(data))
     except Exception as exc:  # python-docx and lxml on hostile bytes: any failure means the file is not usable

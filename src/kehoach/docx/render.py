@@ -2,26 +2,36 @@
 
 docxtpl redoes everything per draft: it re-reads the package, re-patches and re-compiles the XML, parses it back and
 re-saves the whole package with python-docx. LoadedTemplate does that template work once (compiled.CompiledPackage)
-and writes the same bytes as the plain docxtpl path (`_render_with_docxtpl`), about twenty times faster.
+and writes the same bytes as the plain docxtpl path (`_render_with_docxtpl`), about twenty times faster. A built-in
+template with current shipped data (prepared.py) is loaded from that data and rendered by replay.PreparedPackage,
+without importing docxtpl or python-docx at all: the same bytes again.
 """
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
-from docxtpl import DocxTemplate
-from jinja2 import meta
 
-from kehoach.docx import package, sandbox
-from kehoach.docx.compiled import CORE_PROPS, CompiledPackage, normalise_zip, write_zip
+from kehoach.docx import package, prepared, sandbox
 from kehoach.docx.layout import arrange
+from kehoach.docx.replay import PreparedPackage
+from kehoach.docx.zipout import normalise_zip, write_zip
 from kehoach.errors import InputError, Problem, TemplateProblem
 from kehoach.inputs.models import Draft
 from kehoach.inputs.paths import builtin_templates
 from kehoach.text.vntext import number_vi, short_date, unbroken_names, upper_vi
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
+
+    from kehoach.docx.compiled import CompiledPackage
+
+# docxtpl and python-docx (60-100 ms to import, as much again to load a template through them) are imported only
+# where a template has no current shipped data (prepared.py): a custom template, an edited one, or the reference
+# path of the tests.
 
 
 def jinja_env() -> jinja2.Environment:
@@ -72,16 +82,32 @@ class LoadedTemplate:
 
     def __init__(self, path: Path, data: bytes | None = None):
         self.path = path
+        self.env = jinja_env()
+        self._fast: CompiledPackage | PreparedPackage | None
         try:
             # A profile's `mau:` may name a folder, /dev/zero, a FIFO or a zip bomb: read and checked before use.
-            self.blob = package.read_docx_bytes(path, "tệp mẫu") if data is None else data
-            probe = DocxTemplate(io.BytesIO(self.blob))
-            probe.init_docx()
+            self.blob = package.read_file(path, "tệp mẫu") if data is None else data
+            shipped = _shipped(path, self.blob, self.env)
+            if shipped is not None:  # a built-in template with its current data: the same bytes, without docxtpl
+                self._fast, self.variables = shipped  # (bytes the data names by sha256: made here, checked then)
+                return
+            if data is None:
+                package.check_zip(self.blob, path)
         except InputError as exc:
             raise TemplateProblem(exc.problems) from None
+        self._load_with_docxtpl()
+
+    def _load_with_docxtpl(self) -> None:
+        from docxtpl import DocxTemplate
+
+        from kehoach.docx.compiled import CompiledPackage
+
+        path = self.path
+        try:
+            probe = DocxTemplate(io.BytesIO(self.blob))
+            probe.init_docx()
         except Exception as exc:  # python-docx on a zip that is not a Word document
             raise TemplateProblem([Problem(path, f"tệp mẫu không phải .docx hợp lệ ({exc})")]) from None
-        self.env = jinja_env()
         try:
             fast = CompiledPackage(probe, self.env)
             try:  # from the parts just compiled: the template is not opened and parsed a second time
@@ -148,8 +174,42 @@ def render_reason(exc: Exception) -> str:
     return f"mẫu không điền được (chi tiết: {type(exc).__name__}: {detail[:200]})"
 
 
+def _shipped(path: Path, blob: bytes, env: jinja2.Environment) -> tuple[PreparedPackage, set[str]] | None:
+    """A built-in template's shipped data compiled, and the names it uses; None for a template outside the built-in
+    folder (a profile's `mau:`), without current data, or whose data does not load for any reason: the docxtpl path
+    then loads it, and says what is wrong with it if anything is."""
+    if path.parent.parent != builtin_templates():
+        return None
+    data = prepared.load(path, blob)
+    if data is None:
+        return None
+    try:
+        fast = PreparedPackage(data, env)
+        return fast, fast.variables()
+    except Exception:  # data that is not what prepared.py writes, whatever it is: never trusted
+        return None
+
+
+def prepared_data(template: Path) -> bytes | None:
+    """The shipped data file's bytes for a template (prepared.py; None: it takes the docxtpl path, no file), compiled
+    exactly as the docxtpl path compiles it. Imports docxtpl: for tools/prepare_templates.py and the tests."""
+    from docxtpl import DocxTemplate
+
+    from kehoach.docx.compiled import CompiledPackage
+
+    blob = template.read_bytes()
+    probe = DocxTemplate(io.BytesIO(blob))
+    probe.init_docx()
+    data = prepared.make(CompiledPackage(probe, jinja_env()), blob)
+    return None if data is None else prepared.dumps(data)
+
+
 def _core_variables(probe: DocxTemplate, env: jinja2.Environment) -> set[str]:
     """Names the core properties (Title, Comments …) use: docxtpl renders them too, but does not list them."""
+    from jinja2 import meta
+
+    from kehoach.docx.compiled import CORE_PROPS
+
     props = probe.docx.core_properties
     found: set[str] = set()
     for name in CORE_PROPS:
@@ -161,6 +221,8 @@ def _core_variables(probe: DocxTemplate, env: jinja2.Environment) -> set[str]:
 
 def _render_with_docxtpl(blob: bytes, env: jinja2.Environment, values: dict[str, Any]) -> bytes:
     """The plain docxtpl way, everything redone per draft: the fallback of the fast path, and its reference in tests."""
+    from docxtpl import DocxTemplate
+
     doc = DocxTemplate(io.BytesIO(blob))
     doc.render(values, env, autoescape=True)
     arrange(doc.docx.element)  # widths, line breaks, rule lengths, pagination (layout.py)

@@ -6,14 +6,37 @@ document whose properties are out of order.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
-from docx.oxml.ns import qn as _qn
+# python-docx 1.2's docx.oxml.ns.nsmap, copied: importing anything of python-docx runs its package __init__, which
+# registers every element class (60-100 ms), and one draft from a built-in template needs none of it.
+NSMAP = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcmitype": "http://purl.org/dc/dcmitype/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "dgm": "http://schemas.openxmlformats.org/drawingml/2006/diagram",
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "sl": "http://schemas.openxmlformats.org/schemaLibrary/2006/main",
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "xml": "http://www.w3.org/XML/1998/namespace",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
 
-# python-docx's qn builds "{uri}tag" anew at every call; reading or laying out a draft asks for the same few dozen
-# names hundreds of thousands of times.
-qn = lru_cache(maxsize=None)(_qn)
+
+@cache  # reading or laying out a draft asks for the same few dozen names hundreds of thousands of times
+def qn(tag: str) -> str:
+    """python-docx's qn: "w:p" → "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"; KeyError for an
+    unknown prefix, ValueError for a name without one (as python-docx's)."""
+    prefix, local = tag.split(":")
+    return f"{{{NSMAP[prefix]}}}{local}"
 
 TWIPS_PER_MM = 1440 / 25.4
 DEFAULT_SIZE = 13.0  # pt, when neither the run nor the paragraph mark says
