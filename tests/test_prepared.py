@@ -4,6 +4,7 @@ beside a custom template, is never used."""
 
 from __future__ import annotations
 
+import base64
 import copy
 import dataclasses
 import io
@@ -11,6 +12,7 @@ import json
 import re
 import shutil
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from kehoach.docx.replay import PreparedPackage
 from kehoach.errors import TemplateProblem
 from kehoach.inputs.models import Draft
 
-from .test_render_fast import TEMPLATES, VAN_BAN, _png, assert_same_docx, drafts  # noqa: F401  (drafts: a fixture)
+from .test_render_fast import TEMPLATES, VAN_BAN, _png, assert_same_docx, drafts, zip_members  # noqa: F401  (drafts: a fixture)
 
 
 @pytest.fixture
@@ -65,7 +67,9 @@ def _every_way(shipped: LoadedTemplate, custom: LoadedTemplate, draft: Draft) ->
     assert isinstance(shipped._fast, PreparedPackage) and isinstance(custom._fast, CompiledPackage)
     fast, fast_parts = shipped.render_parts(draft)
     compiled, compiled_parts = custom.render_parts(draft)
-    assert fast == compiled and fast_parts == compiled_parts
+    assert fast == compiled or zip_members(fast) == zip_members(compiled)  # see assert_same_docx: another zlib
+    assert fast_parts.keys() == compiled_parts.keys()
+    assert all(fast_parts[n][0] == compiled_parts[n][0] for n in fast_parts)  # the parts' bytes, whatever deflated them
     assert_same_docx(fast, _render_with_docxtpl(shipped.blob, shipped.env, context(draft)))
     assert shipped.variables == custom.variables
     return fast
@@ -77,7 +81,20 @@ def test_shipped_data_is_current(template):
     is now: a template edited without regenerating its data fails here (and its stale data is never used)."""
     shipped = prepared.data_path(template)
     assert shipped.is_file(), "chạy: python tools/prepare_templates.py"
-    assert shipped.read_bytes() == render.prepared_data(template), "chạy: python tools/prepare_templates.py"
+    made = render.prepared_data(template)
+    assert made is not None
+    if shipped.read_bytes() != made:  # the same data, unless only the deflate differs (made with another zlib)
+        assert _inflated(shipped.read_bytes()) == _inflated(made), "chạy: python tools/prepare_templates.py"
+
+
+def _inflated(raw: bytes) -> object:
+    """A data file with each stored member inflated: what it says whichever zlib compressed it."""
+    head, body = raw.split(b"\n", 1)
+    data = json.loads(body)
+    for member in data["members"]:
+        if "deflate" in member:
+            member["deflate"] = zlib.decompress(base64.b64decode(member["deflate"]), -15)
+    return json.loads(head)["sha256"], data
 
 
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda p: f"{p.parent.name}/{p.stem}")

@@ -77,7 +77,18 @@ def assert_same_docx(fast: bytes, slow: bytes) -> None:
             assert (info.date_time, info.compress_type, info.external_attr) == ((2020, 1, 1, 0, 0, 0), zipfile.ZIP_DEFLATED,
                                                                                 0o644 << 16)
     assert _runs(fast) == _runs(slow)
-    assert fast == slow  # the very bytes: an incremental build sees no change in a draft whose inputs did not change
+    # The very bytes: an incremental build sees no change in a draft whose inputs did not change. Members stored
+    # compressed in the shipped data of a built-in template (docx/prepared.py) were deflated by the zlib of the
+    # machine that made it; another zlib build (zlib-ng …) deflates the same bytes differently: then every member
+    # must still be the same bytes, in the same order, with the same entry.
+    assert fast == slow or zip_members(fast) == zip_members(slow)
+
+
+def zip_members(data: bytes) -> list[tuple[str, bytes, tuple[object, ...]]]:
+    """Each member of a zip in order: its name, its uncompressed bytes, and what its entry says (not the deflate)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return [(i.filename, z.read(i), (i.date_time, i.compress_type, i.external_attr, i.flag_bits, i.CRC, i.file_size))
+                for i in z.infolist()]
 
 
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda p: f"{p.parent.name}/{p.stem}")
