@@ -189,7 +189,7 @@ def _quick_drafts(ws: Workspace, items: list[Found], library: Library, found: li
     if not ws.out_dir.is_dir():
         return {}
     top = os.fspath(ws.out_dir)
-    planned = {os.path.normpath(item.output_text) for item in items}
+    planned = {item.output_text for item in items}  # made as os.walk joins them: the folder, a separator, the name
     others = []
     # os.walk and text, not rglob and Paths: a national drafts folder has 20,000 files, nearly all of plans.
     for folder, subfolders, names in os.walk(top):
@@ -197,7 +197,7 @@ def _quick_drafts(ws: Workspace, items: list[Found], library: Library, found: li
         for name in names:
             if name.endswith(".docx") and not name.startswith((".", "~$")):
                 path = os.path.join(folder, name)
-                if os.path.normpath(path) not in planned:
+                if path not in planned:
                     others.append(path)
     quick: dict[str, Path] = {}
     for draft in sorted(Path(path) for path in others):  # in the order rglob gave them (by parts)

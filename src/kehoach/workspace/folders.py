@@ -70,11 +70,16 @@ class Workspace:
         if self._found is None:
             memo, known = self._known(), known or {}
             out, out_key = os.fspath(self.out_dir), os.path.abspath(self.out_dir)
-            found = []
+            found: list[Found] = []
+            folders: dict[str, Path] = {}  # the Path of each folder, made once (Found.file is a child of it)
             for path, key, sub in self._yaml_files():
                 item = self._classified(path, known, key, memo, sub)
                 name = item.output_text  # the draft's file name, made whole here (string work: 10,000 plans)
                 item.key, item.output_key, item._output = key, out_key + sub + name, out + sub + name
+                folder = folders.get(sub)
+                if folder is None:
+                    folder = folders[sub] = Path(os.path.dirname(path))
+                item.folder = folder
                 found.append(item)
             self._found = refuse_shared_outputs(found)
         return self._found
@@ -127,7 +132,16 @@ class Workspace:
             index: dict[str, str] = {}
             for _rank, path, key in sorted(found):
                 index.setdefault(key, path)
-            self._index = {key: Path(path) for key, path in index.items()}
+            folders: dict[str, Path] = {}  # a child of its folder's Path: half the cost of parsing each whole
+
+            def made(path: str) -> Path:
+                folder, name = os.path.split(path)
+                parent = folders.get(folder)
+                if parent is None:
+                    parent = folders[folder] = Path(folder)
+                return parent / name
+
+            self._index = {key: made(path) for key, path in index.items()}
         return self._index
 
     def _yaml_files(self) -> list[tuple[str, str, str]]:

@@ -17,12 +17,13 @@ class Found:
     national workspace (it works on `key` and `output_key`)."""
 
     __slots__ = ("_file", "_output", "problems", "note", "output_line", "digest", "tep_ra", "known", "key",
-                 "output_key")
+                 "output_key", "folder")
 
     def __init__(self, file: Path | str, output: Path | str, problems: tuple[Problem, ...] = (), note: str = "",
                  output_line: int | None = None, digest: str | None = None, tep_ra: str | None = None,
                  known: Known | None = None, key: str = "", output_key: str = ""):
         self._file = file
+        self.folder: Path | None = None  # the Path of the file's folder, shared by its neighbours (scan sets it)
         self._output = output  # the draft it writes (for a file that is not a plan: the draft its name would give)
         self.problems = problems  # why it cannot be built (listed as "lỗi")
         self.note = note  # a document among the plans: listed, not built
@@ -35,8 +36,9 @@ class Found:
 
     @property
     def file(self) -> Path:
-        if not isinstance(self._file, Path):
-            self._file = Path(self._file)
+        if not isinstance(self._file, Path):  # a child of a Path made once: half the cost of parsing it whole
+            self._file = (self.folder / os.path.basename(self._file) if self.folder is not None
+                          else Path(self._file))
         return self._file
 
     @property
