@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from kehoach.cli import main
 from kehoach.errors import WorkspaceLocked
-from kehoach.workspace import cascade
+from kehoach.workspace import cascade, workers
 from kehoach.workspace import index as index_module
 from kehoach.workspace.build import build
 from kehoach.workspace.folders import Workspace
@@ -204,7 +204,7 @@ def apply(root: Path, op: tuple[str, int, bool]) -> Path:
     elif name == "delete index":
         (meta / INDEX_FILES[i % 3]).unlink(missing_ok=True)
     elif name == "edit index":
-        _edit_json(meta / INDEX_FILES[i % 2], i % 4 if not flag else 2)
+        _edit_json(meta / INDEX_FILES[i % 3], i % 4 if not flag else 2)
     elif name == "swap drafts":
         a, b = _draft(root, i), _draft(root, i + 1)
         if a != b and a.is_file() and b.is_file():
@@ -389,4 +389,43 @@ def test_a_second_build_while_one_holds_the_lock_changes_nothing(subject):
     with BuildLock(meta / "lock"), pytest.raises(WorkspaceLocked):
         build(Workspace.open(subject), jobs=1)
     assert {name: (meta / name).read_bytes() for name in INDEX_FILES} == before
+    check_step(subject, settle=True)
+
+
+def test_a_draft_saved_by_a_person_just_after_kehoachs_rename_is_not_indexed_as_not_edited(subject, monkeypatch):
+    """Found by the oracle's way of looking: the index took the draft's signature after the rename and said "not
+    edited" from the record; a person saving in between left an edited draft that `cay` showed as fresh."""
+    _replace(subject / "van-ban" / "21-ct-tw.yaml", "Ban Bí thư", "Ban Chấp hành Trung ương")
+    target = subject / "ban-thao" / "gia-lai-3-ldld.docx"
+    signature, saved = workers.signature, []
+
+    def person_saves_first(path):
+        if os.fspath(path) == os.fspath(target) and not saved:
+            saved.append(path)
+            _hand_edit_draft(target, keep_mtime=False)
+        return signature(path)
+
+    monkeypatch.setattr(workers, "signature", person_saves_first)
+    time.sleep(SETTLE)
+    build(Workspace.open(subject), jobs=1)
+    assert saved
+    monkeypatch.setattr(workers, "signature", signature)
+    time.sleep(SETTLE)
+    ldld = [line for line in tree(subject) if "gia-lai-3-ldld" in line]
+    assert ldld == ["    │   └── Kế hoạch số …/KH-LĐLĐ ngày …/11/2026 của Liên đoàn Lao động tỉnh Gia Lai — "
+                    "ke-hoach/gia-lai-3-ldld.yaml  [dự thảo · bản thảo mới nhất · có sửa tay]"]
+    check_step(subject, settle=True)
+
+
+def test_a_plan_memo_edited_by_hand_is_not_trusted(subject):
+    """Found by the oracle: ke-hoach.idx (each plan file's sha256 → its tep_ra) had no checksum; a name edited in it
+    made the build write the Tỉnh ủy's draft as ten-khac.docx ("soạn mới") where the records say "không đổi"."""
+    memo = subject / "ban-thao" / ".kehoach" / "ke-hoach.idx"
+    text = memo.read_text(encoding="utf-8")
+    assert '": null' in text  # the plans have no tep_ra: their drafts are named after them
+    memo.write_text(text.replace('": null', '": "ten-khac"', 1), encoding="utf-8")
+    time.sleep(SETTLE)
+    report = build(Workspace.open(subject), jobs=1)
+    assert {os.path.basename(e.plan): e.status for e in report.entries} == {f"{p}.yaml": "không đổi" for p in PLANS}
+    assert not (subject / "ban-thao" / "ten-khac.docx").exists()
     check_step(subject, settle=True)

@@ -89,9 +89,10 @@ class Workspace:
         so the next build does not parse unchanged plans again. A build does this under its lock; nothing else."""
         plans = {f.digest: f.tep_ra for f in self.scan() if f.is_plan and f.digest is not None}
         if plans != self._known():
-            data = {"_ghi_chu": "Tệp do kehoach tạo và quản lý. KHÔNG SỬA BẰNG TAY.", "kehoach": __version__,
-                    "ke_hoach": plans}
-            write_atomic(self.out_dir / RECORD_DIR / MEMO, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            body = json.dumps(plans, ensure_ascii=False).encode("utf-8")
+            head = {"_ghi_chu": "Tệp do kehoach tạo và quản lý. KHÔNG SỬA BẰNG TAY.", "kehoach": __version__,
+                    "sha256": hashlib.sha256(body).hexdigest()}
+            write_atomic(self.out_dir / RECORD_DIR / MEMO, json.dumps(head, ensure_ascii=False).encode() + b"\n" + body)
             self._memo = plans
 
     def _known(self) -> dict[str, str | None]:
@@ -239,12 +240,18 @@ MEMO = "ke-hoach.idx"  # not .json: a plan named ke-hoach.yaml has its record at
 
 
 def _read_memo(path: Path) -> dict[str, str | None]:
-    """The memo of the last build; {} when there is none, it is damaged, or another version of kehoach wrote it."""
+    """The memo of the last build; {} when there is none, it is damaged or edited (its body is not the one its head's
+    sha256 names: a name edited in it would put a draft under another file name), or another version wrote it."""
     try:
-        raw = json.loads(read_input(path, 64 * MB, "bản ghi"))
+        head, _, body = read_input(path, 64 * MB, "bản ghi").partition(b"\n")
+        raw = json.loads(head)
+        if not isinstance(raw, dict) or raw.get("kehoach") != __version__:
+            return {}
+        if raw.get("sha256") != hashlib.sha256(body).hexdigest():
+            return {}
+        plans = json.loads(body)
     except (InputError, ValueError):
         return {}
-    plans = raw.get("ke_hoach") if isinstance(raw, dict) and raw.get("kehoach") == __version__ else None
     if not isinstance(plans, dict):
         return {}
     return {k: v for k, v in plans.items() if isinstance(k, str) and (v is None or isinstance(v, str))}
