@@ -651,6 +651,10 @@ def print_table(f: dict[str, object]) -> bool:
           + ("   !! CHANGED DURING THE RUN" if "code_changed_during_run" in f else ""))
     print(f"bytecode: {f.get('bytecode', '?')}")
 
+    # The issue sets these three targets for the national workspace of 3,321 plans; at another size the figure is
+    # shown with the target for reference, neither met nor missed (a province has three times the drafts at 10,000).
+    national = n == 3321
+
     def line(name: str, value: str, target: str, met: bool | None, note: str = "") -> None:
         verdict = "" if met is None else ("met" if met else "MISSED")
         print(f"{name:<44}{value:>16}   {target:<16}{verdict:<8}{note}")
@@ -669,7 +673,7 @@ def print_table(f: dict[str, object]) -> bool:
     if isinstance(naive, dict):
         naive_rate = naive["drafts"] / naive["seconds"]
         ratio = rate / naive_rate
-        line("  vs naive DocxTemplate loop (throughput)", f"{ratio:.1f}×", "≥ 10×", ratio >= 10,
+        line("  vs naive DocxTemplate loop (throughput)", f"{ratio:.1f}×", "≥ 10×", ratio >= 10 if national else None,
              f"naive {naive_rate:.1f} drafts/s on {naive['drafts']} plans (DocxTemplate part "
              f"{naive['docxtpl_seconds'] / naive['drafts'] * 1000:.0f} ms/draft, composing "
              f"{naive['prepare_seconds'] / naive['drafts'] * 1000:.0f} ms/draft)")
@@ -689,14 +693,14 @@ def print_table(f: dict[str, object]) -> bool:
     expected = changed["expected"]
     regenerated = changed["counts"].get("regenerated", 0)
     same = changed["changed"] == expected
-    line("one province's parent changed", f"{changed['seconds']:.2f} s", "< 2 s, only its", changed["seconds"] < 2
-         and same, f"{regenerated} regenerated (kh-{changed['province']} has {len(expected)}), "
+    line(f"one province's parent changed, {n} plans", f"{changed['seconds']:.2f} s", "< 2 s, only its", changed["seconds"] < 2
+         and same if national else None, f"{regenerated} regenerated (kh-{changed['province']} has {len(expected)}), "
                    f"{changed['counts'].get('unchanged', 0)} unchanged")
     if not same or regenerated != len(expected):
         ok = False
         print(f"  !! counts {changed['counts']}; first differences: "
               f"{sorted(set(changed['changed']) ^ set(expected))[:5]}")
-    line(f"kehoach cay, {n} plans", f"{cay['seconds']:.2f} s", "< 1 s", cay["seconds"] < 1,
+    line(f"kehoach cay, {n} plans", f"{cay['seconds']:.2f} s", "< 1 s", cay["seconds"] < 1 if national else None,
          f"median of {len(cay['runs'])}; {cay['fresh']} drafts up to date; process {cay['process_seconds']:.2f} s")
     if cay["fresh"] != n:
         ok = False
