@@ -24,61 +24,34 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate
 
-from kehoach.docx.jinjacode import compile_part
+from kehoach.docx.jinjacode import MARKUP, CompiledSource, names_of
 from kehoach.docx.layout import arrange
+from kehoach.docx.tplsteps import finish
 from kehoach.docx.zipout import _Member, _write_zip
 
 # docxtpl's render_properties: the core properties it renders as templates, in its order.
 CORE_PROPS = ("author", "comments", "identifier", "language", "subject", "title")
-_MARKUP = re.compile(r"\{[{%#]")  # what makes Jinja do anything (the environment keeps the default delimiters)
 _NEW_PARAGRAPH = re.compile(r"<w:p([ >])")
 _SCRATCH = DocxTemplate(io.BytesIO())  # for docxtpl's stateless helpers: patch_xml, resolve_listing
-_PARAGRAPH_BREAK = re.compile(r"\n(?=<w:p[ >])")  # docxtpl: re.sub(r"\n<w:p([ >])", r"<w:p\1", ...), the same edit
 
 
-class _Part:
+class _Part(CompiledSource):
     """One XML part as docxtpl's render_xml_part takes it: patched once, and compiled once if it has Jinja markup."""
 
     def __init__(self, env: jinja2.Environment, xml: str, patch: bool = True):
         source = _SCRATCH.patch_xml(xml) if patch else xml
-        self.static = not _MARKUP.search(source)  # no markup: Jinja gives the same text whatever the values
-        self.source = _NEW_PARAGRAPH.sub(r"\n<w:p\1", source) if patch else source
-        self.env = env
-        # The names it uses, found while compiling it (None: it did not compile; docxtpl meets that only when
-        # rendering, as "lỗi khi điền mẫu": so do we, in `run`).
-        self.template, self.names = compile_part(env, self.source)
-
-    def run(self, values: dict[str, Any]) -> str:
-        if self.template is None:
-            self.env.from_string(self.source)  # compiling again raises the deferred syntax error, as docxtpl would
-        assert self.template is not None
-        return self.template.render(values)
+        self.static = not MARKUP.search(source)  # no markup: Jinja gives the same text whatever the values
+        super().__init__(env, _NEW_PARAGRAPH.sub(r"\n<w:p\1", source) if patch else source)
 
     def finish(self, values: dict[str, Any]) -> str:
-        """docxtpl's render_xml_part: Jinja, then the same steps after it, in the same order."""
-        xml = _PARAGRAPH_BREAK.sub("", self.run(values))
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        return _resolve_listing(xml)
+        """docxtpl's render_xml_part: Jinja, then the same steps after it, in the same order (tplsteps.finish, with
+        docxtpl's own resolve_listing)."""
+        return finish(self.run(values), _resolve_paragraph)
 
 
-
-
-_LISTING_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # the paragraphs resolve_listing rewrites
-_LISTING_CHARS = re.compile("[\t\a\n\f]")  # the only characters it replaces (by runs, breaks, paragraphs)
-
-
-def _resolve_listing(xml: str) -> str:
-    """docxtpl's resolve_listing, run only on the paragraphs it would change: those with one of the characters it
-    replaces. It rewrites each paragraph on its own and leaves one without those characters as it was, so this is
-    the same text, without its several regexes over every run of every paragraph of a long draft."""
-    if not _LISTING_CHARS.search(xml):
-        return xml
-
-    def paragraph(match: re.Match[str]) -> str:
-        text = match.group(0)
-        return str(_SCRATCH.resolve_listing(text)) if _LISTING_CHARS.search(text) else text
-
-    return _LISTING_PARAGRAPH.sub(paragraph, xml)
+def _resolve_paragraph(match: re.Match[str]) -> str:
+    """A paragraph with a listing character, as docxtpl's resolve_listing rewrites it."""
+    return str(_SCRATCH.resolve_listing(match.group(0)))
 
 
 class CompiledPackage:
@@ -123,15 +96,9 @@ class CompiledPackage:
                 self.members.append(_Member(name, saved.blobs[name]))
 
     def variables(self) -> set[str]:
-        """The names every rendered part (body, headers, footers, core properties) uses; TemplateError when one of
-        them cannot be parsed. Parts cannot declare names for each other (the sandbox has no {% set %} nor macros),
-        so these are the names docxtpl's get_undeclared_template_variables finds, and those of the properties."""
-        found: set[str] = set()
-        for part in [self.body, *(p for p, _encoding in self.headers_footers.values()), *self.core]:
-            if part.names is None:
-                raise jinja2.TemplateError("a part did not parse")
-            found |= part.names
-        return found
+        """The names every rendered part (body, headers, footers, core properties) uses (jinjacode.names_of);
+        TemplateError when one of them cannot be parsed."""
+        return names_of([self.body, *(p for p, _encoding in self.headers_footers.values()), *self.core])
 
     @property
     def handled(self) -> bool:

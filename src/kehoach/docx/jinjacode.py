@@ -5,11 +5,42 @@ Shared by both renderers (compiled.py over docxtpl, replay.py over the shipped d
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from types import CodeType
 from typing import Any
 
 import jinja2
 from jinja2.compiler import CodeGenerator, Frame
+
+MARKUP = re.compile(r"\{[{%#]")  # what makes Jinja do anything (the environment keeps the default delimiters)
+
+
+class CompiledSource:
+    """One part's Jinja source, compiled once by the one environment, with the names it uses (`names`, None when it
+    did not compile: docxtpl meets that only when rendering, as "lỗi khi điền mẫu", so `run` raises it then)."""
+
+    def __init__(self, env: jinja2.Environment, source: str):
+        self.env, self.source = env, source
+        self.template, self.names = compile_part(env, source)
+
+    def run(self, values: dict[str, Any]) -> str:
+        if self.template is None:
+            self.env.from_string(self.source)  # compiling again raises the deferred syntax error, as docxtpl would
+        assert self.template is not None
+        return self.template.render(values)
+
+
+def names_of(parts: Iterable[CompiledSource]) -> set[str]:
+    """The names the parts of one template use; jinja2.TemplateError when one of them did not compile. Parts cannot
+    declare names for each other (the sandbox has no {% set %} nor macros), so these are the names docxtpl's
+    get_undeclared_template_variables finds, and those of the core properties."""
+    found: set[str] = set()
+    for part in parts:
+        if part.names is None:
+            raise jinja2.TemplateError("a part did not parse")
+        found |= part.names
+    return found
 
 
 def compile_part(env: jinja2.Environment, source: str) -> tuple[jinja2.Template | None, set[str] | None]:

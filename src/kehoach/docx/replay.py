@@ -10,14 +10,13 @@ the zip written from the stored members and the rendered ones (zipout.py). The b
 from __future__ import annotations
 
 import copy
-import re
 import zlib
 from typing import Any
 
 import jinja2
 from lxml import etree
 
-from kehoach.docx.jinjacode import compile_part
+from kehoach.docx.jinjacode import MARKUP, CompiledSource, names_of
 from kehoach.docx.layout import arrange
 from kehoach.docx.tplsteps import finish, fix_docpr_ids, fix_tables
 from kehoach.docx.zipout import _Member
@@ -25,23 +24,8 @@ from kehoach.docx.zipout import _Member
 # python-docx's oxml_parser (docx/oxml/parser.py) without its element classes: they do not change the bytes written.
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 _DC = "http://purl.org/dc/elements/1.1/"
-_MARKUP = re.compile(r"\{[{%#]")  # compiled._MARKUP: what makes Jinja do anything
 # compiled.CORE_PROPS in order, each as the element python-docx's CoreProperties setter writes (docx/oxml/coreprops.py).
 _CORE_TAGS = ("creator", "description", "identifier", "language", "subject", "title")
-
-
-class _Source:
-    """One part's patched Jinja source, compiled by the one environment at load (as compiled._Part)."""
-
-    def __init__(self, env: jinja2.Environment, source: str):
-        self.env, self.source = env, source
-        self.template, self.names = compile_part(env, source)
-
-    def run(self, values: dict[str, Any]) -> str:
-        if self.template is None:
-            self.env.from_string(self.source)  # raises the syntax error docxtpl raises when rendering
-        assert self.template is not None
-        return self.template.render(values)
 
 
 class PreparedPackage:
@@ -58,12 +42,13 @@ class PreparedPackage:
         self.body_at = data["body_at"]
         if not 0 <= self.body_at < len(self.root) or etree.QName(self.root[self.body_at]).localname != "body":
             raise ValueError("the document root has no body where the data says")
-        self.body = _Source(env, data["body"])
-        self.headers_footers = {name: (_Source(env, source), encoding) for name, source, encoding in data["headers_footers"]}
+        self.body = CompiledSource(env, data["body"])
+        self.headers_footers = {name: (CompiledSource(env, source), encoding)
+                                for name, source, encoding in data["headers_footers"]}
         for _name, encoding in self.headers_footers.values():
             "".encode(encoding)  # LookupError for an encoding Python does not know
         self.core_xml = data["core_xml"].encode("utf-8")
-        self.core = [_Source(env, source) for source in data["core"]]
+        self.core = [CompiledSource(env, source) for source in data["core"]]
         etree.fromstring(self.core_xml, _PARSER)
         self.members: list[_Member | str] = []
         for member in data["members"]:
@@ -75,22 +60,16 @@ class PreparedPackage:
         self.rendered = [m for m in self.members if isinstance(m, str)]
         # Rendered per draft exactly the parts with Jinja markup, the others stored as rendered once (as
         # CompiledPackage decides): data that says otherwise would write a draft docxtpl does not.
-        marked = {self.document: _MARKUP.search(self.body.source) is not None,
-                  self.core_name: any(_MARKUP.search(part.source) for part in self.core),
-                  **{name: _MARKUP.search(part.source) is not None for name, (part, _e) in self.headers_footers.items()}}
+        marked = {self.document: MARKUP.search(self.body.source) is not None,
+                  self.core_name: any(MARKUP.search(part.source) for part in self.core),
+                  **{name: MARKUP.search(part.source) is not None for name, (part, _e) in self.headers_footers.items()}}
         names = {m if isinstance(m, str) else m.name for m in self.members}
         if any((name in self.rendered) != rendered or name not in names for name, rendered in marked.items()):
             raise ValueError("the rendered parts are not the ones with markup")
 
     def variables(self) -> set[str]:
-        """The names the template's parts use (compiled.CompiledPackage.variables); jinja2.TemplateError when a part
-        does not parse."""
-        found: set[str] = set()
-        for part in [self.body, *(p for p, _encoding in self.headers_footers.values()), *self.core]:
-            if part.names is None:
-                raise jinja2.TemplateError("a part did not parse")
-            found |= part.names
-        return found
+        """The names the template's parts use (jinjacode.names_of); jinja2.TemplateError when a part does not parse."""
+        return names_of([self.body, *(p for p, _encoding in self.headers_footers.values()), *self.core])
 
     def render_part(self, name: str, values: dict[str, Any]) -> bytes:
         """One rendered part's bytes, as CompiledPackage.render_part writes them."""

@@ -1,4 +1,5 @@
-"""docxtpl's steps around Jinja, reimplemented on lxml and re alone, for the renderer of the shipped data (replay.py).
+"""docxtpl's steps around Jinja, reimplemented on lxml and re alone, for the renderer of the shipped data (replay.py);
+compiled.py takes `finish` too, with docxtpl's own resolve_listing.
 
 Each function follows docxtpl 0.20.2's method of the same name (docxtpl/template.py) line for line, so a draft from
 the shipped data is the draft docxtpl writes without importing docxtpl (and with it python-docx, 60-100 ms of a
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
@@ -25,16 +27,18 @@ _PPR = re.compile(r"<w:pPr>.*?</w:pPr>")
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
-def finish(rendered: str) -> str:
+def finish(rendered: str, resolve: Callable[[re.Match[str]], str] | None = None) -> str:
     """render_xml_part after Jinja: the paragraph breaks patch_xml added go, the escaped braces come back, and the
-    listing characters become runs, breaks and paragraphs (compiled._Part.finish, the same steps)."""
+    listing characters become runs, breaks and paragraphs. `resolve` rewrites one paragraph that has one of them
+    (default: resolve_listing's steps below; compiled.py passes docxtpl's own)."""
     xml = _PARAGRAPH_BREAK.sub("", rendered)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     if not _LISTING_CHARS.search(xml):
         return xml
-    # resolve_listing rewrites each paragraph on its own and leaves one without those characters as it was.
-    return _LISTING_PARAGRAPH.sub(lambda m: _resolve_paragraph(m) if _LISTING_CHARS.search(m.group(0)) else m.group(0),
-                                  xml)
+    # resolve_listing rewrites each paragraph on its own and leaves one without those characters as it was: only the
+    # paragraphs it would change are given to it (its several regexes over every run of a long draft cost).
+    each = resolve or _resolve_paragraph
+    return _LISTING_PARAGRAPH.sub(lambda m: each(m) if _LISTING_CHARS.search(m.group(0)) else m.group(0), xml)
 
 
 def _resolve_paragraph(m: re.Match[str]) -> str:
