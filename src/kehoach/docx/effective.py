@@ -35,6 +35,7 @@ from kehoach.docx.props import (
     tabs_value,
     w,
 )
+from kehoach.docx.xml import style_chain
 
 __all__ = ["ALIASES", "PARA_PROPS", "RUN_PROPS", "THEME_ATTR", "Look", "Prop", "Props", "Sheet", "borders", "canonical",
            "iter_styles_used", "w"]
@@ -78,17 +79,8 @@ class Sheet:
     # --- chains ---------------------------------------------------------------------------------------------
 
     def chain(self, style_id: str | None, tag: str) -> list[Any]:
-        """The `tag` (pPr, rPr, tblPr) of a style and the styles it is based on, nearest first."""
-        found, seen = [], set()
-        while style_id and style_id in self.styles and style_id not in seen:
-            seen.add(style_id)
-            style = self.styles[style_id]
-            props = style.find(w(tag))
-            if props is not None:
-                found.append(props)
-            based = style.find(w("basedOn"))
-            style_id = based.get(_VAL) if based is not None else None
-        return found
+        """The `tag` (pPr, rPr, tblPr) of a style and the styles it is based on, nearest first (xml.style_chain)."""
+        return style_chain(self.styles, style_id, w(tag))
 
     def para_style(self, p_pr: Any | None) -> str:
         style = p_pr.find(w("pStyle")) if p_pr is not None else None

@@ -18,10 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach.docx.xml import qn
+from kehoach.docx.xml import qn, style_chain
 
 W_STYLE, W_STYLE_ID, W_TYPE, W_DEFAULT = qn("w:style"), qn("w:styleId"), qn("w:type"), qn("w:default")
-W_BASED_ON, W_VAL = qn("w:basedOn"), qn("w:val")
 MEMO_KEPT = 50_000  # answers kept per styles tree
 
 
@@ -40,17 +39,7 @@ class StyleSheet:
         key = ("chain", style_id, tag)
         found = self.memo.get(key)
         if found is None:
-            props: list[Any] = []
-            seen: set[str] = set()
-            while style_id and style_id in self.by_id and style_id not in seen:
-                seen.add(style_id)
-                style = self.by_id[style_id]
-                own = style.find(qn(tag))
-                if own is not None:
-                    props.append(own)
-                based = style.find(W_BASED_ON)
-                style_id = based.get(W_VAL) if based is not None else None
-            found = self.memo[key] = tuple(props)
+            found = self.memo[key] = tuple(style_chain(self.by_id, style_id, qn(tag)))
         return found
 
     def inherited(self, key: Any, answer: Callable[[], Any]) -> Any:

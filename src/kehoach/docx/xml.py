@@ -51,6 +51,26 @@ _T, _TAB, _NB_HYPHEN = qn("w:t"), qn("w:tab"), qn("w:noBreakHyphen")
 _PPR_IND = f"{qn('w:pPr')}/{qn('w:ind')}"  # asked for every paragraph a reader reads
 
 
+def style_chain(styles: Any, style_id: str | None, tag: str) -> list[Any]:
+    """The `tag` properties (a Clark name: w:pPr, w:rPr, w:tblPr …) of style `style_id` and of the styles it is based
+    on, nearest first (ECMA-376 Part 1, §17.7.2); `styles` maps w:styleId to w:style. A loop of basedOn ends where it
+    comes back; a style not in `styles` ends the chain."""
+    found: list[Any] = []
+    seen: set[str] = set()
+    while style_id and style_id in styles and style_id not in seen:
+        seen.add(style_id)
+        style = styles[style_id]
+        props = style.find(tag)
+        if props is not None:
+            found.append(props)
+        based = style.find(_BASED_ON)
+        style_id = based.get(_VAL) if based is not None else None
+    return found
+
+
+_BASED_ON, _VAL = qn("w:basedOn"), qn("w:val")
+
+
 def mm_to_twips(mm: float) -> int:
     return round(mm * TWIPS_PER_MM)
 
