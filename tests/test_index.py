@@ -82,7 +82,7 @@ class Reads:
     def __init__(self, monkeypatch):
         self.records: list[Path] = []
         self.hashed: list[str] = []
-        read_record, hash_file = state_module.read_record, state_module._hash
+        read_record, hash_file = state_module.read_record, state_module.file_sha256
 
         def counted_record(output, *args, **kwargs):
             self.records.append(output)
@@ -94,8 +94,8 @@ class Reads:
 
         monkeypatch.setattr(state_module, "read_record", counted_record)
         monkeypatch.setattr(verdicts_module, "read_record", counted_record)
-        monkeypatch.setattr(state_module, "_hash", counted_hash)
-        monkeypatch.setattr(verdicts_module, "_hash", counted_hash)
+        monkeypatch.setattr(state_module, "file_sha256", counted_hash)
+        monkeypatch.setattr(verdicts_module, "file_sha256", counted_hash)
 
 
 def test_a_build_with_nothing_to_do_reads_no_record_and_no_input(ws, monkeypatch):

@@ -65,13 +65,14 @@ class Hashes:
             if digest is not None:
                 self.known[key] = digest  # the next index keeps the old signature (not in `seen`)
             else:
-                self.known[key] = digest = _hash(key)
+                self.known[key] = digest = file_sha256(key)
                 if sig is not None and digest is not None:
                     self.seen[key] = Known(sig, digest, taken)
         return self.known[key]
 
 
-def _hash(path: str) -> str | None:
+def file_sha256(path: str) -> str | None:
+    """The sha256 (hex) of a regular file's bytes; None when it is missing, unreadable or not a regular file."""
     try:
         # Non-blocking, regular files only: an input replaced by a FIFO or a device is "changed", not a hang.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -194,7 +195,7 @@ def changed_inputs(output: Path, record: dict[str, Any]) -> str:
         for name, digest in (files or {}).items():
             if name.startswith(BUILTIN):
                 continue
-            now = _hash(os.path.abspath(resolve_input(str(output.parent), name)))
+            now = file_sha256(os.path.abspath(resolve_input(str(output.parent), name)))
             if now != digest:
                 what = "đã bị xóa" if now is None else "đã thay đổi"
                 by_role.setdefault(role, []).append(f"{os.path.basename(name)} ({what})")

@@ -24,9 +24,9 @@ from kehoach.workspace.state import (
     FRESH,
     DraftState,
     Hashes,
-    _hash,
     _judged,
     _places,
+    file_sha256,
     record_state,
     recorded_inputs,
 )
@@ -136,7 +136,7 @@ class Verdicts:
         entry, sig = self.entries.get(key), self._sigs.get(key)
         self._unseen.discard(key)
         if entry is not None and sig is not None and entry.draft != sig:
-            digest = _hash(key)
+            digest = file_sha256(key)
             edited = None if digest is None or entry.generated is None else digest != entry.generated
             self.entries[key] = entry._replace(draft=sig, edited=edited)
 

@@ -30,7 +30,7 @@ from kehoach.workspace import passdown
 from kehoach.workspace.index import Entry as IndexEntry
 from kehoach.workspace.keep import Saved, save
 from kehoach.workspace.record import conflicts_of, generated_sha
-from kehoach.workspace.state import _hash, recorded_inputs
+from kehoach.workspace.state import file_sha256, recorded_inputs
 
 FAILED = "lỗi"
 
@@ -122,7 +122,7 @@ def _entry(job: Job, record: dict[str, Any] | None, written: bool = True) -> Ind
     # The signature is taken after the rename: a person saving the draft in between would leave an edited draft
     # under a signature indexed as "not edited" (cay would show it fresh). The bytes under it, read after it was
     # taken, must be those the record names; else the draft is looked at again next time, as an unwritten one is.
-    if _hash(os.fspath(job.output)) != record.get("output_sha256"):
+    if file_sha256(os.fspath(job.output)) != record.get("output_sha256"):
         return IndexEntry(rsig, None, recorded_inputs(job.output, record), bool(conflicts_of(record)), generated,
                           None, summary(record))
     return IndexEntry(rsig, dsig, recorded_inputs(job.output, record), bool(conflicts_of(record)), generated,
