@@ -98,9 +98,7 @@ def read_input_signed(path: Path, limit: int, what: str = "tệp",
             if sniff is not None:
                 sniff(os.read(fd, 4096))
             raise InputError([Problem(path, f"{what} quá lớn ({_mb(info.st_size)}; tối đa {_mb(limit)})")])
-        with os.fdopen(fd, "rb") as handle:
-            fd = -1
-            data = handle.read(limit + 1)
+        data = read_to_end(fd, info.st_size, limit)
     except OSError as exc:
         raise InputError([os_problem(exc, path, f"không đọc được {what}")]) from None
     finally:
@@ -109,6 +107,22 @@ def read_input_signed(path: Path, limit: int, what: str = "tệp",
     if len(data) > limit:
         raise InputError([Problem(path, f"{what} quá lớn (hơn {_mb(limit)})")])
     return data, _signature(info)
+
+
+def read_to_end(fd: int, size: int, limit: int) -> bytes:
+    """The bytes of an open file to its end, at most `limit` + 1 (more tells the caller it is too big).
+
+    Asked for by its size first (a read of `limit` bytes allocates them before reading: 4 MB for a plan of a few
+    hundred bytes, the largest cost of reading one), then on to the end: a file may have grown since it was statted."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= limit:
+        chunk = os.read(fd, min(max(size + 1 - total, 1 << 16), limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _regular(path: Path, mode: int, what: str) -> None:
@@ -122,8 +136,10 @@ def _mb(size: int) -> str:
     return f"{size / MB:.1f} MB".replace(".", ",")
 
 
-def check_target(path: Path) -> None:
-    """Refuse, before anything is written, a target that cannot or must not be written; OutputError says why."""
+def check_target(path: Path, folder_checked: bool = False) -> None:
+    """Refuse, before anything is written, a target that cannot or must not be written; OutputError says why.
+
+    `folder_checked`: its folder was found writable for the file before it (a batch writes 64 files in two folders)."""
     name = path.name
     if not name or name in (".", ".."):
         raise OutputError([Problem(path, "cần tên một tệp, không phải một thư mục")])
@@ -143,7 +159,7 @@ def check_target(path: Path) -> None:
             # Renaming over a device or a pipe would replace it: /dev/full must stay a device.
             raise OutputError([Problem(path, "không phải tệp thường (thiết bị, ống dẫn hay socket): không ghi đè")])
     folder = path.parent
-    while True:  # the nearest folder that exists must be a folder we may write in
+    while not folder_checked:  # the nearest folder that exists must be a folder we may write in
         try:
             info = os.stat(folder)
         except (FileNotFoundError, NotADirectoryError):
@@ -224,9 +240,14 @@ class _Staged:
         self.tmp.unlink(missing_ok=True)
 
 
-def _stage(path: Path, data: bytes, mode: int | None) -> _Staged:
-    check_target(path)
-    make_folder(path.parent, path)
+def _stage(path: Path, data: bytes, mode: int | None, made: set[Path] | None = None) -> _Staged:
+    """`made`: folders already checked and made for this batch (each once: a batch writes 64 files in two folders)."""
+    known = made is not None and path.parent in made
+    check_target(path, folder_checked=known)
+    if not known:
+        make_folder(path.parent, path)
+        if made is not None:
+            made.add(path.parent)
     try:
         try:
             old: os.stat_result | None = os.stat(path)
@@ -267,12 +288,13 @@ class Batch:
 
     def __init__(self) -> None:
         self.staged: list[_Staged] = []
+        self.made: set[Path] = set()
 
     def __len__(self) -> int:
         return len(self.staged)
 
     def add(self, path: Path, data: bytes, mode: int | None = None) -> None:
-        self.staged.append(_stage(path, data, mode))
+        self.staged.append(_stage(path, data, mode, self.made))
 
     def commit(self) -> None:
         staged, self.staged = self.staged, []

@@ -32,7 +32,8 @@ class Scope:
     # since the last `learnt()`: what a build's worker tells the build for its index (workspace/index.py)
     read: dict[str, tuple[Signature, str, int]] = field(default_factory=dict)
     listings: dict[Path, Any] = field(default_factory=dict)  # folder → what paths.py made of the files below it
-    real: dict[str, str] = field(default_factory=dict)  # path → the path with every symbolic link resolved
+    real: dict[str, str] = field(default_factory=dict)  # folder → the folder with every symbolic link resolved
+    files: dict[str, str] = field(default_factory=dict)  # path → the same, for the last RESOLVED paths asked
     memos: dict[Any, Any] = field(default_factory=dict)  # what `memo` made, by its key
 
 
@@ -59,6 +60,7 @@ def reading_once() -> Iterator[Scope]:
 
 
 PARSED = 512  # files kept parsed in a scope
+RESOLVED = 4096  # paths kept resolved in a scope (folders are all kept: a workspace has few)
 
 
 def keep_parsed(key: str, value: Any) -> None:
@@ -121,13 +123,21 @@ def memo(key: Any, make: Callable[[], T]) -> T:
 
 
 def realpath(path: str) -> str:
-    """os.path.realpath, once per folder in a scope: a file that is not itself a link is its folder's real path and
-    its own name."""
+    """os.path.realpath, once per path in a scope (the last RESOLVED paths asked), and once per folder: a file that is
+    not itself a link is its folder's real path and its own name."""
     if _scope is None:
         return os.path.realpath(path)
+    full = _scope.files.get(path)
+    if full is not None:
+        return full
     folder, name = os.path.split(path)
     real = _scope.real.get(folder)
     if real is None:
         real = _scope.real[folder] = os.path.realpath(folder or ".")
     full = os.path.join(real, name)
-    return os.path.realpath(full) if os.path.islink(full) else full
+    if os.path.islink(full):
+        full = os.path.realpath(full)
+    if len(_scope.files) >= RESOLVED:  # a draft asks about the same few files many times, then never again
+        _scope.files.clear()
+    _scope.files[path] = full
+    return full

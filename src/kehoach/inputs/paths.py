@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from kehoach.inputs import filekind, once
@@ -18,6 +19,7 @@ def yaml_files(folder: Path, recursive: bool = True) -> list[Path]:
     return sorted(p for suffix in YAML_SUFFIXES for p in pattern(f"*{suffix}"))
 
 
+@lru_cache(maxsize=None)  # where kehoach is installed does not change while it runs
 def _data_dir(name: str) -> Path:
     # In a checkout the folders sit at the top of the repository; in a wheel they are packed in _data.
     repo = _PACKAGE.parent.parent / name
@@ -38,6 +40,10 @@ def _above(folder: Path, name: str) -> list[Path]:
 
 
 def _profile_dirs(relative_to: Path | None) -> list[Path]:
+    return once.memo(("profile folders", relative_to), lambda: _folders(relative_to))
+
+
+def _folders(relative_to: Path | None) -> list[Path]:
     dirs: list[Path] = []
     if relative_to is not None:  # the asking file's own folder, unless it is one of plans or documents
         own = [] if any(part in _NOT_PROFILES for part in relative_to.parts) else [relative_to]
@@ -58,7 +64,14 @@ def find_profile(ref: str, relative_to: Path | None = None, asking: Path | None 
     A name never finds `asking` (the plan or profile that names it: a plan ke-hoach/twd.yaml with `co_quan: twd` means
     profiles/twd.yaml, not itself), nor a file in a folder of plans or documents (ke-hoach/, van-ban/): those are
     reached only by a path ("../ke-hoach/x.yaml")."""
-    # A build asks for each base profile from every plan of its folder: answered once per folder.
+    # A build asks for a base profile from every profile of its folder: answered once per folder, whoever asks. The
+    # answer for one asker differs only when it would be the asker itself (skipped: the search goes on past it).
+    found = once.memo(("profile", ref, relative_to),
+                      lambda: _find(ref, _profile_dirs(relative_to), relative_to, _not_a_profile(None)))
+    if found is None or asking is None or os.path.splitext(ref)[1] in YAML_SUFFIXES:  # a path: never skipped
+        return found
+    if once.realpath(str(found)) != once.realpath(str(asking)):
+        return found
     key = ("profile", ref, relative_to, asking)
     return once.memo(key, lambda: _find(ref, _profile_dirs(relative_to), relative_to, _not_a_profile(asking)))
 

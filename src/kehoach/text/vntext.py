@@ -9,13 +9,23 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def nfc(text: str) -> str:
     """Precomposed Unicode (TCVN 6909:2001) with stray spaces collapsed and trimmed."""
+    # A build normalises the same names, recipients and parent's tasks in every draft: short texts are remembered.
+    return _nfc_short(text) if len(text) <= _SHORT else _nfc(text)
+
+
+def _nfc(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+_SHORT = 400  # characters: a task's paragraph, not a whole document
+_nfc_short = lru_cache(maxsize=8192)(_nfc)
 
 
 def upper_vi(text: str) -> str:

@@ -78,13 +78,18 @@ BUILTIN = _BUILTIN = "kehoach:"  # a built-in profile or template: found whereve
 
 
 def _relative(path: Path, base: Path) -> str:
+    # Every draft of a folder names the same parents, bases and template: each said once per build.
+    return once.memo(("relative", str(path), str(base)), lambda: _relative_now(path, base))
+
+
+def _relative_now(path: Path, base: Path) -> str:
     full = once.realpath(str(path))  # Path.resolve(), once per folder in a build
     for name, folder in _builtins():
         if full.startswith(folder):
             return f"{_BUILTIN}{name}/{Path(full[len(folder):]).as_posix()}"
     folder = once.realpath(str(base))
     try:
-        return once.memo(("relpath", full, folder), lambda: os.path.relpath(full, folder))
+        return os.path.relpath(full, folder)
     except ValueError:  # another drive on Windows
         return full
 
