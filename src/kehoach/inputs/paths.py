@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from kehoach.inputs import filekind, once
@@ -19,7 +19,7 @@ def yaml_files(folder: Path, recursive: bool = True) -> list[Path]:
     return sorted(p for suffix in YAML_SUFFIXES for p in pattern(f"*{suffix}"))
 
 
-@lru_cache(maxsize=None)  # where kehoach is installed does not change while it runs
+@cache  # where kehoach is installed does not change while it runs
 def _data_dir(name: str) -> Path:
     # In a checkout the folders sit at the top of the repository; in a wheel they are packed in _data.
     repo = _PACKAGE.parent.parent / name
