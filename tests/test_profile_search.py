@@ -96,6 +96,27 @@ def test_an_office_base_below_its_profiles_comes_before_the_shipped_one(tmp_path
         assert find_base("co-so/cong-doan", asking) == ws / "profiles/tinh-a/co-so/cong-doan.yml"
 
 
+@pytest.mark.parametrize("first", ["sibling", "itself"])
+@pytest.mark.parametrize("scoped", [False, True], ids=["one draft", "a build"])
+def test_a_base_asked_from_one_folder_is_never_the_asker_whoever_asks_first(tmp_path, monkeypatch, scoped, first):
+    """A build answers a name once per folder, whoever asks (paths.find_profile): a sibling naming co-so/cong-doan gets
+    the first match, the first match itself gets the next one, in either order within one build."""
+    ws = tmp_path / "ws"
+    for rel in ["profiles/tinh-b/co-so/cong-doan.yaml", "profiles/tinh-c/co-so/cong-doan.yaml"]:
+        (ws / rel).parent.mkdir(parents=True, exist_ok=True)
+        (ws / rel).write_text("ke_thua: co-so/cong-doan\nluu: VT, VP\n", encoding="utf-8")
+    folder = ws / "profiles" / "tinh-b" / "co-so"
+    itself, sibling = folder / "cong-doan.yaml", folder / "khac.yaml"
+    sibling.write_text("ke_thua: co-so/cong-doan\n", encoding="utf-8")
+    expected = {sibling: itself, itself: ws / "profiles/tinh-c/co-so/cong-doan.yaml"}
+    monkeypatch.chdir(ws)
+    with once.reading_once() if scoped else _no_scope():
+        for asking in [sibling, itself] if first == "sibling" else [itself, sibling]:
+            assert find_base("co-so/cong-doan", asking) == expected[asking]
+        for asking in [sibling, itself]:  # and asked again
+            assert find_base("co-so/cong-doan", asking) == expected[asking]
+
+
 @pytest.mark.parametrize("scoped", [False, True], ids=["one draft", "a build"])
 def test_a_missing_base_in_a_large_tree_is_the_same_error(national, monkeypatch, scoped):
     monkeypatch.chdir(national)

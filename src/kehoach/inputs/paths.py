@@ -73,7 +73,8 @@ def find_profile(ref: str, relative_to: Path | None = None, asking: Path | None 
     if once.realpath(str(found)) != once.realpath(str(asking)):
         return found
     key = ("profile", ref, relative_to, asking)
-    return once.memo(key, lambda: _find(ref, _profile_dirs(relative_to), relative_to, _not_a_profile(asking)))
+    return once.memo(key, lambda: _find(ref, _profile_dirs(relative_to), relative_to, _not_a_profile(asking),
+                                        str(asking)))
 
 
 _NOT_PROFILES = ("ke-hoach", "van-ban")  # folders of plans and of parent documents
@@ -103,13 +104,14 @@ def find_document(ref: str, relative_to: Path | None = None) -> Path | None:
 
 
 # Names found by searching folders recursively, per process: a build looks up one base profile thousands of times.
-# Only finds are remembered, and checked again before use, so a file added later is still found.
-_found: dict[tuple[str, tuple[Path, ...]], Path] = {}
+# Only finds are remembered, and checked again before use, so a file added later is still found. An answer is kept
+# for the file that asked when it was searched past (`asking`): the first match is another file's answer.
+_found: dict[tuple[str, tuple[Path, ...], str | None], Path] = {}
 
 
 def _find(ref: str, dirs: list[Path], relative_to: Path | None,
-          skip: Callable[[Path, Path], bool] | None = None) -> Path | None:
-    key = (ref, tuple(dirs))
+          skip: Callable[[Path, Path], bool] | None = None, asking: str | None = None) -> Path | None:
+    key = (ref, tuple(dirs), asking)
     if key in _found and _found[key].is_file() and not (skip and _skipped(skip, dirs, _found[key])):
         return _found[key]
     path = _search(ref, dirs, relative_to, skip)

@@ -103,8 +103,9 @@ def _regenerate(job: Job, batch: Batch) -> Saved:
     if _caches is None:
         raise RuntimeError("setup was not run in this process")
     if not job.dry_run:  # both targets writable before anything is written: never a draft without its record
-        check_target(job.output)
-        check_target(record_path(job.output))
+        record = record_path(job.output)  # their folders checked once per batch
+        check_target(job.output, folder_checked=job.output.parent in batch.made)
+        check_target(record, folder_checked=record.parent in batch.made)
     rendered = generate_draft(job.plan, job.output, templates=_caches.templates, library=_caches.library)
     return save(rendered, job.dry_run, batch)
 
