@@ -7,7 +7,6 @@ outside the drafts folder, no draft without its record or record without its dra
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +16,8 @@ from click.testing import CliRunner, Result
 
 from kehoach.cli import main
 from kehoach.workspace.folders import MEMO
+
+from .examples import copy_examples
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = """\
@@ -31,9 +32,9 @@ thuc_hien: [349-kh-tld]
 def workspace(root: Path, plans: dict[str, str] | None = None, examples: bool = False) -> Path:
     """A workspace: the example documents (and, with `examples`, the example plans) and these plans."""
     if examples:
-        shutil.copytree(ROOT / "examples", root)
+        copy_examples(root)
     else:
-        shutil.copytree(ROOT / "examples" / "van-ban", root / "van-ban")
+        copy_examples(root / "van-ban", "van-ban")
         (root / "ke-hoach").mkdir(parents=True)
     for name, text in (plans or {}).items():
         (root / "ke-hoach" / name).write_text(text, encoding="utf-8")

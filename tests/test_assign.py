@@ -205,10 +205,9 @@ def test_a_commune_with_only_the_provinces_draft_still_knows_where_to_report(tmp
     from kehoach.workspace.drafts import generate
 
     from .conftest import Parts
+    from .examples import copy_examples
 
-    examples = ROOT / "examples"
-    ws = tmp_path / "ws"
-    shutil.copytree(examples, ws)
+    ws = copy_examples(tmp_path / "ws")
     made = generate(ws / "ke-hoach" / "gia-lai-5-ubnd-tinh.yaml", out_dir=ws / "ban-thao")
     office = tmp_path / "xa"
     (office / ".kehoach").mkdir(parents=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -25,6 +24,7 @@ from kehoach.workspace.folders import Workspace
 from kehoach.workspace.lock import BuildLock
 
 from .conftest import ROOT
+from .examples import copy_examples
 
 LEVELS = ["gia-lai-1-tinh-uy", "gia-lai-2-ban-tgdv", "gia-lai-3-ldld", "gia-lai-4-cong-doan-xa"]
 
@@ -32,7 +32,7 @@ LEVELS = ["gia-lai-1-tinh-uy", "gia-lai-2-ban-tgdv", "gia-lai-3-ldld", "gia-lai-
 @pytest.fixture
 def ws(tmp_path: Path) -> Workspace:
     root = tmp_path / "ws"
-    shutil.copytree(ROOT / "examples", root)
+    copy_examples(root)
     return Workspace.open(root)
 
 
@@ -306,7 +306,7 @@ def test_a_plan_may_take_the_name_of_any_file_kehoach_keeps_beside_the_drafts(tm
     plans it had read: each overwrote the other, the draft was reported deleted, then 'không đổi' though its parent
     had changed. Every internal file or folder name must leave every plan name free."""
     root = tmp_path / "ws"
-    shutil.copytree(ROOT / "examples", root)
+    copy_examples(root)
     (root / "ke-hoach" / "gia-lai-1-tinh-uy.yaml").rename(root / "ke-hoach" / f"{name}.yaml")
     for child in (root / "ke-hoach").glob("*.yaml"):
         text = child.read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ from kehoach.errors import InputError
 from kehoach.workspace.drafts import generate
 
 from .conftest import ROOT, Parts
+from .examples import copy_examples
 
 SUBJECT_21 = ("về tiếp tục đổi mới, phát triển và nâng cao chất lượng giáo dục nghề nghiệp đến năm 2030, "
               "tầm nhìn đến năm 2045")
@@ -154,7 +155,7 @@ def test_tasks_flow_down_filtered_by_kind_and_readdressed(generated):
 
 def test_issued_parent_is_cited_by_number_all_the_way_down(tmp_path):
     ws = tmp_path / "ws"
-    shutil.copytree(ROOT / "examples", ws)
+    copy_examples(ws)
     runner = CliRunner()
     plan = ws / "ke-hoach" / "gia-lai-1-tinh-uy.yaml"
     before = plan.read_text(encoding="utf-8")
@@ -220,7 +221,7 @@ def test_superiors_get_the_report_note_of_their_system(tmp_path):
 
 def test_tree_shows_issued_drafts_and_what_is_out_of_date(tmp_path):
     ws = tmp_path / "ws"
-    shutil.copytree(ROOT / "examples", ws)
+    copy_examples(ws)
     runner = CliRunner()
     assert runner.invoke(main, ["xay-dung", str(ws)]).exit_code == 0
     lines = runner.invoke(main, ["cay", str(ws)]).output.splitlines()

@@ -4,7 +4,6 @@ no file it will not write; a draft that cannot be merged is left as it is."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from kehoach.workspace.build import CONFLICT, MERGED, REGENERATED, UNCHANGED, UN
 from kehoach.workspace.folders import Workspace
 from kehoach.workspace.record import record_path
 
-from .conftest import ROOT
+from .examples import copy_examples
 
 TASK_OLD, TASK_NEW = "biểu dương người lao động có tay nghề cao", "tôn vinh người lao động có tay nghề cao"
 MINE = "khen thưởng người lao động có tay nghề cao"  # the person's rewording of the same words: overlaps
@@ -28,7 +27,7 @@ TASK_PLACE = "mục “II. NHIỆM VỤ VÀ GIẢI PHÁP”, đoạn bắt đầ
 @pytest.fixture
 def ws(tmp_path: Path) -> Workspace:
     root = tmp_path / "ws"
-    shutil.copytree(ROOT / "examples", root)
+    copy_examples(root)
     return Workspace.open(root)
 
 

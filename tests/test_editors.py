@@ -21,7 +21,7 @@ from kehoach.workspace.build import MERGED, REGENERATED, build
 from kehoach.workspace.folders import Workspace
 
 from . import wordlike
-from .conftest import ROOT
+from .examples import copy_examples
 from .tools import convert, pdf_text
 
 W = wordlike.W
@@ -59,7 +59,7 @@ def _word_edits(name: str, path: Path) -> None:
 @pytest.fixture(scope="module")
 def merged(tmp_path_factory) -> dict[str, Any]:
     root = tmp_path_factory.mktemp("bien-tap") / "ws"
-    shutil.copytree(ROOT / "examples", root)
+    copy_examples(root)
     ws = Workspace.open(root)
     folder = ws.plans_dir / "xa"
     folder.mkdir()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,8 @@ from click.testing import CliRunner
 from docx import Document
 
 from kehoach.cli import main
+
+from .examples import copy_examples
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,7 +25,7 @@ thuc_hien: [349-kh-tld]
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "examples" / "van-ban", tmp_path / "van-ban")
+    copy_examples(tmp_path / "van-ban", "van-ban")
     (tmp_path / "ke-hoach").mkdir()
     return tmp_path
 

@@ -7,7 +7,6 @@ the plan a văn thư issues; mkstemp's 0600 took it away.
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +20,7 @@ from kehoach.files import write_atomic
 from kehoach.workspace.build import MERGED, build
 from kehoach.workspace.folders import Workspace
 
-from .conftest import ROOT
+from .examples import copy_examples
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
 
@@ -54,7 +53,7 @@ def test_write_atomic_new_and_replaced(tmp_path, umask):
 
 def test_a_workspace_keeps_everyones_access(tmp_path, umask):
     root = tmp_path / "ws"
-    shutil.copytree(ROOT / "examples", root)
+    copy_examples(root)
     ws = Workspace.open(root)
     build(ws, jobs=1)
     usual = 0o666 & ~umask

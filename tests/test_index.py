@@ -25,6 +25,7 @@ from kehoach.workspace.indexfile import load as load_index
 from kehoach.workspace.state import Hashes
 
 from .conftest import ROOT
+from .examples import copy_examples
 
 CHAIN = ["gia-lai-1-tinh-uy", "gia-lai-2-ban-tgdv", "gia-lai-3-ldld", "gia-lai-4-cong-doan-xa", "gia-lai-5-ubnd-tinh",
          "gia-lai-6-ubnd-xa", "gia-lai-7-dang-uy-xa"]
@@ -45,7 +46,7 @@ def ws(tmp_path: Path, monkeypatch) -> Workspace:
 def make_ws(tmp_path: Path, monkeypatch) -> Workspace:
     """The examples, with the Gia Lai profiles and their bases as the workspace's own (so a base can be edited)."""
     root = tmp_path / "ws"
-    shutil.copytree(ROOT / "examples", root)
+    copy_examples(root)
     for folder in ("gia-lai", "co-so"):
         shutil.copytree(ROOT / "profiles" / folder, root / "profiles" / folder)
     _age(root)

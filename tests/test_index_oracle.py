@@ -36,6 +36,7 @@ from kehoach.workspace.folders import Workspace
 from kehoach.workspace.lock import BuildLock
 
 from .conftest import ROOT
+from .examples import copy_examples
 
 PLANS = ["gia-lai-1-tinh-uy", "gia-lai-2-ban-tgdv", "gia-lai-3-ldld", "gia-lai-4-cong-doan-xa", "gia-lai-5-ubnd-tinh"]
 PROFILES = ["tinh-uy-gia-lai", "ban-tgdv-tinh-uy-gia-lai", "ldld-gia-lai", "cong-doan-xa-vi-du", "ubnd-tinh-gia-lai"]
@@ -55,7 +56,7 @@ def built(tmp_path_factory) -> Path:
     are the workspace's own with their bases (so a base can be edited)."""
     root = tmp_path_factory.mktemp("oracle") / "ws"
     (root / "ke-hoach").mkdir(parents=True)
-    shutil.copytree(ROOT / "examples" / "van-ban", root / "van-ban")
+    copy_examples(root / "van-ban", "van-ban")
     for name in PLANS:
         shutil.copy(ROOT / "examples" / "ke-hoach" / f"{name}.yaml", root / "ke-hoach")
     for folder in ("gia-lai", "co-so"):

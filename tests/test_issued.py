@@ -4,7 +4,6 @@ rewritten by a build; children implement what the parent issued, hand edits incl
 from __future__ import annotations
 
 import copy
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,11 +14,12 @@ from docx.text.paragraph import Paragraph
 from kehoach.cli import main
 
 from .conftest import ROOT
+from .examples import copy_examples
 
 
 def _workspace(tmp_path: Path) -> Path:
     ws = tmp_path / "ws"
-    shutil.copytree(ROOT / "examples", ws)
+    copy_examples(ws)
     return ws
 
 

@@ -3,7 +3,6 @@ the web page gives; a second plan never replaces the first one's draft nor takes
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from docx import Document
 from kehoach.cli import main
 from kehoach.workspace.drafts import draft_name
 
-from .conftest import ROOT
+from .examples import copy_examples
 
 EDIT = "- Phân công rõ trách nhiệm (SỬA TAY CỦA VĂN THƯ)."
 
@@ -51,7 +50,7 @@ def _texts(docx: Path) -> list[str]:
 
 def test_a_second_parent_gets_its_own_draft_and_none_of_the_first_ones_edits(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(ROOT / "examples" / "van-ban", tmp_path / "van-ban")
+    copy_examples(tmp_path / "van-ban", "van-ban")
     runner = CliRunner()
 
     def tao(*args: str):
@@ -77,7 +76,7 @@ def test_a_second_parent_gets_its_own_draft_and_none_of_the_first_ones_edits(tmp
 
 def test_a_name_taken_by_a_draft_of_something_else_is_not_reused(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(ROOT / "examples" / "van-ban", tmp_path / "van-ban")
+    copy_examples(tmp_path / "van-ban", "van-ban")
     runner = CliRunner()
     # Another body's profile with the same file name, elsewhere: the same name, made from something else.
     (tmp_path / "rieng").mkdir()

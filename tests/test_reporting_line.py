@@ -4,7 +4,6 @@ thư and lost the Tỉnh ủy's deadline)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,8 @@ import pytest
 from kehoach.drafting.reporting import nearest_first
 from kehoach.generate import prepare
 from kehoach.inputs.models import DocRef
+
+from .examples import copy_examples
 
 ROOT = Path(__file__).resolve().parents[1]
 LEAD_LINE = ("- Chủ trì, theo dõi, đôn đốc việc thực hiện Kế hoạch này; tổng hợp kết quả thực hiện, tham mưu Ban "
@@ -23,7 +24,7 @@ UNITS_LINE = ("Các cơ quan, đơn vị được giao nhiệm vụ tại Kế h
 @pytest.fixture(scope="module")
 def ws(tmp_path_factory) -> Path:
     ws = tmp_path_factory.mktemp("ws")
-    shutil.copytree(ROOT / "examples", ws, dirs_exist_ok=True)
+    copy_examples(ws, dirs_exist_ok=True)
     return ws
 
 

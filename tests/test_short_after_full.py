@@ -5,7 +5,6 @@ tắt là …)", and a second parent re-cited the Chỉ thị in full inside its
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ import pytest
 from kehoach.generate import prepare
 
 from .conftest import KH_15
+from .examples import copy_examples
 
 ROOT = Path(__file__).resolve().parents[1]
 SUBJECT_21 = ("về tiếp tục đổi mới, phát triển và nâng cao chất lượng giáo dục nghề nghiệp đến năm 2030, tầm nhìn "
@@ -22,7 +22,7 @@ SUBJECT_21 = ("về tiếp tục đổi mới, phát triển và nâng cao chấ
 @pytest.fixture(scope="module")
 def ws(tmp_path_factory) -> Path:
     ws = tmp_path_factory.mktemp("ws")
-    shutil.copytree(ROOT / "examples", ws, dirs_exist_ok=True)
+    copy_examples(ws, dirs_exist_ok=True)
     (ws / "van-ban" / "15-kh-tu.yaml").write_text(KH_15, encoding="utf-8")
     return ws
 

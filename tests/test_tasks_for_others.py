@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from kehoach.generate import prepare
 from kehoach.inputs.yamlfile import read_yaml
+
+from .examples import copy_examples
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "ke-hoach"
@@ -49,7 +50,7 @@ nhiem_vu:
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "examples" / "van-ban", tmp_path / "van-ban")
+    copy_examples(tmp_path / "van-ban", "van-ban")
     return tmp_path
 
 

@@ -15,6 +15,7 @@ from kehoach.text.vntext import NBSP, unbroken_names
 from kehoach.workspace.drafts import generate
 
 from .conftest import KH_15
+from .examples import copy_examples
 from .tools import convert, pdf_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,7 +41,7 @@ def test_organ_names_are_joined(text, joined):
 @pytest.fixture(scope="module")
 def drafts(tmp_path_factory) -> dict[str, Path]:
     ws = tmp_path_factory.mktemp("ws")
-    shutil.copytree(ROOT / "examples" / "van-ban", ws / "van-ban")
+    copy_examples(ws / "van-ban", "van-ban")
     (ws / "van-ban" / "15-kh-tu.yaml").write_text(KH_15, encoding="utf-8")
     (ws / "ke-hoach").mkdir()
     out = {}

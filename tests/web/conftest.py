@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,13 +16,15 @@ from kehoach.web.app import create_app
 from kehoach.web.preview import Converter
 from kehoach.web.site import prepare
 
+from ..examples import copy_examples
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     root = tmp_path / "noi-lam-viec"
-    shutil.copytree(ROOT / "examples", root)
+    copy_examples(root)
     prepare(root)
     return root
 
