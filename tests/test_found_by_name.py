@@ -83,7 +83,9 @@ def test_a_profile_name_never_finds_a_plan_or_a_document(tmp_path):
     (root / "ke-hoach" / "349-kh-tld.yaml").write_text("ten_co_quan: X\n", encoding="utf-8")
     result = invoke("tao", root / "ke-hoach" / "p.yaml", "--thu-muc", root / "ban-thao")
     assert "không tìm thấy hồ sơ" not in result.output
-    # A document's key is no profile name either.
+    # A document's key is no profile name either. (The plan-as-profile above goes: a plan beside p.yaml named
+    # 349-kh-tld is what p.yaml's thuc_hien: [349-kh-tld] finds first, before van-ban/.)
+    (root / "ke-hoach" / "349-kh-tld.yaml").unlink()
     (root / "ke-hoach" / "p.yaml").write_text(GOOD.replace("lai-chau/ldld-lai-chau", "21-ct-tw"), encoding="utf-8")
     result = invoke("tao", root / "ke-hoach" / "p.yaml", "--thu-muc", root / "ban-thao")
     assert refused(result).startswith(f"Lỗi: {root / 'ke-hoach' / 'p.yaml'}, dòng 1, khóa 'co_quan': không tìm thấy hồ "

@@ -117,6 +117,27 @@ def test_a_base_asked_from_one_folder_is_never_the_asker_whoever_asks_first(tmp_
             assert find_base("co-so/cong-doan", asking) == expected[asking]
 
 
+def test_a_long_running_process_finds_a_profile_added_nearer_since(tmp_path, monkeypatch):
+    """The web page runs for hours: a base a person adds in the asking profile's own folder is found at the next
+    draft, not the farther one found before (a build, one state of files, keeps its first answer)."""
+    ws = tmp_path / "ws"
+    farther = ws / "profiles" / "co-so-xa.yaml"
+    child = ws / "profiles" / "tinh-01" / "xa-01.yaml"
+    child.parent.mkdir(parents=True)
+    farther.write_text("ke_thua: co-so/cong-doan\n", encoding="utf-8")
+    child.write_text(COMMUNE.format(base="co-so-xa", n=1), encoding="utf-8")
+    monkeypatch.chdir(ws)
+    assert find_base("co-so-xa", child) == farther
+    nearer = child.parent / "co-so-xa.yaml"
+    with once.reading_once():
+        assert find_base("co-so-xa", child) == farther
+        nearer.write_text("ke_thua: ../co-so-xa.yaml\n", encoding="utf-8")
+        assert find_base("co-so-xa", child) == farther
+    assert find_base("co-so-xa", child) == nearer
+    nearer.unlink()
+    assert find_base("co-so-xa", child) == farther
+
+
 @pytest.mark.parametrize("scoped", [False, True], ids=["one draft", "a build"])
 def test_a_missing_base_in_a_large_tree_is_the_same_error(national, monkeypatch, scoped):
     monkeypatch.chdir(national)

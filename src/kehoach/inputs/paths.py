@@ -73,8 +73,7 @@ def find_profile(ref: str, relative_to: Path | None = None, asking: Path | None 
     if once.realpath(str(found)) != once.realpath(str(asking)):
         return found
     key = ("profile", ref, relative_to, asking)
-    return once.memo(key, lambda: _find(ref, _profile_dirs(relative_to), relative_to, _not_a_profile(asking),
-                                        str(asking)))
+    return once.memo(key, lambda: _find(ref, _profile_dirs(relative_to), relative_to, _not_a_profile(asking)))
 
 
 _NOT_PROFILES = ("ke-hoach", "van-ban")  # folders of plans and of parent documents
@@ -100,28 +99,16 @@ def document_dirs(relative_to: Path | None) -> list[Path]:
 
 
 def find_document(ref: str, relative_to: Path | None = None) -> Path | None:
-    return _find(ref, document_dirs(relative_to), relative_to)
-
-
-# Names found by searching folders recursively, per process: a build looks up one base profile thousands of times.
-# Only finds are remembered, and checked again before use, so a file added later is still found. An answer is kept
-# for the file that asked when it was searched past (`asking`): the first match is another file's answer.
-_found: dict[tuple[str, tuple[Path, ...], str | None], Path] = {}
+    # A build asks for each parent from every plan of its folder: answered once per folder.
+    return once.memo(("document path", ref, relative_to), lambda: _find(ref, document_dirs(relative_to), relative_to))
 
 
 def _find(ref: str, dirs: list[Path], relative_to: Path | None,
-          skip: Callable[[Path, Path], bool] | None = None, asking: str | None = None) -> Path | None:
-    key = (ref, tuple(dirs), asking)
-    if key in _found and _found[key].is_file() and not (skip and _skipped(skip, dirs, _found[key])):
-        return _found[key]
-    path = _search(ref, dirs, relative_to, skip)
-    if path is not None:
-        _found[key] = path
-    return path
-
-
-def _skipped(skip: Callable[[Path, Path], bool], dirs: list[Path], found: Path) -> bool:
-    return any(found.is_relative_to(folder) and skip(folder, found) for folder in dirs)
+          skip: Callable[[Path, Path], bool] | None = None) -> Path | None:
+    """The search as the files are now. Nothing is remembered here: a build remembers its answers for its own time
+    (once.memo in find_profile and find_document); a long-running process (the web page) finds a profile a person has
+    just added nearer than the one it found before."""
+    return _search(ref, dirs, relative_to, skip)
 
 
 def _search(ref: str, dirs: list[Path], relative_to: Path | None,

@@ -97,10 +97,10 @@ def record_state(output: Path, record: dict[str, Any] | None, hashes: Hashes, ch
     if not exists:
         return DraftState(DELETED, False)
     edited = check_edits and hashes.of(output) != generated_sha(record)
-    left = _places(output) if conflicts_of(record) or edited else ()  # markers of an older kehoach too
+    left = conflict_places(output) if conflicts_of(record) or edited else ()  # markers of an older kehoach too
     if record.get("kehoach") != __version__:
         return DraftState(STALE, edited, f"soạn bằng kehoach {record.get('kehoach')}, nay là {__version__}", left)
-    return _judged(recorded_inputs(output, record), hashes, edited, left)
+    return judged(recorded_inputs(output, record), hashes, edited, left)
 
 
 def recorded_inputs(output: Path, record: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
@@ -110,8 +110,11 @@ def recorded_inputs(output: Path, record: dict[str, Any]) -> tuple[tuple[str, st
                  for role, files in (record.get("inputs") or {}).items() for name, digest in files.items())
 
 
-def _judged(inputs: tuple[tuple[str, str, str], ...], hashes: Hashes, edited: bool,
-            left: tuple[str, ...]) -> DraftState:
+def judged(inputs: tuple[tuple[str, str, str], ...], hashes: Hashes, edited: bool,
+           left: tuple[str, ...]) -> DraftState:
+    """The state of a draft from its recorded inputs ((role, absolute path, sha256), as recorded_inputs gives them):
+    STALE naming the first input whose bytes now hash otherwise (or that is gone), else FRESH; `edited` and the
+    conflict places `left` are carried as given."""
     for role, path, digest in inputs:
         now = hashes.of_key(path)
         if now != digest:
@@ -120,7 +123,8 @@ def _judged(inputs: tuple[tuple[str, str, str], ...], hashes: Hashes, edited: bo
     return DraftState(FRESH, edited, conflicts=left)
 
 
-def _places(output: Path) -> tuple[str, ...]:
+def conflict_places(output: Path) -> tuple[str, ...]:
+    """Where the draft still has conflict markers (docx/markers.py); () when it cannot be read."""
     try:
         return tuple(places_in_docx(output.read_bytes()))
     except OSError:

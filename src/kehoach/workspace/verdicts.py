@@ -24,9 +24,9 @@ from kehoach.workspace.state import (
     FRESH,
     DraftState,
     Hashes,
-    _judged,
-    _places,
+    conflict_places,
     file_sha256,
+    judged,
     record_state,
     recorded_inputs,
 )
@@ -117,7 +117,7 @@ class Verdicts:
             edited = entry.edited if dsig == entry.draft and entry.edited is not None else (
                 self.hashes.of_key(key) != entry.generated)
         self.entries[key] = entry if dsig == entry.draft else entry._replace(draft=None, edited=None)
-        return _judged(entry.inputs, self.hashes, edited, _places(Path(key)) if edited else ())
+        return judged(entry.inputs, self.hashes, edited, conflict_places(Path(key)) if edited else ())
 
     def whole(self, output: Path | str, key: str = "") -> bool:
         """The draft is the one last seen whole (written by kehoach, or read since): no need to look at it again."""
