@@ -109,6 +109,24 @@ def read_input_signed(path: Path, limit: int, what: str = "tệp",
     return data, _signature(info)
 
 
+def read_regular(path: Path | str, limit: int | None = None) -> bytes | None:
+    """The bytes of a regular file (at most `limit`); None when it is missing, unreadable, not a regular file or
+    longer than `limit`. Never blocks: a file kehoach keeps or hashes, replaced by a FIFO or a device, is "not there",
+    not a hang. For files kehoach can do without (an index, a hash to compare); inputs use read_input_signed."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return None
+            data = read_to_end(fd, info.st_size, sys.maxsize - 1 if limit is None else limit)
+        finally:
+            os.close(fd)
+    except OSError:
+        return None
+    return data if limit is None or len(data) <= limit else None
+
+
 def read_to_end(fd: int, size: int, limit: int) -> bytes:
     """The bytes of an open file to its end, at most `limit` + 1 (more tells the caller it is too big).
 
@@ -292,6 +310,10 @@ class Batch:
 
     def __len__(self) -> int:
         return len(self.staged)
+
+    def check(self, path: Path) -> None:
+        """check_target for a file this batch will add, its folder checked once per batch."""
+        check_target(path, folder_checked=path.parent in self.made)
 
     def add(self, path: Path, data: bytes, mode: int | None = None) -> None:
         self.staged.append(_stage(path, data, mode, self.made))

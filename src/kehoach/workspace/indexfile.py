@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from kehoach import __version__
-from kehoach.files import read_to_end, write_atomic
+from kehoach.files import read_regular, write_atomic
 from kehoach.workspace.index import ROLES, Document, Drafts, Entry, Files, Index, Known
 
 FORMAT = 2
@@ -69,18 +69,7 @@ def save(out_dir: Path, files: dict[str, Known], drafts: dict[str, Entry], versi
 
 def _read(path: Path) -> bytes | None:
     """The bytes of a regular file of at most _MAX_BYTES; None otherwise (missing, a folder, a FIFO: never waited on)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                return None
-            raw = read_to_end(fd, info.st_size, _MAX_BYTES)
-        finally:
-            os.close(fd)
-    except OSError:
-        return None
-    return raw if len(raw) <= _MAX_BYTES else None
+    return read_regular(path, _MAX_BYTES)
 
 
 def read(index: Index) -> Index:

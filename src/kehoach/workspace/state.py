@@ -20,7 +20,7 @@ from typing import Any
 from kehoach import __version__
 from kehoach.docx.markers import places_in_docx
 from kehoach.errors import KehoachError, os_problem
-from kehoach.files import signature
+from kehoach.files import read_regular, signature
 from kehoach.workspace.index import Known, trusted_digest
 from kehoach.workspace.record import (
     BUILTIN,
@@ -73,14 +73,9 @@ class Hashes:
 
 def file_sha256(path: str) -> str | None:
     """The sha256 (hex) of a regular file's bytes; None when it is missing, unreadable or not a regular file."""
-    try:
-        # Non-blocking, regular files only: an input replaced by a FIFO or a device is "changed", not a hang.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as handle:
-            regular = stat.S_ISREG(os.fstat(handle.fileno()).st_mode)
-            return hashlib.sha256(handle.read()).hexdigest() if regular else None
-    except OSError:
-        return None
+    # Regular files only, never waited on: an input replaced by a FIFO or a device is "changed", not a hang.
+    data = read_regular(path)
+    return hashlib.sha256(data).hexdigest() if data is not None else None
 
 
 def draft_state(output: Path, hashes: Hashes, check_edits: bool = True) -> DraftState:

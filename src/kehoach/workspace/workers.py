@@ -21,7 +21,7 @@ from typing import Any
 
 from kehoach.docx.render import LoadedTemplate
 from kehoach.errors import KehoachError, explain
-from kehoach.files import Batch, Signature, check_target, signature
+from kehoach.files import Batch, Signature, signature
 from kehoach.generate import generate_draft
 from kehoach.inputs import once
 from kehoach.inputs.documents import Library
@@ -103,9 +103,8 @@ def _regenerate(job: Job, batch: Batch) -> Saved:
     if _caches is None:
         raise RuntimeError("setup was not run in this process")
     if not job.dry_run:  # both targets writable before anything is written: never a draft without its record
-        record = record_path(job.output)  # their folders checked once per batch
-        check_target(job.output, folder_checked=job.output.parent in batch.made)
-        check_target(record, folder_checked=record.parent in batch.made)
+        batch.check(job.output)
+        batch.check(record_path(job.output))
     rendered = generate_draft(job.plan, job.output, templates=_caches.templates, library=_caches.library)
     return save(rendered, job.dry_run, batch)
 
